@@ -1,0 +1,103 @@
+# Shared by bin/dev and bin/test: install dependencies, find or start PostgreSQL and Redis,
+# generate local defaults. Sourced, not executed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STATE="$ROOT/.baton"
+mkdir -p "$STATE"
+cd "$ROOT"
+
+say() { printf '\033[1;34mbaton\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31mbaton\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root_apt() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing $* with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    return 1
+  fi
+}
+
+ensure_node_modules() {
+  command -v node >/dev/null || die "Node.js 20 or newer is required (https://nodejs.org)."
+  local major; major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$major" -ge 20 ] || die "Node.js 20 or newer is required; this is $(node -v)."
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing dependencies (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  [ -f server/db/generated/client.ts ] || node bin/prisma-generate.mjs >/dev/null
+}
+
+# Persistent generated defaults, so nothing has to be written by hand.
+ensure_defaults() {
+  local file="$STATE/defaults.env"
+  if [ ! -f "$file" ]; then
+    {
+      echo "BATON_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')"
+    } >"$file"
+  fi
+  set -a; . "$file"; set +a
+}
+
+pg_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do [ -x "$dir/pg_ctl" ] && { echo "$dir"; return; }; done
+  command -v pg_ctl >/dev/null && dirname "$(command -v pg_ctl)"
+}
+
+start_local_postgres() {
+  local bin; bin=$(pg_bin) || true
+  if [ -z "$bin" ]; then as_root_apt postgresql || die "PostgreSQL is not reachable and not installed. Install PostgreSQL 14+ or set DATABASE_URL."; bin=$(pg_bin); fi
+  local data="$STATE/postgres" port=54329 run=()
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir "$data" postgres
+    run=(runuser -u postgres --)
+  fi
+  if [ ! -f "$data/PG_VERSION" ]; then
+    say "initialising a local PostgreSQL in .baton/postgres"
+    mkdir -p "$data"; [ "$(id -u)" = 0 ] && chown postgres "$data"
+    "${run[@]}" "$bin/initdb" -D "$data" -U postgres --auth=trust >/dev/null
+  fi
+  if ! "${run[@]}" "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    "${run[@]}" "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
+      -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null
+  fi
+  echo "postgresql://postgres@127.0.0.1:$port"
+}
+
+# Sets DATABASE_URL to a reachable server and database $1.
+ensure_postgres() {
+  local db="$1" base=""
+  if [ -n "${DATABASE_URL:-}" ] && node bin/lib/probe.mjs pg "$DATABASE_URL"; then
+    base="${DATABASE_URL%/*}"
+  elif node bin/lib/probe.mjs pg "postgresql://postgres@127.0.0.1:5432/postgres"; then
+    base="postgresql://postgres@127.0.0.1:5432"
+  else
+    base=$(start_local_postgres)
+  fi
+  export DATABASE_URL="$base/$db"
+  node bin/lib/probe.mjs ensure-db "$DATABASE_URL" || die "cannot create database $db on ${base}"
+}
+
+start_local_redis() {
+  command -v redis-server >/dev/null || as_root_apt redis-server || die "Redis is not reachable and not installed. Install Redis 6.2+ or set REDIS_URL."
+  local port=63799
+  mkdir -p "$STATE/redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --dir "$STATE/redis" \
+    --save "" --appendonly no --logfile "$STATE/redis/redis.log" >/dev/null
+  for _ in $(seq 50); do node bin/lib/probe.mjs redis "redis://127.0.0.1:$port" && break; sleep 0.1; done
+  echo "redis://127.0.0.1:$port"
+}
+
+# Sets REDIS_URL to a reachable server.
+ensure_redis() {
+  if [ -n "${REDIS_URL:-}" ] && node bin/lib/probe.mjs redis "$REDIS_URL"; then return; fi
+  if node bin/lib/probe.mjs redis "redis://127.0.0.1:6379"; then
+    export REDIS_URL="redis://127.0.0.1:6379"
+  else
+    export REDIS_URL="$(start_local_redis)"
+  fi
+}

@@ -1,0 +1,13 @@
+// Prisma CLI configuration. The JS engine with the pg driver adapter lets the CLI use its bundled
+// WebAssembly schema engine, so migrations need no downloaded binaries.
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { PrismaConfig } from "prisma";
+
+export default {
+  schema: path.join("prisma", "schema.prisma"),
+  migrations: { path: path.join("prisma", "migrations") },
+  engine: "js",
+  experimental: { adapter: true },
+  adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL }),
+} satisfies PrismaConfig;

@@ -1,0 +1,19 @@
+// Messages between the agent daemon and the agent processes it forks (Node IPC channel).
+import { z } from "zod";
+
+export const ZAgentWorkStateSchema = z.enum(["STARTING", "IDLE", "WORKING", "STOPPING"]);
+
+export const ZAgentToDaemonSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ready") }),
+  z.object({
+    type: z.literal("heartbeat"),
+    state: ZAgentWorkStateSchema,
+    subtaskId: z.string().nullable(),
+  }),
+]);
+export type AgentToDaemonMessage = z.infer<typeof ZAgentToDaemonSchema>;
+
+export const ZDaemonToAgentSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("shutdown"), reason: z.string() }),
+]);
+export type DaemonToAgentMessage = z.infer<typeof ZDaemonToAgentSchema>;

@@ -1,0 +1,59 @@
+// Socket.IO event catalog shared by the web server, the agents (through the Redis emitter) and
+// the browser.
+import { z } from "zod";
+
+export const ZLogEventSchema = z.object({
+  taskId: z.string(),
+  seq: z.number().int().positive(),
+  subtaskId: z.string().nullable(),
+  agentId: z.string().nullable(),
+  kind: z.enum(["TEXT", "TOOL_CALL", "TOOL_RESULT", "STATUS", "ERROR"]),
+  level: z.enum(["DEBUG", "INFO", "WARN", "ERROR"]),
+  message: z.string(),
+  data: z.unknown().nullable(),
+  createdAt: z.string(),
+});
+export type LogEventMessage = z.infer<typeof ZLogEventSchema>;
+
+export const ZTaskUpdateSchema = z.object({
+  taskId: z.string(),
+  status: z.enum(["PLANNING", "RUNNING", "FINALIZING", "SUCCEEDED", "FAILED", "CANCELLED"]).optional(),
+  subtaskId: z.string().optional(),
+  subtaskStatus: z
+    .enum(["PENDING", "QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED"])
+    .optional(),
+});
+export type TaskUpdateMessage = z.infer<typeof ZTaskUpdateSchema>;
+
+export const ZAgentUpdateSchema = z.object({
+  agentId: z.string(),
+  profile: z.string(),
+  state: z.enum(["STARTING", "IDLE", "WORKING", "STOPPING", "EXITED", "CRASHED"]),
+  pid: z.number().int().nullable(),
+  currentSubtaskId: z.string().nullable(),
+  cpuPercent: z.number().nullable(),
+  rssBytes: z.number().nullable(),
+  lastHeartbeatAt: z.string().nullable(),
+});
+export type AgentUpdateMessage = z.infer<typeof ZAgentUpdateSchema>;
+
+export interface ServerToClientEvents {
+  log: (event: LogEventMessage) => void;
+  "task:update": (update: TaskUpdateMessage) => void;
+  "agent:update": (update: AgentUpdateMessage) => void;
+}
+
+export const ZSubscribeSchema = z.object({
+  room: z.string().regex(/^(task:[A-Za-z0-9_-]{1,64}|fleet|tasks)$/, "room must be task:<id>, tasks or fleet"),
+});
+
+export interface ClientToServerEvents {
+  subscribe: (request: { room: string }, ack: (result: { ok: boolean; error?: string }) => void) => void;
+  unsubscribe: (request: { room: string }) => void;
+}
+
+export const rooms = {
+  task: (taskId: string) => `task:${taskId}`,
+  tasks: "tasks",
+  fleet: "fleet",
+} as const;

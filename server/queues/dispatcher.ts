@@ -1,0 +1,60 @@
+// The only module that adds or removes BullMQ jobs. Callers name a job kind and payload from
+// the job catalog; ids derived from the payload make every enqueue idempotent.
+import { Queue, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import { JOB_DEFINITIONS, jobIdFor, type JobKind, type JobPayload } from "../contracts/jobs";
+
+export type JobState = "active" | "waiting" | "delayed" | "prioritized" | "completed" | "failed" | "missing";
+
+export interface Dispatcher {
+  enqueue<K extends JobKind>(kind: K, payload: JobPayload<K>, options: { queue: string; priority?: number }): Promise<void>;
+  remove(queue: string, kind: JobKind, payload: { taskId: string; subtaskId?: string }): Promise<void>;
+  jobState(queue: string, kind: JobKind, payload: { taskId: string; subtaskId?: string }): Promise<JobState>;
+  queue(name: string): Queue;
+  close(): Promise<void>;
+}
+
+export function createDispatcher(connection: Redis, bullPrefix: string): Dispatcher {
+  const queues = new Map<string, Queue>();
+  const queue = (name: string) => {
+    let existing = queues.get(name);
+    if (!existing) {
+      existing = new Queue(name, { connection, prefix: bullPrefix });
+      existing.on("error", () => {});
+      queues.set(name, existing);
+    }
+    return existing;
+  };
+
+  return {
+    queue,
+    async enqueue(kind, payload, options) {
+      const definition = JOB_DEFINITIONS[kind];
+      definition.payloadSchema.parse(payload);
+      const jobOptions: JobsOptions = {
+        jobId: jobIdFor(kind, payload),
+        attempts: definition.attempts,
+        backoff: { type: "exponential", delay: definition.backoffMs },
+        removeOnComplete: { age: 3600, count: 1000 },
+        removeOnFail: { age: 24 * 3600 },
+        ...(options.priority ? { priority: options.priority } : {}),
+      };
+      await queue(options.queue).add(kind, payload, jobOptions);
+    },
+    async remove(queueName, kind, payload) {
+      const job = await queue(queueName).getJob(jobIdFor(kind, payload));
+      // An active job is locked by its agent; cancellation reaches it through the cancel channel.
+      if (job && !(await job.isActive())) await job.remove().catch(() => {});
+    },
+    async jobState(queueName, kind, payload) {
+      const job = await queue(queueName).getJob(jobIdFor(kind, payload));
+      if (!job) return "missing";
+      const state = await job.getState();
+      return state === "unknown" || state === "waiting-children" ? "missing" : (state as JobState);
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      queues.clear();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// Publishes live events to Socket.IO rooms through Redis, from any process (web or agent):
+// nobody but the web server holds sockets.
+import { Emitter } from "@socket.io/redis-emitter";
+import type { Redis } from "ioredis";
+import {
+  rooms,
+  type AgentUpdateMessage,
+  type LogEventMessage,
+  type ServerToClientEvents,
+  type TaskUpdateMessage,
+} from "../contracts/realtime";
+
+export interface RealtimePublisher {
+  logs(events: LogEventMessage[]): void;
+  taskUpdate(update: TaskUpdateMessage): void;
+  agentUpdate(update: AgentUpdateMessage): void;
+}
+
+export function createRealtimePublisher(redis: Redis, socketIoKey: string): RealtimePublisher {
+  const emitter = new Emitter<ServerToClientEvents>(redis, { key: socketIoKey });
+  return {
+    logs(events) {
+      for (const event of events) emitter.to(rooms.task(event.taskId)).emit("log", event);
+    },
+    taskUpdate(update) {
+      emitter.to([rooms.task(update.taskId), rooms.tasks]).emit("task:update", update);
+    },
+    agentUpdate(update) {
+      emitter.to(rooms.fleet).emit("agent:update", update);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// Every Redis name Baton uses, derived from one prefix so the demo, tests and other
+// deployments can share a Redis server without seeing each other's data.
+export interface RedisKeys {
+  bullPrefix: string;
+  socketIoKey: string;
+  cancelChannel: string;
+  reconcileLock: string;
+  agentQueue(profileName: string): string;
+}
+
+export function redisKeys(prefix: string): RedisKeys {
+  return {
+    bullPrefix: `${prefix}:bull`,
+    socketIoKey: `${prefix}:socket.io`,
+    cancelChannel: `${prefix}:cancel`,
+    reconcileLock: `${prefix}:reconcile-lock`,
+    agentQueue: (profileName) => `agent-${profileName}`,
+  };
+}

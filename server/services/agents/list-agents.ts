@@ -1,0 +1,57 @@
+// Agent processes for the agents page: live ones first, then recently ended ones.
+import type { Db } from "../../db/create-prisma";
+
+export const LIVE_AGENT_STATES = ["STARTING", "IDLE", "WORKING", "STOPPING"] as const;
+
+export async function listAgents(db: Db, options: { endedLimit?: number } = {}) {
+  const select = {
+    id: true,
+    host: true,
+    pid: true,
+    state: true,
+    currentSubtaskId: true,
+    restarts: true,
+    exitCode: true,
+    exitSignal: true,
+    exitReason: true,
+    cpuPercent: true,
+    rssBytes: true,
+    lastHeartbeatAt: true,
+    startedAt: true,
+    endedAt: true,
+    profile: { select: { name: true } },
+  } as const;
+  const [live, ended] = await Promise.all([
+    db.agentProcess.findMany({ where: { state: { in: [...LIVE_AGENT_STATES] } }, orderBy: { startedAt: "asc" }, select }),
+    db.agentProcess.findMany({
+      where: { state: { notIn: [...LIVE_AGENT_STATES] } },
+      orderBy: { endedAt: "desc" },
+      take: options.endedLimit ?? 20,
+      select,
+    }),
+  ]);
+  const toView = ({ profile, rssBytes, ...agent }: (typeof live)[number]) => ({
+    ...agent,
+    profile: profile.name,
+    rssBytes: rssBytes === null ? null : Number(rssBytes),
+  });
+  return { live: live.map(toView), ended: ended.map(toView) };
+}
+
+export async function listProfiles(db: Db) {
+  return db.agentProfile.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      capabilities: true,
+      model: true,
+      allowedTools: true,
+      maxTurns: true,
+      timeoutSeconds: true,
+      memoryLimitMb: true,
+      desiredAgents: true,
+    },
+  });
+}

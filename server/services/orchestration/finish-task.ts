@@ -1,0 +1,47 @@
+// Terminal transitions of a task: the synthesized result, or a failure with its reason.
+import type { TaskResult } from "../../contracts/plan";
+import type { Prisma } from "../../db/create-prisma";
+import { recordLogs } from "../logs/append-logs";
+import type { OrchestratorDeps } from "./deps";
+
+export async function saveTaskResult(deps: OrchestratorDeps, taskId: string, result: TaskResult): Promise<boolean> {
+  const { count } = await deps.db.task.updateMany({
+    where: { id: taskId, status: "FINALIZING" },
+    data: {
+      status: "SUCCEEDED",
+      resultMarkdown: result.markdown,
+      resultData: (result.data ?? undefined) as Prisma.InputJsonValue | undefined,
+      finishedAt: new Date(),
+    },
+  });
+  if (count === 0) return false;
+  deps.publisher.taskUpdate({ taskId, status: "SUCCEEDED" });
+  await recordLogs(deps, taskId, [{ kind: "STATUS", message: "Task succeeded." }]);
+  return true;
+}
+
+export async function failTask(
+  deps: OrchestratorDeps,
+  taskId: string,
+  reason: string,
+  from: ("PLANNING" | "RUNNING" | "FINALIZING")[] = ["PLANNING", "RUNNING", "FINALIZING"],
+): Promise<boolean> {
+  const now = new Date();
+  const failed = await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.task.updateMany({
+      where: { id: taskId, status: { in: from } },
+      data: { status: "FAILED", statusReason: reason, finishedAt: now },
+    });
+    if (count === 0) return false;
+    await tx.subtask.updateMany({
+      where: { taskId, status: { in: ["PENDING", "QUEUED", "RUNNING"] } },
+      data: { status: "SKIPPED", statusReason: reason, finishedAt: now },
+    });
+    return true;
+  });
+  if (!failed) return false;
+  await deps.signals.abort(taskId, reason);
+  deps.publisher.taskUpdate({ taskId, status: "FAILED" });
+  await recordLogs(deps, taskId, [{ kind: "STATUS", level: "ERROR", message: `Task failed: ${reason}` }]);
+  return true;
+}

@@ -1,0 +1,45 @@
+// The agent profiles a new installation starts with. Seeding creates missing ones and never
+// overwrites a profile an admin has edited.
+export const WORKSPACE_TOOLS = ["list_files", "read_file", "write_file", "run_command"] as const;
+
+export interface ProfileSeed {
+  name: string;
+  description: string;
+  capabilities: string[];
+  systemPrompt: string;
+  allowedTools: string[];
+  maxTurns: number;
+  timeoutSeconds: number;
+  memoryLimitMb: number;
+  desiredAgents: number;
+}
+
+const BASE_PROMPT = `You are an agent in Baton, a fleet of Claude agents working on parts of a larger task.
+You work inside the task's workspace with the tools you are given. Do the subtask you are handed, no more.
+Outputs of the subtasks yours depends on are included in your instructions. When you are done, call the
+finish tool once with a short summary and any structured output later subtasks need.`;
+
+export const DEFAULT_PROFILES: ProfileSeed[] = [
+  {
+    name: "generalist",
+    description: "Plans tasks, writes results and takes any subtask no specialist covers.",
+    capabilities: ["read", "analyze", "write", "code", "shell"],
+    systemPrompt: BASE_PROMPT,
+    allowedTools: [...WORKSPACE_TOOLS],
+    maxTurns: 16,
+    timeoutSeconds: 600,
+    memoryLimitMb: 768,
+    desiredAgents: 2,
+  },
+  {
+    name: "analyst",
+    description: "Reads files and data and reports what it finds; does not change the workspace.",
+    capabilities: ["read", "analyze"],
+    systemPrompt: `${BASE_PROMPT}\nYou read and analyse; you do not modify files.`,
+    allowedTools: ["list_files", "read_file"],
+    maxTurns: 12,
+    timeoutSeconds: 300,
+    memoryLimitMb: 512,
+    desiredAgents: 2,
+  },
+];

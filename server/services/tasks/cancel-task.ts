@@ -1,0 +1,47 @@
+// Cancels a task: final status in one transaction, waiting jobs removed, running agents told to
+// abort (they stop their model stream and kill their commands).
+import { z } from "zod";
+import { recordLogs } from "../logs/append-logs";
+import type { OrchestratorDeps } from "../orchestration/deps";
+
+export const ZCancelTaskRequestSchema = z.object({ id: z.string().min(1).max(64) });
+
+export type CancelResult = { cancelled: true } | { cancelled: false; reason: "not_found" | "already_finished"; status?: string };
+
+export async function cancelTask(deps: OrchestratorDeps, args: { taskId: string; reason?: string }): Promise<CancelResult> {
+  const { db, dispatcher, keys, publisher } = deps;
+  const reason = args.reason ?? "Cancelled by a user.";
+  const now = new Date();
+  const outcome = await db.$transaction(async (tx) => {
+    const task = await tx.task.findUnique({ where: { id: args.taskId }, select: { status: true } });
+    if (!task) return { result: { cancelled: false, reason: "not_found" } as CancelResult, subtasks: [] };
+    const { count } = await tx.task.updateMany({
+      where: { id: args.taskId, status: { in: ["PLANNING", "RUNNING", "FINALIZING"] } },
+      data: { status: "CANCELLED", statusReason: reason, finishedAt: now },
+    });
+    if (count === 0) {
+      return { result: { cancelled: false, reason: "already_finished", status: task.status } as CancelResult, subtasks: [] };
+    }
+    const open = await tx.subtask.findMany({
+      where: { taskId: args.taskId, status: { in: ["PENDING", "QUEUED", "RUNNING"] } },
+      select: { id: true, profile: { select: { name: true } } },
+    });
+    await tx.subtask.updateMany({
+      where: { id: { in: open.map((s) => s.id) } },
+      data: { status: "CANCELLED", statusReason: reason, finishedAt: now },
+    });
+    return { result: { cancelled: true } as CancelResult, subtasks: open };
+  });
+  if (!outcome.result.cancelled) return outcome.result;
+
+  await deps.signals.abort(args.taskId, reason);
+  await Promise.all(
+    outcome.subtasks.map((s) =>
+      s.profile ? dispatcher.remove(keys.agentQueue(s.profile.name), "subtask", { taskId: args.taskId, subtaskId: s.id }) : undefined,
+    ),
+  );
+  publisher.taskUpdate({ taskId: args.taskId, status: "CANCELLED" });
+  for (const s of outcome.subtasks) publisher.taskUpdate({ taskId: args.taskId, subtaskId: s.id, subtaskStatus: "CANCELLED" });
+  await recordLogs(deps, args.taskId, [{ kind: "STATUS", level: "WARN", message: reason }]);
+  return outcome.result;
+}

@@ -1,0 +1,42 @@
+// Creates a task and queues its planning. The plan job's id is the task id, so a retried
+// request or job never plans twice.
+import { z } from "zod";
+import { GENERALIST_PROFILE } from "../profiles/route-profile";
+import { recordLogs } from "../logs/append-logs";
+import type { OrchestratorDeps } from "../orchestration/deps";
+
+export const ZCreateTaskRequestSchema = z.object({
+  prompt: z.string().trim().min(1, "Describe the task: the prompt is empty.").max(20_000, "The prompt is longer than 20,000 characters."),
+  title: z.string().trim().min(1).max(200).optional(),
+  priority: z.number().int().min(1).max(10).default(5),
+});
+export type CreateTaskRequest = z.input<typeof ZCreateTaskRequestSchema>;
+
+export const DEFAULT_TASK_TIMEOUT_SECONDS = 30 * 60;
+
+export async function createTask(
+  deps: OrchestratorDeps,
+  args: { request: z.output<typeof ZCreateTaskRequestSchema>; userId: string | null; timeoutSeconds?: number },
+) {
+  const { prompt, priority } = args.request;
+  const timeoutSeconds = args.timeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS;
+  const task = await deps.db.task.create({
+    data: {
+      prompt,
+      title: args.request.title ?? deriveTitle(prompt),
+      priority,
+      createdById: args.userId,
+      timeoutAt: new Date(Date.now() + timeoutSeconds * 1000),
+    },
+  });
+  await recordLogs(deps, task.id, [{ kind: "STATUS", message: "Task submitted; planning." }]);
+  await deps.dispatcher.enqueue("plan", { taskId: task.id }, { queue: deps.keys.agentQueue(GENERALIST_PROFILE) });
+  deps.publisher.taskUpdate({ taskId: task.id, status: "PLANNING" });
+  return task;
+}
+
+export function deriveTitle(prompt: string): string {
+  const firstLine = prompt.split("\n")[0]!.trim();
+  const sentence = firstLine.split(/(?<=[.!?])\s/)[0]!;
+  return sentence.length <= 80 ? sentence : `${sentence.slice(0, 77).trimEnd()}…`;
+}

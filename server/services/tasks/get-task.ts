@@ -1,0 +1,30 @@
+// A task with its subtasks (and their dependency edges) for the detail page.
+import { z } from "zod";
+import type { Db } from "../../db/create-prisma";
+
+export const ZTaskByIdRequestSchema = z.object({ id: z.string().min(1).max(64) });
+
+export async function getTask(db: Db, taskId: string) {
+  const task = await db.task.findUnique({
+    where: { id: taskId },
+    include: {
+      subtasks: {
+        orderBy: { index: "asc" },
+        include: {
+          dependsOn: { select: { dependsOnId: true } },
+          profile: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!task) return null;
+  return {
+    ...task,
+    subtasks: task.subtasks.map(({ dependsOn, profile, ...subtask }) => ({
+      ...subtask,
+      profileName: profile?.name ?? null,
+      dependsOn: dependsOn.map((d) => d.dependsOnId),
+    })),
+  };
+}
+export type TaskDetail = NonNullable<Awaited<ReturnType<typeof getTask>>>;

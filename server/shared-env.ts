@@ -1,0 +1,16 @@
+// Settings every Baton process needs; server/env.ts and agent/env.ts extend this schema.
+import { z } from "zod";
+
+export const ZSharedEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379"),
+  BATON_REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes only")
+    .default("baton"),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  BATON_MODEL: z.string().min(1).default("claude-sonnet-5"),
+});
+
+export type SharedEnv = z.infer<typeof ZSharedEnvSchema>;

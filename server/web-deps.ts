@@ -1,0 +1,37 @@
+// The web process's long-lived connections (Redis, queues, publisher), created once and kept
+// across Next.js dev reloads like the Prisma client.
+import type { Redis } from "ioredis";
+import { createRedis } from "./create-redis";
+import { db } from "./db";
+import { env } from "./env";
+import { createDispatcher } from "./queues/dispatcher";
+import { createTaskSignals } from "./queues/task-signals";
+import { createRealtimePublisher } from "./realtime/publisher";
+import { redisKeys } from "./redis-keys";
+import type { OrchestratorDeps } from "./services/orchestration/deps";
+
+export interface WebDeps extends OrchestratorDeps {
+  redis: Redis;
+  simulated: boolean;
+}
+
+function createWebDeps(): WebDeps {
+  const redis = createRedis(env.REDIS_URL);
+  const keys = redisKeys(env.BATON_REDIS_PREFIX);
+  return {
+    db,
+    redis,
+    keys,
+    dispatcher: createDispatcher(redis, keys.bullPrefix),
+    publisher: createRealtimePublisher(redis, keys.socketIoKey),
+    signals: createTaskSignals(redis, keys.cancelChannel),
+    simulated: !env.ANTHROPIC_API_KEY,
+  };
+}
+
+const globalForDeps = globalThis as unknown as { batonWebDeps?: WebDeps };
+
+export function webDeps(): WebDeps {
+  globalForDeps.batonWebDeps ??= createWebDeps();
+  return globalForDeps.batonWebDeps;
+}
