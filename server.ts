@@ -29,8 +29,8 @@ async function shutdown(signal: string) {
   const forced = setTimeout(() => process.exit(1), 10_000);
   forced.unref();
   await io.close();
-  pubClient.disconnect();
-  subClient.disconnect();
+  await pubClient.quit().catch(() => {});
+  await subClient.quit().catch(() => {});
   await app.close();
   process.exit(0);
 }

@@ -31,6 +31,10 @@ function segmentsOf(request: SimRequest): Segment[] {
   return segments;
 }
 
+export function countInputTokens(request: SimRequest): number {
+  return estimateTokens(segmentsOf(request).map((s) => s.text).join(""));
+}
+
 export class PromptCache {
   readonly #seen = new Set<string>();
 

@@ -1,40 +1,14 @@
 import type { Reply } from "./api-types";
 import type { Conversation } from "./read-conversation";
 import { withoutTags } from "./read-markers";
+import { extractTask, proseOf, readSections } from "./read-sections";
 
-interface Section {
-  title: string;
-  body: string;
-}
-
-const MAX_SECTION_CHARS = 800;
-
-function readSections(text: string): { preamble: string[]; sections: Section[] } {
-  const preamble: string[] = [];
-  const sections: Section[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const heading = /^##\s+(.+)$/.exec(line);
-    if (heading?.[1]) sections.push({ title: heading[1].trim(), body: "" });
-    else if (sections.length === 0) preamble.push(line);
-    else {
-      const current = sections.at(-1);
-      if (current) current.body += `${line}\n`;
-    }
-  }
-  return { preamble, sections };
-}
-
-/** The task usually leads the message; labels and markdown decoration are stripped for the heading. */
-function taskTitle(preamble: string[]): string {
-  const line = preamble.map((l) => withoutTags(l).trim()).find((l) => l.length > 0) ?? "";
-  const cleaned = line.replace(/^#+\s*/, "").replace(/^(task|prompt|goal)\s*:\s*/i, "").replace(/^["“]|["”]$/g, "");
+/** Labels and markdown decoration are stripped so the heading reads like a title. */
+function taskTitle(preamble: string): string {
+  const line = withoutTags(extractTask(preamble)).split(/\r?\n/).find((l) => l.trim()) ?? "";
+  const cleaned = line.trim().replace(/^#+\s*/, "").replace(/^["“](.*)["”]$/, "$1");
   if (!cleaned) return "Task report";
   return cleaned.length > 100 ? `${cleaned.slice(0, 99).trimEnd()}…` : cleaned;
-}
-
-function clip(text: string): string {
-  const trimmed = withoutTags(text).trim();
-  return trimmed.length > MAX_SECTION_CHARS ? `${trimmed.slice(0, MAX_SECTION_CHARS).trimEnd()}…` : trimmed;
 }
 
 export function replyToFinalizer(conversation: Conversation): Reply {
@@ -47,7 +21,7 @@ export function replyToFinalizer(conversation: Conversation): Reply {
   const title = taskTitle(preamble);
   const parts = [`# ${title}`, "", `This report combines the results of ${sections.length} subtasks.`];
   for (const section of sections) {
-    parts.push("", `## ${section.title}`, "", clip(section.body) || "_No summary was provided._");
+    parts.push("", `## ${section.title}`, "", proseOf(section.body) || "_No summary was provided._");
   }
   if (sections.length === 0) parts.push("", "No subtask outputs were found in the request.");
   const markdown = parts.join("\n");

@@ -2,6 +2,7 @@ import type { Reply } from "./api-types";
 import { planSubtasks, type PlannedSubtask } from "./plan-subtasks";
 import type { Conversation } from "./read-conversation";
 import { hasMarker } from "./read-markers";
+import { extractTask } from "./read-sections";
 
 function describe(plan: PlannedSubtask[]): string {
   const parallel = plan.filter((s) => s.dependsOn.length === 1 && s.dependsOn[0] === 0).length;
@@ -26,7 +27,7 @@ export function replyToPlanner(conversation: Conversation): Reply {
   const rejectedBefore = conversation.toolResults.some((r) => r.isError);
   const cyclic =
     hasMarker(prompt, "invalid-plan-always") || (hasMarker(prompt, "invalid-plan") && !rejectedBefore);
-  const plan = planSubtasks(prompt, cyclic);
+  const plan = planSubtasks(extractTask(prompt), cyclic);
   const preface = last?.isError
     ? `The previous plan was rejected: ${last.text.trim() || "no reason given"}. Let me fix it. `
     : "";

@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { buildMessage, serializedBlock, splitIntoChunks } from "./build-message";
+import { chooseReply } from "./choose-reply";
+import { countInputTokens, type PromptCache } from "./estimate-usage";
+import type { FailureInjector } from "./inject-failure";
+import { parseRequest } from "./parse-request";
+import { pause } from "./pause";
+import { readConversation } from "./read-conversation";
+import { sendError, sendJson } from "./send-response";
+import type { ResolvedSimOptions } from "./sim-options";
+import { streamMessage } from "./stream-message";
+
+export interface SimState {
+  options: ResolvedSimOptions;
+  cache: PromptCache;
+  failures: FailureInjector;
+}
+
+const FAILURE_MESSAGES = {
+  429: "Number of request tokens has exceeded your per-minute rate limit (simulated).",
+  500: "Internal server error (simulated).",
+  529: "Overloaded (simulated).",
+} as const;
+
+export async function handleMessages(req: IncomingMessage, res: ServerResponse, body: string, state: SimState) {
+  const parsed = parseRequest(body);
+  if (!parsed.ok) return sendError(res, 400, parsed.message);
+  const { request } = parsed;
+  const conversation = readConversation(request);
+
+  const failure = state.failures.check(req.headers, conversation);
+  if (failure) {
+    const retryAfter = failure === 500 ? undefined : state.options.retryAfterMs;
+    return sendError(res, failure, FAILURE_MESSAGES[failure], retryAfter);
+  }
+
+  const message = buildMessage(request.model, chooseReply(conversation), state.cache.measure(request));
+  const signal = closeSignal(res);
+  const { firstTokenDelayMs, tokenDelayMs } = state.options;
+  if (request.stream) return streamMessage(res, message, { firstTokenDelayMs, tokenDelayMs, signal });
+
+  // A non-streaming caller waits for the whole generation, so it pays every chunk's delay up front.
+  const chunks = message.content.reduce((n, block) => n + splitIntoChunks(serializedBlock(block)).length, 0);
+  if (!(await pause(firstTokenDelayMs + chunks * tokenDelayMs, signal))) return;
+  sendJson(res, 200, message);
+}
+
+export function handleCountTokens(res: ServerResponse, body: string) {
+  const parsed = parseRequest(body, true);
+  if (!parsed.ok) return sendError(res, 400, parsed.message);
+  sendJson(res, 200, { input_tokens: Math.max(1, countInputTokens(parsed.request)) });
+}
+
+function closeSignal(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  return controller.signal;
+}

@@ -1,0 +1,48 @@
+import { performance } from "node:perf_hooks";
+import { afterEach, expect, it } from "vitest";
+import { ACTING_TOOLS, MODEL, startTestSim, type TestSim } from "./start-test-sim";
+
+let t: TestSim | undefined;
+afterEach(() => t?.sim.close());
+
+const request = {
+  model: MODEL,
+  max_tokens: 256,
+  tools: ACTING_TOOLS,
+  messages: [{ role: "user" as const, content: "Read the largest file. [item=1]" }],
+};
+
+it("waits firstTokenDelayMs before the first event, streaming or not", async () => {
+  t = await startTestSim({ firstTokenDelayMs: 120 });
+  let started = performance.now();
+  await t.client().messages.stream(request).finalMessage();
+  expect(performance.now() - started).toBeGreaterThanOrEqual(120);
+
+  started = performance.now();
+  await t.client().messages.create(request);
+  expect(performance.now() - started).toBeGreaterThanOrEqual(120);
+});
+
+it("waits tokenDelayMs before every streamed chunk", async () => {
+  t = await startTestSim({ tokenDelayMs: 2 });
+  const started = performance.now();
+  const stream = t.client().messages.stream(request);
+  let chunks = 0;
+  stream.on("streamEvent", (event) => {
+    if (event.type === "content_block_delta") chunks++;
+  });
+  await stream.finalMessage();
+  expect(chunks).toBeGreaterThan(10);
+  expect(performance.now() - started).toBeGreaterThanOrEqual(chunks * 2);
+});
+
+it("stops streaming when the client aborts and keeps serving others", async () => {
+  t = await startTestSim({ tokenDelayMs: 20 });
+  const stream = t.client().messages.stream(request);
+  await new Promise<void>((resolve) => stream.once("text", () => resolve()));
+  stream.abort();
+  await expect(stream.finalMessage()).rejects.toThrow(/abort/i);
+
+  const health = await fetch(`${t.sim.url}/health`);
+  expect(health.status).toBe(200);
+});

@@ -1,0 +1,90 @@
+// run_command: a shell command in the task workspace with a time limit, an output cap (head and
+// tail kept) and an environment without the agent's secrets. The command runs in its own process
+// group so a timeout or cancel kills everything it started.
+import { spawn } from "node:child_process";
+
+export const OUTPUT_CAP_BYTES = 16_000;
+
+export interface CommandResult {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  output: string;
+}
+
+const SAFE_ENV = { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", LANG: "C.UTF-8", NODE_ENV: "production" } as const;
+
+export function runCommand(root: string, command: string, options: { timeoutSeconds: number; signal: AbortSignal }): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", ["-c", command], {
+      cwd: root,
+      env: { ...SAFE_ENV, HOME: root },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const output = new CappedOutput(OUTPUT_CAP_BYTES);
+    child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+
+    let timedOut = false;
+    const killGroup = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
+    }, options.timeoutSeconds * 1000);
+    const onAbort = () => killGroup();
+    options.signal.addEventListener("abort", onAbort, { once: true });
+
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (exitCode, signal) => {
+      clearTimeout(timer);
+      options.signal.removeEventListener("abort", onAbort);
+      resolve({ exitCode, signal, timedOut, output: output.text() });
+    });
+  });
+}
+
+export function describeCommandResult(result: CommandResult, timeoutSeconds: number): string {
+  const status = result.timedOut
+    ? `timed out after ${timeoutSeconds} s and was killed`
+    : result.signal
+      ? `killed by ${result.signal}`
+      : `exit code ${result.exitCode}`;
+  return `${status}\n${result.output}`;
+}
+
+/** Keeps the first and last half of the cap; the middle is summarised by its size. */
+export class CappedOutput {
+  private head = Buffer.alloc(0);
+  private tail = Buffer.alloc(0);
+  private dropped = 0;
+  constructor(private readonly cap: number) {}
+
+  push(chunk: Buffer): void {
+    const half = Math.floor(this.cap / 2);
+    if (this.head.length < half) {
+      const take = Math.min(half - this.head.length, chunk.length);
+      this.head = Buffer.concat([this.head, chunk.subarray(0, take)]);
+      chunk = chunk.subarray(take);
+    }
+    if (chunk.length === 0) return;
+    const combined = Buffer.concat([this.tail, chunk]);
+    const overflow = Math.max(0, combined.length - half);
+    this.dropped += overflow;
+    this.tail = combined.subarray(overflow);
+  }
+
+  text(): string {
+    const middle = this.dropped > 0 ? `\n…[${this.dropped} bytes of output omitted]…\n` : "";
+    return this.head.toString("utf8") + middle + this.tail.toString("utf8");
+  }
+}

@@ -1,0 +1,44 @@
+// Runs one workspace tool call for the model: validates the input, confines it to the workspace
+// and turns every problem into a tool error the model can read.
+import { z } from "zod";
+import { listFiles, readFile, writeFile } from "../tools/file-tools";
+import { describeCommandResult, runCommand } from "../tools/run-command";
+import { TOOL_INPUTS, isToolName } from "../tools/tool-definitions";
+import { ToolInputError } from "../tools/tool-error";
+import type { ToolOutcome } from "../model/run-tool-loop";
+
+export interface WorkspaceToolContext {
+  workspace: string;
+  allowedTools: string[];
+  commandTimeoutSeconds: number;
+  signal: AbortSignal;
+}
+
+export async function executeWorkspaceTool(ctx: WorkspaceToolContext, name: string, input: unknown): Promise<ToolOutcome> {
+  if (!isToolName(name) || !ctx.allowedTools.includes(name)) {
+    return { content: `Tool "${name}" is not available to this agent. Available: ${ctx.allowedTools.join(", ")}.`, isError: true };
+  }
+  const parsed = TOOL_INPUTS[name].safeParse(input);
+  if (!parsed.success) return { content: `Invalid input for ${name}: ${z.prettifyError(parsed.error)}`, isError: true };
+  const args = parsed.data as Record<string, unknown>;
+  try {
+    switch (name) {
+      case "list_files":
+        return { content: JSON.stringify(await listFiles(ctx.workspace, (args.path as string | undefined) ?? ".")) };
+      case "read_file":
+        return { content: await readFile(ctx.workspace, args.path as string) };
+      case "write_file":
+        return { content: await writeFile(ctx.workspace, args.path as string, args.content as string) };
+      case "run_command": {
+        const timeoutSeconds = Math.min((args.timeoutSeconds as number | undefined) ?? ctx.commandTimeoutSeconds, ctx.commandTimeoutSeconds);
+        const result = await runCommand(ctx.workspace, args.command as string, { timeoutSeconds, signal: ctx.signal });
+        return { content: describeCommandResult(result, timeoutSeconds), isError: result.timedOut || result.exitCode !== 0 };
+      }
+      default:
+        return { content: `Tool "${name}" cannot be run here.`, isError: true };
+    }
+  } catch (error) {
+    if (error instanceof ToolInputError) return { content: error.message, isError: true };
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+// Runs one subtask: claim it (getting an attempt number), give Claude the instructions and the
+// outputs of its dependencies, run the tool loop in the task workspace, and record the result of
+// the finish tool. A cancel aborts quietly; a timeout or error fails this attempt.
+import { ZFinishSchema, type FinishInput } from "../../../server/contracts/plan";
+import { claimSubtask, completeSubtask, failSubtaskAttempt } from "../../../server/services/orchestration/subtask-lifecycle";
+import { isTransientModelError } from "../../model/create-anthropic";
+import { runToolLoop } from "../../model/run-tool-loop";
+import { toolDefinition, isToolName } from "../../tools/tool-definitions";
+import { executeWorkspaceTool } from "../execute-workspace-tool";
+import { PermanentError } from "../permanent-error";
+import { modelFor, type AgentRuntime, type JobContext } from "../runtime";
+import { TaskAbortedError } from "../task-aborts";
+import { ensureWorkspace } from "../workspace";
+import { streamCallbacks } from "./stream-callbacks";
+
+export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId: string; subtaskId: string }>): Promise<void> {
+  const { taskId, subtaskId } = ctx.payload;
+  const claim = await claimSubtask(runtime.deps, { taskId, subtaskId, agentId: runtime.agentId });
+  if (!claim) return;
+  runtime.setActivity({ state: "WORKING", subtaskId });
+
+  const subtask = await runtime.deps.db.subtask.findUniqueOrThrow({
+    where: { id: subtaskId },
+    include: { task: { select: { prompt: true } }, dependsOn: { include: { dependsOn: { select: { title: true, summary: true, output: true } } } } },
+  });
+  const workspace = await ensureWorkspace(runtime.workspaces, taskId);
+  const who = { subtaskId, agentId: runtime.agentId };
+  runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Started "${subtask.title}" on ${runtime.profile.name} agent (attempt ${claim.attempt}).` });
+
+  const timeout = AbortSignal.timeout(runtime.profile.timeoutSeconds * 1000);
+  const signal = AbortSignal.any([ctx.signal, timeout]);
+  const allowed = runtime.profile.allowedTools.filter(isToolName);
+  let finished: FinishInput | null = null;
+
+  try {
+    const result = await runToolLoop({
+      client: runtime.anthropic,
+      model: modelFor(runtime),
+      system: runtime.profile.systemPrompt,
+      prompt: subtaskPrompt(subtask),
+      tools: [...allowed.map(toolDefinition), toolDefinition("finish")],
+      maxTurns: runtime.profile.maxTurns,
+      signal,
+      ...streamCallbacks(runtime, taskId, subtaskId),
+      async execute(name, input) {
+        if (name !== "finish") {
+          return executeWorkspaceTool({ workspace, allowedTools: allowed, commandTimeoutSeconds: runtime.commandTimeoutSeconds, signal }, name, input);
+        }
+        const parsed = ZFinishSchema.safeParse(input);
+        if (!parsed.success) return { content: "finish needs a non-empty summary.", isError: true };
+        finished = parsed.data;
+        return { content: "Subtask finished.", done: true };
+      },
+    });
+    if (!finished) throw new PermanentError(result.kind === "max_turns" ? `Stopped after ${runtime.profile.maxTurns} turns without calling finish.` : "The model stopped without calling finish.");
+  } catch (error) {
+    await runtime.logs.flush();
+    if (ctx.signal.aborted && ctx.signal.reason instanceof TaskAbortedError) return;
+    const reason = timeout.aborted ? `Timed out after ${runtime.profile.timeoutSeconds} s.` : describe(error);
+    const final = ctx.attempt >= ctx.maxAttempts || !(timeout.aborted || isTransientModelError(error));
+    runtime.logs.push(taskId, { ...who, kind: "ERROR", level: "ERROR", message: `Attempt ${claim.attempt} failed: ${reason}${final ? "" : " Retrying."}` });
+    await runtime.logs.flush();
+    await failSubtaskAttempt(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, reason, final });
+    throw final ? new PermanentError(reason) : error;
+  }
+
+  runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Finished "${subtask.title}".` });
+  await runtime.logs.flush();
+  await completeSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, result: finished });
+}
+
+interface SubtaskForPrompt {
+  title: string;
+  instructions: string;
+  task: { prompt: string };
+  dependsOn: { dependsOn: { title: string; summary: string | null; output: unknown } }[];
+}
+
+export function subtaskPrompt(subtask: SubtaskForPrompt): string {
+  const inputs = subtask.dependsOn.map(({ dependsOn: dep }) =>
+    [`## Output of "${dep.title}"`, dep.summary ?? "(no summary)", dep.output ? `\`\`\`json\n${JSON.stringify(dep.output, null, 2)}\n\`\`\`` : ""].join("\n"),
+  );
+  return [`Subtask: ${subtask.title}`, `Instructions: ${subtask.instructions}`, `This is part of the task: ${subtask.task.prompt}`, ...inputs].join("\n\n");
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,33 @@
+// Turns the tool loop's stream into log events and token counts for a task (and subtask).
+import { recordUsage } from "../../../server/services/orchestration/subtask-lifecycle";
+import type { ToolLoopOptions } from "../../model/run-tool-loop";
+import type { AgentRuntime } from "../runtime";
+
+const PREVIEW_CHARS = 4000;
+
+export function streamCallbacks(
+  runtime: AgentRuntime,
+  taskId: string,
+  subtaskId: string | null,
+): Pick<ToolLoopOptions, "onText" | "onToolCall" | "onToolResult" | "onUsage"> {
+  const who = { subtaskId, agentId: runtime.agentId };
+  return {
+    onText: (delta) => runtime.logs.text(taskId, who, delta),
+    onToolCall: (call) =>
+      runtime.logs.push(taskId, { ...who, kind: "TOOL_CALL", message: `${call.name}(${preview(JSON.stringify(call.input), 200)})`, data: { id: call.id, name: call.name, input: call.input } }),
+    onToolResult: (result) =>
+      runtime.logs.push(taskId, {
+        ...who,
+        kind: "TOOL_RESULT",
+        level: result.outcome.isError ? "WARN" : "INFO",
+        message: `${result.name} → ${preview(result.outcome.content, 200)}`,
+        data: { id: result.id, name: result.name, isError: result.outcome.isError ?? false, content: preview(result.outcome.content, PREVIEW_CHARS) },
+      }),
+    onUsage: (usage) => recordUsage(runtime.deps, { taskId, ...(subtaskId ? { subtaskId } : {}), ...usage }),
+  };
+}
+
+function preview(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

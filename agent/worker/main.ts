@@ -1,0 +1,86 @@
+// An agent process: one profile, one BullMQ worker. Started by the agent daemon with fork().
+import { createPrisma } from "../../server/db/create-prisma";
+import { ZDaemonToAgentSchema, type AgentToDaemonMessage } from "../../server/contracts/ipc";
+import { createRedis } from "../../server/create-redis";
+import { createDispatcher } from "../../server/queues/dispatcher";
+import { createTaskSignals, onTaskAbort } from "../../server/queues/task-signals";
+import { createRealtimePublisher } from "../../server/realtime/publisher";
+import { redisKeys } from "../../server/redis-keys";
+import { parseAgentEnv } from "../env";
+import { createAnthropic } from "../model/create-anthropic";
+import { LogSink } from "./log-sink";
+import type { AgentActivity } from "./runtime";
+import { startAgentWorker } from "./start-agent-worker";
+import { TaskAborts } from "./task-aborts";
+
+const env = parseAgentEnv();
+if (!env.BATON_AGENT_ID || !env.BATON_PROFILE) throw new Error("BATON_AGENT_ID and BATON_PROFILE must be set (the daemon sets them).");
+const agentId = env.BATON_AGENT_ID;
+
+const db = createPrisma(env.DATABASE_URL, { max: 3 });
+const redis = createRedis(env.REDIS_URL);
+const blocking = createRedis(env.REDIS_URL, "blocking");
+const subscriber = createRedis(env.REDIS_URL, "blocking");
+const keys = redisKeys(env.BATON_REDIS_PREFIX);
+const publisher = createRealtimePublisher(redis, keys.socketIoKey);
+const deps = { db, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys.cancelChannel) };
+
+const profile = await db.agentProfile.findUniqueOrThrow({ where: { name: env.BATON_PROFILE } });
+const logs = new LogSink({ db, publisher });
+const aborts = new TaskAborts();
+await onTaskAbort(subscriber, keys.cancelChannel, (message) => aborts.abort(message.taskId, message.reason));
+
+let activity: AgentActivity = { state: "IDLE" };
+let stopping = false;
+const send = (message: AgentToDaemonMessage) => process.send?.(message);
+const heartbeat = () =>
+  send({ type: "heartbeat", state: stopping ? "STOPPING" : activity.state, subtaskId: activity.state === "WORKING" ? activity.subtaskId : null });
+
+const worker = startAgentWorker({
+  runtime: {
+    deps,
+    anthropic: createAnthropic({ apiKey: env.ANTHROPIC_API_KEY, simUrl: env.BATON_SIM_URL }),
+    defaultModel: env.BATON_MODEL,
+    agentId,
+    profile,
+    logs,
+    workspaces: { root: env.BATON_WORKSPACES, seed: env.BATON_WORKSPACE_SEED },
+    commandTimeoutSeconds: env.BATON_COMMAND_TIMEOUT_SECONDS,
+    setActivity(next) {
+      activity = next;
+      heartbeat();
+    },
+  },
+  aborts,
+  connection: blocking,
+  queueName: keys.agentQueue(profile.name),
+  bullPrefix: keys.bullPrefix,
+  lockDurationMs: env.BATON_LOCK_DURATION_MS,
+  stalledIntervalMs: env.BATON_STALLED_INTERVAL_MS,
+});
+await worker.waitUntilReady();
+send({ type: "ready" });
+const beat = setInterval(heartbeat, env.BATON_HEARTBEAT_INTERVAL_MS);
+
+async function shutdown(reason: string, force = false) {
+  if (stopping) return;
+  stopping = true;
+  heartbeat();
+  console.log(`agent ${agentId}: stopping (${reason})`);
+  clearInterval(beat);
+  // Graceful: the current job finishes. Forced (the daemon is gone): its lock expires and
+  // BullMQ's stall detection hands it to another agent.
+  await worker.close(force);
+  await logs.close();
+  await Promise.all([redis, blocking, subscriber].map((connection) => connection.quit().catch(() => {})));
+  await db.$disconnect();
+  process.exit(0);
+}
+
+process.on("message", (raw) => {
+  const message = ZDaemonToAgentSchema.safeParse(raw);
+  if (message.success && message.data.type === "shutdown") void shutdown(message.data.reason);
+});
+process.on("disconnect", () => void shutdown("the daemon is gone", true));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

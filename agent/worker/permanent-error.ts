@@ -1,0 +1,4 @@
+// A failure that another attempt cannot fix (bad plan twice, turn limit, timeout on final try).
+export class PermanentError extends Error {
+  override name = "PermanentError";
+}

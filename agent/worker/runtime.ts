@@ -1,0 +1,40 @@
+// What a job handler gets: the orchestration services, the model client, this agent's identity
+// and profile, the log sink and workspace settings. Handlers never touch BullMQ.
+import type Anthropic from "@anthropic-ai/sdk";
+import type { OrchestratorDeps } from "../../server/services/orchestration/deps";
+import type { LogSink } from "./log-sink";
+import type { WorkspaceConfig } from "./workspace";
+
+export interface AgentProfileConfig {
+  id: string;
+  name: string;
+  model: string | null;
+  systemPrompt: string;
+  allowedTools: string[];
+  maxTurns: number;
+  timeoutSeconds: number;
+}
+
+export type AgentActivity = { state: "IDLE" } | { state: "WORKING"; subtaskId: string | null };
+
+export interface AgentRuntime {
+  deps: OrchestratorDeps;
+  anthropic: Anthropic;
+  defaultModel: string;
+  agentId: string;
+  profile: AgentProfileConfig;
+  logs: LogSink;
+  workspaces: WorkspaceConfig;
+  commandTimeoutSeconds: number;
+  setActivity(activity: AgentActivity): void;
+}
+
+export interface JobContext<P> {
+  payload: P;
+  attempt: number;
+  maxAttempts: number;
+  /** Aborted on cancel or task timeout. */
+  signal: AbortSignal;
+}
+
+export const modelFor = (runtime: AgentRuntime) => runtime.profile.model ?? runtime.defaultModel;

@@ -1,0 +1,83 @@
+"use client";
+// Tasks: submit a new task, then follow every task in a live list.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter, useSearchParams } from "next/navigation";
+import { Suspense } from "react";
+import { useTaskList } from "@/components/hooks/use-task-list";
+import { PageHeader } from "@/components/layout/page-header";
+import { errorMessage } from "@/components/live/error-message";
+import { useTRPC } from "@/components/providers/trpc";
+import { NewTaskForm } from "@/components/tasks/new-task-form";
+import { TaskListSkeleton } from "@/components/tasks/task-list-skeleton";
+import { isTaskStatus, TaskStatusFilter } from "@/components/tasks/task-status-filter";
+import { TaskTable } from "@/components/tasks/task-table";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export default function TasksPage() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const create = useMutation(
+    trpc.task.create.mutationOptions({
+      onSuccess: (task) => {
+        void queryClient.invalidateQueries(trpc.task.list.pathFilter());
+        router.push(`/tasks/${task.id}`);
+      },
+    }),
+  );
+
+  return (
+    <>
+      <PageHeader title="Tasks" description="Describe a task; Claude splits it into subtasks and the agent fleet runs them in parallel." />
+      <Card className="mb-8">
+        <CardHeader title="New task" />
+        {/* Stays disabled after success until the task page replaces this one. */}
+        <NewTaskForm onSubmit={(input) => create.mutate(input)} pending={create.isPending || create.isSuccess} error={create.error ? errorMessage(create.error) : null} />
+      </Card>
+      <Suspense fallback={<TaskListSkeleton />}>
+        <TaskList />
+      </Suspense>
+    </>
+  );
+}
+
+function TaskList() {
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const raw = searchParams.get("status");
+  const status = isTaskStatus(raw) ? raw : null;
+  const list = useTaskList(status);
+
+  const setStatus = (next: string | null) => router.replace(next ? `/?status=${next}` : "/", { scroll: false });
+
+  return (
+    <Card>
+      <CardHeader title="All tasks" description="Updates live as agents work." actions={<TaskStatusFilter value={status} onChange={setStatus} />} />
+      {list.isPending ? (
+        <TaskListSkeleton bare />
+      ) : list.isError ? (
+        <div className="p-4">
+          <Alert title="Could not load tasks">{errorMessage(list.error)}</Alert>
+        </div>
+      ) : list.tasks.length === 0 ? (
+        <EmptyState title={status ? "No tasks with this status" : "No tasks yet"}>
+          {status ? "Pick another status, or show all tasks." : "Submit a task above and it will show up here."}
+        </EmptyState>
+      ) : (
+        <>
+          <TaskTable tasks={list.tasks} />
+          {list.hasNextPage ? (
+            <div className="flex justify-center border-t border-border p-3">
+              <Button size="sm" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+                {list.isFetchingNextPage ? "Loading…" : "Load more"}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,16 @@
+// Token counts and memory sizes, compact enough for table cells.
+const grouped = new Intl.NumberFormat("en-US");
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+export const formatCount = (value: number) => grouped.format(value);
+export const formatCompact = (value: number) => compact.format(value);
+
+export function formatMegabytes(bytes: number | null): string {
+  if (bytes === null) return "—";
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+export function formatPercent(value: number | null): string {
+  if (value === null) return "—";
+  return `${value.toFixed(value < 10 ? 1 : 0)}%`;
+}

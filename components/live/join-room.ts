@@ -1,0 +1,36 @@
+// Joins a Socket.IO room for as long as a caller needs it: joins again after every reconnect
+// (the server forgets rooms with the old connection) and leaves only when the last user of the
+// room on this socket is gone.
+import type { BatonSocket } from "@/components/providers/socket-provider";
+
+const holders = new WeakMap<BatonSocket, Map<string, number>>();
+
+/** `onJoined` runs after each successful (re)join: the moment to catch up on missed events. */
+export function joinRoom(socket: BatonSocket, room: string, onJoined?: () => void): () => void {
+  let counts = holders.get(socket);
+  if (!counts) holders.set(socket, (counts = new Map()));
+  counts.set(room, (counts.get(room) ?? 0) + 1);
+
+  let active = true;
+  const join = () => {
+    socket.emit("subscribe", { room }, (result) => {
+      if (!active) return;
+      if (result.ok) onJoined?.();
+      else console.warn(`Could not follow live updates for ${room}: ${result.error ?? "refused"}`);
+    });
+  };
+  if (socket.connected) join();
+  socket.on("connect", join);
+
+  return () => {
+    active = false;
+    socket.off("connect", join);
+    const left = (counts.get(room) ?? 1) - 1;
+    if (left > 0) {
+      counts.set(room, left);
+      return;
+    }
+    counts.delete(room);
+    if (socket.connected) socket.emit("unsubscribe", { room });
+  };
+}

@@ -1,0 +1,55 @@
+"use client";
+// The page's one Socket.IO connection, shared through context, plus its connection state.
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/server/contracts/realtime";
+
+export type BatonSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionState = "connecting" | "connected" | "offline";
+
+const SocketContext = createContext<BatonSocket | null>(null);
+
+export function SocketProvider({ children }: { children: ReactNode }) {
+  // Built without connecting so the server render stays socket-free; the effect owns the
+  // connection, which also gives Strict Mode's double mount a clean disconnect.
+  const [socket] = useState<BatonSocket | null>(() =>
+    typeof window === "undefined" ? null : io({ path: "/socket.io", autoConnect: false }),
+  );
+  useEffect(() => {
+    socket?.connect();
+    return () => void socket?.disconnect();
+  }, [socket]);
+
+  return <SocketContext value={socket}>{children}</SocketContext>;
+}
+
+/** The shared socket, or null during the server render. */
+export function useSocket(): BatonSocket | null {
+  return useContext(SocketContext);
+}
+
+const CONNECTION_EVENTS = ["connect", "disconnect", "connect_error"] as const;
+
+function readState(socket: BatonSocket | null): ConnectionState {
+  if (!socket) return "connecting";
+  if (socket.connected) return "connected";
+  // `active` stays true while the client is still retrying on its own.
+  return socket.active ? "connecting" : "offline";
+}
+
+export function useConnectionState(): ConnectionState {
+  const socket = useSocket();
+  return useSyncExternalStore(
+    (notify) => {
+      if (!socket) return () => {};
+      for (const event of CONNECTION_EVENTS) socket.on(event, notify);
+      socket.io.on("reconnect_attempt", notify);
+      return () => {
+        for (const event of CONNECTION_EVENTS) socket.off(event, notify);
+        socket.io.off("reconnect_attempt", notify);
+      };
+    },
+    () => readState(socket),
+    () => "connecting",
+  );
+}

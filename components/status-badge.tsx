@@ -1,0 +1,32 @@
+// Status pill for tasks, subtasks and agent processes, coloured by what the state means:
+// waiting, working, done, broken or stopped.
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+
+const looks: Record<string, { tone: BadgeTone; pulse?: boolean }> = {
+  PLANNING: { tone: "neutral" },
+  QUEUED: { tone: "neutral" },
+  PENDING: { tone: "neutral" },
+  STARTING: { tone: "neutral" },
+  IDLE: { tone: "neutral" },
+  EXITED: { tone: "neutral" },
+  RUNNING: { tone: "info", pulse: true },
+  FINALIZING: { tone: "info", pulse: true },
+  WORKING: { tone: "info", pulse: true },
+  SUCCEEDED: { tone: "success" },
+  FAILED: { tone: "danger" },
+  CRASHED: { tone: "danger" },
+  CANCELLED: { tone: "halted" },
+  SKIPPED: { tone: "halted" },
+  STOPPING: { tone: "halted" },
+};
+
+export const statusLabel = (status: string) => status.charAt(0) + status.slice(1).toLowerCase();
+
+export function StatusBadge({ status, className }: { status: string; className?: string }) {
+  const look = looks[status] ?? { tone: "neutral" as const };
+  return (
+    <Badge tone={look.tone} pulse={look.pulse} className={className}>
+      <span data-status={status}>{statusLabel(status)}</span>
+    </Badge>
+  );
+}

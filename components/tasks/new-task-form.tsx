@@ -1,0 +1,87 @@
+"use client";
+// Submission form for a new task. Validation is the server's: its message is shown as-is, so
+// the form and the API can never disagree about what is allowed.
+import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+
+export interface NewTaskInput {
+  prompt: string;
+  title?: string;
+  priority: number;
+}
+
+const PRIORITIES = Array.from({ length: 10 }, (_, i) => 10 - i);
+const priorityLabel = (p: number) => (p === 10 ? "10 — highest" : p === 5 ? "5 — normal" : p === 1 ? "1 — lowest" : String(p));
+
+export function NewTaskForm({ onSubmit, pending, error }: { onSubmit: (input: NewTaskInput) => void; pending: boolean; error: string | null }) {
+  const id = useId();
+  const [prompt, setPrompt] = useState("");
+  const [title, setTitle] = useState("");
+  const [priority, setPriority] = useState(5);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const trimmedTitle = title.trim();
+    onSubmit({ prompt, priority, ...(trimmedTitle ? { title: trimmedTitle } : {}) });
+  };
+
+  const submitOnShortcut = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault();
+      event.currentTarget.requestSubmit();
+    }
+  };
+
+  return (
+    <form onSubmit={submit} onKeyDown={submitOnShortcut} aria-describedby={error ? `${id}-error` : undefined} className="space-y-4 p-4">
+      <div>
+        <Label htmlFor={`${id}-prompt`}>What should the agents do?</Label>
+        <Textarea
+          id={`${id}-prompt`}
+          name="prompt"
+          value={prompt}
+          onChange={(e) => setPrompt(e.target.value)}
+          placeholder="e.g. Review the repository's error handling and write a report with concrete fixes."
+          rows={5}
+          disabled={pending}
+          aria-invalid={error ? true : undefined}
+        />
+      </div>
+      <div className="flex flex-wrap items-end gap-4">
+        <div className="min-w-56 flex-1">
+          <Label htmlFor={`${id}-title`} hint="optional — derived from the prompt if empty">
+            Title
+          </Label>
+          <Input id={`${id}-title`} name="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} disabled={pending} />
+        </div>
+        <div>
+          <Label htmlFor={`${id}-priority`}>Priority</Label>
+          <Select id={`${id}-priority`} name="priority" value={priority} onChange={(e) => setPriority(Number(e.target.value))} disabled={pending}>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {priorityLabel(p)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex items-center gap-3">
+          <Button type="submit" variant="primary" disabled={pending}>
+            {pending ? "Submitting…" : "Submit task"}
+          </Button>
+          <kbd className="hidden text-xs text-subtle sm:inline">Ctrl/⌘ + Enter</kbd>
+        </div>
+      </div>
+      {error ? (
+        <div id={`${id}-error`}>
+          <Alert title="The task was not submitted">{error}</Alert>
+        </div>
+      ) : null}
+    </form>
+  );
+}

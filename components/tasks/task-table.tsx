@@ -1,0 +1,63 @@
+"use client";
+// The task list: one row per task, newest first, each row opening the task.
+import Link from "next/link";
+import { elapsedMs, formatDuration } from "@/components/format/duration";
+import { formatFullDate, formatShortDate } from "@/components/format/time";
+import { useNow } from "@/components/hooks/use-now";
+import type { RouterOutputs } from "@/components/providers/trpc";
+import { StatusBadge } from "@/components/status-badge";
+import { TaskProgress } from "./task-progress";
+
+export type TaskListItem = RouterOutputs["task"]["list"]["items"][number];
+
+const headerCell = "px-4 py-2 text-left text-xs font-medium uppercase tracking-wide text-subtle";
+
+export function TaskTable({ tasks }: { tasks: TaskListItem[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[640px] text-sm">
+        <thead className="border-b border-border bg-surface-muted/60">
+          <tr>
+            <th scope="col" className={headerCell}>Task</th>
+            <th scope="col" className={headerCell}>Status</th>
+            <th scope="col" className={headerCell}>Progress</th>
+            <th scope="col" className={headerCell}>Created</th>
+            <th scope="col" className={`${headerCell} text-right`}>Duration</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {tasks.map((task) => (
+            <TaskRow key={task.id} task={task} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TaskRow({ task }: { task: TaskListItem }) {
+  const now = useNow();
+  const elapsed = elapsedMs(task.startedAt, task.finishedAt, now);
+  return (
+    <tr className="relative transition-colors hover:bg-surface-muted/70" data-testid="task-row">
+      <td className="max-w-0 px-4 py-3">
+        <Link href={`/tasks/${task.id}`} className="block truncate font-medium text-foreground after:absolute after:inset-0 hover:text-accent">
+          {task.title}
+        </Link>
+        <span className="text-xs text-subtle">Priority {task.priority}</span>
+      </td>
+      <td className="px-4 py-3">
+        <StatusBadge status={task.status} />
+      </td>
+      <td className="px-4 py-3">
+        <TaskProgress done={task.progress.done} total={task.progress.total} />
+      </td>
+      <td className="px-4 py-3 whitespace-nowrap text-muted" title={formatFullDate(task.createdAt)}>
+        {formatShortDate(task.createdAt)}
+      </td>
+      <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums text-muted">
+        {elapsed === null ? "—" : formatDuration(elapsed)}
+      </td>
+    </tr>
+  );
+}

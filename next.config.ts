@@ -1,0 +1,9 @@
+// Next.js settings. Server-only drivers stay out of the bundle: they load native bindings or
+// optional peers at run time and only work when required from node_modules.
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  serverExternalPackages: ["@prisma/adapter-pg", "pg", "ioredis", "bullmq", "@socket.io/redis-emitter"],
+};
+
+export default nextConfig;

@@ -1,0 +1,93 @@
+// Repairs what crashes and lost Redis data leave behind, using only PostgreSQL as the truth:
+// re-adds missing jobs for planning, finalizing and queued subtasks; requeues running subtasks
+// whose agent is gone and whose job is not active; times out overdue tasks; and nudges tasks that
+// look stuck. Every repair goes through the same idempotent functions as the normal path.
+import { JOB_DEFINITIONS } from "../../contracts/jobs";
+import { GENERALIST_PROFILE } from "../profiles/route-profile";
+import { LIVE_AGENT_STATES } from "../agents/list-agents";
+import { advance, bullPriority } from "./advance";
+import type { OrchestratorDeps } from "./deps";
+import { failTask } from "./finish-task";
+
+export interface ReconcileReport {
+  jobsReadded: number;
+  subtasksRequeued: number;
+  subtasksFailed: number;
+  tasksTimedOut: number;
+  tasksAdvanced: number;
+}
+
+const ABSENT = new Set(["missing", "completed", "failed"]);
+
+export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs: number }): Promise<ReconcileReport> {
+  const { db, dispatcher, keys } = deps;
+  const report: ReconcileReport = { jobsReadded: 0, subtasksRequeued: 0, subtasksFailed: 0, tasksTimedOut: 0, tasksAdvanced: 0 };
+  const generalist = keys.agentQueue(GENERALIST_PROFILE);
+
+  const overdue = await db.task.findMany({ where: { status: { in: ["PLANNING", "RUNNING", "FINALIZING"] }, timeoutAt: { lt: new Date() } }, select: { id: true, createdAt: true, timeoutAt: true } });
+  for (const task of overdue) {
+    const minutes = Math.round((task.timeoutAt!.getTime() - task.createdAt.getTime()) / 60_000);
+    if (await failTask(deps, task.id, `Timed out: the task did not finish within ${minutes} minutes.`)) report.tasksTimedOut++;
+  }
+
+  const open = await db.task.findMany({ where: { status: { in: ["PLANNING", "FINALIZING"] } }, select: { id: true, status: true } });
+  for (const task of open) {
+    const kind = task.status === "PLANNING" ? "plan" : "finalize";
+    const state = await dispatcher.jobState(generalist, kind, { taskId: task.id });
+    if (!ABSENT.has(state)) continue;
+    if (state !== "missing") await dispatcher.remove(generalist, kind, { taskId: task.id });
+    await dispatcher.enqueue(kind, { taskId: task.id }, { queue: generalist });
+    report.jobsReadded++;
+  }
+
+  const liveAgents = new Set(
+    (
+      await db.agentProcess.findMany({
+        where: { state: { in: [...LIVE_AGENT_STATES] }, lastHeartbeatAt: { gt: new Date(Date.now() - options.agentStaleMs) } },
+        select: { id: true },
+      })
+    ).map((a) => a.id),
+  );
+  const active = await db.subtask.findMany({
+    where: { status: { in: ["QUEUED", "RUNNING"] }, task: { status: "RUNNING" } },
+    select: { id: true, taskId: true, status: true, agentId: true, attempts: true, priority: true, task: { select: { priority: true } }, profile: { select: { name: true } } },
+  });
+  for (const subtask of active) {
+    if (subtask.status === "RUNNING" && subtask.agentId && liveAgents.has(subtask.agentId)) continue;
+    const queue = keys.agentQueue(subtask.profile?.name ?? GENERALIST_PROFILE);
+    const payload = { taskId: subtask.taskId, subtaskId: subtask.id };
+    const state = await dispatcher.jobState(queue, "subtask", payload);
+    if (!ABSENT.has(state)) continue;
+
+    if (subtask.status === "RUNNING") {
+      // Stalled runs come back through BullMQ; this is for runs whose job is gone too.
+      const outOfAttempts = subtask.attempts >= JOB_DEFINITIONS.subtask.attempts;
+      const { count } = await db.subtask.updateMany({
+        where: { id: subtask.id, status: "RUNNING", attempts: subtask.attempts },
+        data: outOfAttempts
+          ? { status: "FAILED", statusReason: "Its agent stopped and no attempts are left.", finishedAt: new Date() }
+          : { status: "QUEUED", statusReason: "Requeued: its agent stopped." },
+      });
+      if (count === 0) continue;
+      if (outOfAttempts) {
+        report.subtasksFailed++;
+        await advance(deps, subtask.taskId);
+        continue;
+      }
+      report.subtasksRequeued++;
+    }
+    if (state !== "missing") await dispatcher.remove(queue, "subtask", payload);
+    await dispatcher.enqueue("subtask", payload, { queue, priority: bullPriority(subtask.task.priority, subtask.priority) });
+    report.jobsReadded++;
+  }
+
+  const stuck = await db.task.findMany({
+    where: { status: "RUNNING", subtasks: { none: { status: { in: ["QUEUED", "RUNNING"] } } } },
+    select: { id: true },
+  });
+  for (const task of stuck) {
+    const result = await advance(deps, task.id);
+    if (result.kind !== "noop" && !(result.kind === "queued" && result.subtaskIds.length === 0)) report.tasksAdvanced++;
+  }
+  return report;
+}
