@@ -1,0 +1,75 @@
+// Every procedure answers bad input over HTTP with a 400-class status and a message that names
+// the problem. The table is checked against the router, so a new procedure needs cases here.
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDeps, resetData } from "../testing/test-deps";
+import { appRouter } from "./root";
+
+const deps = createTestDeps("api");
+beforeAll(() => resetData(deps));
+afterAll(() => deps.close());
+
+type Case = { input: unknown; status: number; message: RegExp };
+const CASES: Record<string, Case[]> = {
+  "task.create": [
+    { input: { prompt: "" }, status: 400, message: /prompt is empty/ },
+    { input: { prompt: "   " }, status: 400, message: /prompt is empty/ },
+    { input: { prompt: "x".repeat(20_001) }, status: 400, message: /longer than 20,000/ },
+    { input: { prompt: "ok", priority: 11 }, status: 400, message: /priority/ },
+    { input: { prompt: 42 }, status: 400, message: /prompt/ },
+    { input: undefined, status: 400, message: /Invalid input/ },
+  ],
+  "task.list": [
+    { input: { limit: 0 }, status: 400, message: /limit/ },
+    { input: { status: "DONE" }, status: 400, message: /status/ },
+    { input: { cursor: "" }, status: 400, message: /cursor/ },
+  ],
+  "task.byId": [
+    { input: {}, status: 400, message: /id/ },
+    { input: { id: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },
+  ],
+  "task.logs": [
+    { input: { id: "x", afterSeq: -1 }, status: 400, message: /afterSeq/ },
+    { input: { id: "x", limit: 5000 }, status: 400, message: /limit/ },
+    { input: { id: "does-not-exist" }, status: 404, message: /No task/ },
+  ],
+  "task.cancel": [
+    { input: { id: "" }, status: 400, message: /id/ },
+    { input: { id: "does-not-exist" }, status: 404, message: /No task/ },
+  ],
+  "agent.list": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "agent.profiles": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+};
+
+async function call(path: string, input: unknown) {
+  const type = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]!._def.type;
+  const body = JSON.stringify({ json: input });
+  const url = `http://localhost/api/trpc/${path}${type === "query" ? `?input=${encodeURIComponent(body)}` : ""}`;
+  const req = new Request(url, type === "query" ? {} : { method: "POST", body, headers: { "content-type": "application/json" } });
+  const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => ({ deps, actor: { userId: null } }) });
+  return { status: response.status, body: (await response.json()) as { error?: { json: { message: string } } } };
+}
+
+describe("invalid input", () => {
+  it("has cases for every procedure", () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  for (const [path, cases] of Object.entries(CASES)) {
+    it.each(cases)(`${path} %j`, async ({ input, status, message }) => {
+      const response = await call(path, input);
+      expect(response.status).toBe(status);
+      if (status >= 400) {
+        expect(response.body.error?.json.message).toMatch(message);
+        expect(JSON.stringify(response.body)).not.toMatch(/stack|at \w+ \(/);
+      }
+    });
+  }
+
+  it("refuses to cancel a finished task with a conflict", async () => {
+    const task = await deps.db.task.create({ data: { title: "t", prompt: "p", status: "SUCCEEDED" } });
+    const response = await call("task.cancel", { id: task.id });
+    expect(response.status).toBe(409);
+    expect(response.body.error?.json.message).toMatch(/already finished \(succeeded\)/);
+  });
+});

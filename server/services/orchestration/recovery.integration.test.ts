@@ -1,0 +1,89 @@
+// Faults during a run: an agent killed with SIGKILL mid-subtask, and a cancel of a running task.
+import { execFileSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDeps, resetData, waitFor } from "../../testing/test-deps";
+import { startDaemon, type RunningDaemon } from "../../testing/start-daemon";
+import { cancelTask } from "../tasks/cancel-task";
+import { createTask } from "../tasks/create-task";
+
+const deps = createTestDeps("recovery");
+let daemon: RunningDaemon;
+
+beforeAll(async () => {
+  await resetData(deps);
+  // Slow enough model turns that a subtask is still running when the test strikes.
+  daemon = await startDaemon({ prefix: deps.prefix, env: { SIM_FIRST_TOKEN_DELAY_MS: "700", SIM_TOKEN_DELAY_MS: "1" } });
+});
+
+afterAll(async () => {
+  await daemon.stop();
+  await deps.close();
+});
+
+const statusOf = async (taskId: string) => (await deps.db.task.findUniqueOrThrow({ where: { id: taskId } })).status;
+
+describe("an agent killed with SIGKILL in the middle of a subtask", () => {
+  it("has its subtask run again elsewhere and the task completes with one result per subtask", async () => {
+    const { id: taskId } = await createTask(deps, { request: { prompt: "Summarise the two largest files, then report.", priority: 5 }, userId: null });
+    const victim = await waitFor("a running subtask", () =>
+      deps.db.subtask.findFirst({ where: { taskId, status: "RUNNING", agentId: { not: null } }, select: { id: true, agentId: true } }),
+    );
+    const agent = await deps.db.agentProcess.findUniqueOrThrow({ where: { id: victim.agentId! } });
+    process.kill(agent.pid!, "SIGKILL");
+
+    await waitFor("the task to finish", async () => ["SUCCEEDED", "FAILED"].includes(await statusOf(taskId)), 60_000, 250);
+    expect(await statusOf(taskId), daemon.output()).toBe("SUCCEEDED");
+
+    const rerun = await deps.db.subtask.findUniqueOrThrow({ where: { id: victim.id } });
+    expect(rerun.status).toBe("SUCCEEDED");
+    expect(rerun.attempts).toBeGreaterThanOrEqual(2);
+    expect(rerun.agentId).not.toBe(victim.agentId);
+
+    const finishes = await deps.db.logEvent.groupBy({ by: ["subtaskId"], where: { taskId, kind: "STATUS", message: { startsWith: "Finished" } }, _count: true });
+    expect(finishes).toHaveLength(await deps.db.subtask.count({ where: { taskId } }));
+    expect(finishes.every((row) => row._count === 1)).toBe(true);
+
+    const crashed = await deps.db.agentProcess.findUniqueOrThrow({ where: { id: agent.id } });
+    expect(crashed.state).toBe("CRASHED");
+    expect(crashed.exitSignal).toBe("SIGKILL");
+    await waitFor("the crashed agent to be replaced", () =>
+      deps.db.agentProcess.findFirst({ where: { profileId: agent.profileId, restarts: { gte: 1 }, state: { in: ["IDLE", "WORKING"] } } }),
+    );
+  });
+});
+
+describe("cancelling a running task", () => {
+  it("stops the running subtask and kills its command within two seconds", async () => {
+    // Only the generalist profile may run commands; in the simulated plan that is the final step.
+    const marker = `sleep 30.${process.pid}`;
+    const { id: taskId } = await createTask(deps, { request: { prompt: `Do this as a chain [sim:cmd=${marker}]`, priority: 5 }, userId: null });
+    const running = await waitFor("the command to start", async () => {
+      const call = await deps.db.logEvent.findFirst({ where: { taskId, kind: "TOOL_CALL", message: { startsWith: "run_command" } } });
+      return call && commandIsRunning(marker) ? call : null;
+    });
+    const agentId = running.agentId!;
+
+    const started = Date.now();
+    expect(await cancelTask(deps, { taskId })).toEqual({ cancelled: true });
+    await waitFor("the command to be killed and the agent to be idle", async () => {
+      const agent = await deps.db.agentProcess.findUniqueOrThrow({ where: { id: agentId } });
+      return !commandIsRunning(marker) && agent.state === "IDLE";
+    }, 2_000, 50);
+    expect(Date.now() - started).toBeLessThan(2_000);
+
+    expect(await statusOf(taskId)).toBe("CANCELLED");
+    const subtasks = await deps.db.subtask.findMany({ where: { taskId } });
+    expect(subtasks.find((s) => s.id === running.subtaskId)?.status).toBe("CANCELLED");
+    expect(subtasks.filter((s) => ["PENDING", "QUEUED", "RUNNING"].includes(s.status))).toEqual([]);
+    expect(await cancelTask(deps, { taskId })).toEqual({ cancelled: false, reason: "already_finished", status: "CANCELLED" });
+  });
+});
+
+function commandIsRunning(marker: string): boolean {
+  try {
+    execFileSync("pgrep", ["-f", marker]);
+    return true;
+  } catch {
+    return false;
+  }
+}

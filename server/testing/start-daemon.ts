@@ -1,0 +1,46 @@
+// Starts the real agent daemon (which forks real agent processes and the simulated Claude) for
+// an integration test, with the test's Redis prefix and timing settings.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export interface RunningDaemon {
+  process: ChildProcess;
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export async function startDaemon(options: { prefix: string; env?: Record<string, string> }): Promise<RunningDaemon> {
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "agent/daemon/main.ts")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      BATON_REDIS_PREFIX: options.prefix,
+      BATON_MAX_AGENTS: "4",
+      SIM_FIRST_TOKEN_DELAY_MS: "0",
+      SIM_TOKEN_DELAY_MS: "0",
+      BATON_RECONCILE_INTERVAL_MS: "1000",
+      BATON_LOCK_DURATION_MS: "4000",
+      BATON_STALLED_INTERVAL_MS: "2000",
+      BATON_WORKSPACES: path.join(root, ".baton", "test-workspaces", options.prefix),
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+  return {
+    process: child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}

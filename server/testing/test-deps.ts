@@ -1,0 +1,56 @@
+// Real PostgreSQL and Redis for integration tests, with a Redis prefix of the test's own so its
+// queues and events are invisible to other tests and to a running demo.
+import { randomUUID } from "node:crypto";
+import { createPrisma } from "../db/create-prisma";
+import { createRedis } from "../create-redis";
+import { createDispatcher } from "../queues/dispatcher";
+import { createTaskSignals } from "../queues/task-signals";
+import { createRealtimePublisher } from "../realtime/publisher";
+import { redisKeys } from "../redis-keys";
+import type { OrchestratorDeps } from "../services/orchestration/deps";
+
+export interface TestDeps extends OrchestratorDeps {
+  prefix: string;
+  close(options?: { keepKeys?: boolean }): Promise<void>;
+}
+
+export function createTestDeps(name: string): TestDeps {
+  return createTestDepsForPrefix(`${process.env.BATON_REDIS_PREFIX ?? "baton-test"}-${name}-${randomUUID().slice(0, 8)}`);
+}
+
+export function createTestDepsForPrefix(prefix: string): TestDeps {
+  const db = createPrisma(process.env.DATABASE_URL!, { max: 5 });
+  const redis = createRedis(process.env.REDIS_URL!);
+  const keys = redisKeys(prefix);
+  const dispatcher = createDispatcher(redis, keys.bullPrefix);
+  return {
+    prefix,
+    db,
+    keys,
+    dispatcher,
+    publisher: createRealtimePublisher(redis, keys.socketIoKey),
+    signals: createTaskSignals(redis, keys.cancelChannel),
+    async close(options = {}) {
+      await dispatcher.close();
+      const stale = options.keepKeys ? [] : await redis.keys(`${prefix}:*`);
+      if (stale.length) await redis.del(...stale);
+      await redis.quit();
+      await db.$disconnect();
+    },
+  };
+}
+
+/** Tests run one file at a time; each starts from empty task and agent tables. */
+export async function resetData(deps: Pick<OrchestratorDeps, "db">): Promise<void> {
+  await deps.db.$executeRawUnsafe(`TRUNCATE "Task", "AgentProcess" CASCADE`);
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
