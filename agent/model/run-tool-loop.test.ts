@@ -1,0 +1,83 @@
+// The model layer's tool-use loop through the real SDK against the simulated Claude.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSimServer, type SimServer } from "../sim";
+import { toolDefinition } from "../tools/tool-definitions";
+import { createAnthropic } from "./create-anthropic";
+import { runToolLoop, type ToolOutcome } from "./run-tool-loop";
+
+let sim: SimServer;
+beforeAll(async () => {
+  sim = await createSimServer({ tokenDelayMs: 1 });
+});
+afterAll(() => sim.close());
+
+const FILES = JSON.stringify([
+  { path: "a.md", size: 10, type: "file" },
+  { path: "big.md", size: 900, type: "file" },
+]);
+
+describe("runToolLoop", () => {
+  it("streams text, runs the tools the model calls and stops when finish is accepted", async () => {
+    const calls: string[] = [];
+    const deltas: string[] = [];
+    let inputTokens = 0;
+    const result = await runToolLoop({
+      client: createAnthropic({ simUrl: sim.url }),
+      model: "claude-sonnet-5",
+      system: "You are an agent.",
+      prompt: "Subtask: Analyze the largest file\n\nInstructions: Read the largest file. [item=1]",
+      tools: ["list_files", "read_file", "finish"].map((name) => toolDefinition(name as "list_files")),
+      maxTurns: 6,
+      signal: new AbortController().signal,
+      onText: (delta) => deltas.push(delta),
+      onUsage: (usage) => void (inputTokens += usage.inputTokens),
+      async execute(name, input): Promise<ToolOutcome> {
+        calls.push(`${name} ${JSON.stringify(input)}`);
+        if (name === "list_files") return { content: FILES };
+        if (name === "read_file") return { content: "# Big\nline two\n" };
+        return { content: "done", done: true };
+      },
+    });
+    expect(result).toEqual({ kind: "done", turns: 3 });
+    expect(calls[0]).toBe('list_files {"path":"."}');
+    expect(calls[1]).toBe('read_file {"path":"big.md"}');
+    expect(calls[2]).toMatch(/^finish .*big\.md/);
+    expect(deltas.length).toBeGreaterThan(3);
+    expect(inputTokens).toBeGreaterThan(0);
+  });
+
+  it("stops at the turn limit", async () => {
+    const result = await runToolLoop({
+      client: createAnthropic({ simUrl: sim.url }),
+      model: "m",
+      system: "s",
+      prompt: "Subtask: x\n\nInstructions: read things",
+      tools: [toolDefinition("list_files"), toolDefinition("finish")],
+      maxTurns: 1,
+      signal: new AbortController().signal,
+      execute: async () => ({ content: "[]" }),
+    });
+    expect(result).toEqual({ kind: "max_turns", turns: 1 });
+  });
+
+  it("aborts a stream in flight", async () => {
+    const slow = await createSimServer({ firstTokenDelayMs: 5_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    await expect(
+      runToolLoop({
+        client: createAnthropic({ simUrl: slow.url }),
+        model: "m",
+        system: "s",
+        prompt: "p",
+        tools: [toolDefinition("finish")],
+        maxTurns: 1,
+        signal: controller.signal,
+        execute: async () => ({ content: "" }),
+      }),
+    ).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await slow.close();
+  });
+});

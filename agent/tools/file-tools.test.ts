@@ -1,0 +1,42 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listFiles, readFile, writeFile } from "./file-tools";
+
+let root: string;
+beforeAll(async () => {
+  const base = await fs.mkdtemp(path.join(os.tmpdir(), "baton-files-"));
+  root = path.join(base, "ws");
+  await fs.mkdir(path.join(root, "docs"), { recursive: true });
+  await fs.writeFile(path.join(root, "docs", "a.md"), "# A\n");
+  await fs.writeFile(path.join(base, "secret.txt"), "secret");
+  await fs.symlink(path.join(base, "secret.txt"), path.join(root, "link.txt"));
+  await fs.symlink(base, path.join(root, "escape"));
+});
+afterAll(() => fs.rm(path.dirname(root), { recursive: true, force: true }));
+
+describe("workspace file tools", () => {
+  it("lists, reads and writes inside the workspace", async () => {
+    expect(await writeFile(root, "out/report.md", "hello")).toBe("wrote 5 bytes to out/report.md");
+    expect(await readFile(root, "out/report.md")).toBe("hello");
+    const files = await listFiles(root);
+    expect(files).toContainEqual({ path: "docs/a.md", size: 4, type: "file" });
+    expect(files).toContainEqual({ path: "out/report.md", size: 5, type: "file" });
+  });
+
+  it.each([
+    ["../secret.txt", /outside the workspace/],
+    ["/etc/passwd", /absolute/],
+    ["link.txt", /through a symlink/],
+    ["escape/secret.txt", /through a symlink/],
+    ["docs/../../secret.txt", /outside the workspace/],
+  ])("refuses %s", async (target, message) => {
+    await expect(readFile(root, target)).rejects.toThrow(message);
+    await expect(writeFile(root, target, "x")).rejects.toThrow(message);
+  });
+
+  it("says when a file does not exist", async () => {
+    await expect(readFile(root, "missing.md")).rejects.toThrow(/not a file in the workspace/);
+  });
+});
