@@ -1,7 +1,7 @@
 // Configuration of the agent daemon and the agent processes, parsed once at start.
 import path from "node:path";
 import { z } from "zod";
-import { ZSharedEnvSchema } from "../server/shared-env";
+import { optional, ZSharedEnvSchema } from "../server/shared-env";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -10,7 +10,7 @@ const ZAgentEnvSchema = ZSharedEnvSchema.extend({
   BATON_MAX_AGENTS: z.coerce.number().int().min(1).max(256).default(4),
   BATON_WORKSPACES: z.string().default(path.join(projectRoot, ".baton", "workspaces")),
   BATON_WORKSPACE_SEED: z.string().default(path.join(projectRoot, "agent", "workspace-seed")),
-  BATON_SIM_URL: z.url().optional(),
+  BATON_SIM_URL: optional(z.url()),
   BATON_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SIM_FIRST_TOKEN_DELAY_MS: ms(120),
   SIM_TOKEN_DELAY_MS: ms(8),

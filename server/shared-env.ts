@@ -1,6 +1,9 @@
 // Settings every Baton process needs; server/env.ts and agent/env.ts extend this schema.
 import { z } from "zod";
 
+/** Unset and empty are the same: `FOO=` in a shell or compose file means "not configured". */
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
 export const ZSharedEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
@@ -9,7 +12,7 @@ export const ZSharedEnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes only")
     .default("baton"),
-  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_API_KEY: optional(z.string().min(1)),
   BATON_MODEL: z.string().min(1).default("claude-sonnet-5"),
 });
 

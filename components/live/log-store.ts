@@ -13,7 +13,6 @@ export interface LogStore {
   add(events: readonly LogEventMessage[]): void;
   /** Merges on the next flush: for live events. */
   queue(event: LogEventMessage): void;
-  dispose(): void;
 }
 
 export function createLogStore(): LogStore {
@@ -48,12 +47,6 @@ export function createLogStore(): LogStore {
     queue(event) {
       pending.push(event);
       timer ??= setTimeout(flush, FLUSH_MS);
-    },
-    dispose() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      pending = [];
-      listeners.clear();
     },
   };
 }

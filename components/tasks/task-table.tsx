@@ -15,14 +15,14 @@ const headerCell = "px-4 py-2 text-left text-xs font-medium uppercase tracking-w
 export function TaskTable({ tasks }: { tasks: TaskListItem[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[640px] text-sm">
+      <table className="w-full min-w-[640px] table-fixed text-sm">
         <thead className="border-b border-border bg-surface-muted/60">
           <tr>
             <th scope="col" className={headerCell}>Task</th>
-            <th scope="col" className={headerCell}>Status</th>
-            <th scope="col" className={headerCell}>Progress</th>
-            <th scope="col" className={headerCell}>Created</th>
-            <th scope="col" className={`${headerCell} text-right`}>Duration</th>
+            <th scope="col" className={`${headerCell} w-32`}>Status</th>
+            <th scope="col" className={`${headerCell} w-36`}>Progress</th>
+            <th scope="col" className={`${headerCell} w-36`}>Created</th>
+            <th scope="col" className={`${headerCell} w-28 text-right`}>Duration</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
@@ -40,7 +40,7 @@ function TaskRow({ task }: { task: TaskListItem }) {
   const elapsed = elapsedMs(task.startedAt, task.finishedAt, now);
   return (
     <tr className="relative transition-colors hover:bg-surface-muted/70" data-testid="task-row">
-      <td className="max-w-0 px-4 py-3">
+      <td className="px-4 py-3">
         <Link href={`/tasks/${task.id}`} className="block truncate font-medium text-foreground after:absolute after:inset-0 hover:text-accent">
           {task.title}
         </Link>

@@ -42,7 +42,7 @@ const CASES: Record<string, Case[]> = {
 };
 
 async function call(path: string, input: unknown) {
-  const type = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]!._def.type;
+  const type = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!._def.type;
   const body = JSON.stringify({ json: input });
   const url = `http://localhost/api/trpc/${path}${type === "query" ? `?input=${encodeURIComponent(body)}` : ""}`;
   const req = new Request(url, type === "query" ? {} : { method: "POST", body, headers: { "content-type": "application/json" } });

@@ -1,0 +1,71 @@
+"use client";
+// Running agent processes with their health: heartbeat age ticks every second, and a heartbeat
+// older than the server's staleness limit is flagged.
+import { formatMegabytes, formatPercent } from "@/components/format/numbers";
+import { shortId } from "@/components/format/short-id";
+import { formatAge, formatFullDate, formatShortDate } from "@/components/format/time";
+import { useNow } from "@/components/hooks/use-now";
+import type { RouterOutputs } from "@/components/providers/trpc";
+import { StatusBadge } from "@/components/status-badge";
+import { cx } from "@/components/ui/class-names";
+import { bodyCell, headCell, numberCell } from "./table-styles";
+
+export type AgentView = RouterOutputs["agent"]["list"]["live"][number];
+
+/** Same limit the health check uses to call an agent stale. */
+const STALE_HEARTBEAT_MS = 15_000;
+
+export function LiveAgentTable({ agents }: { agents: AgentView[] }) {
+  const now = useNow();
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <thead className="border-b border-border bg-surface-muted/60">
+          <tr>
+            <th scope="col" className={headCell}>Agent</th>
+            <th scope="col" className={headCell}>Profile</th>
+            <th scope="col" className={`${headCell} text-right`}>PID</th>
+            <th scope="col" className={headCell}>State</th>
+            <th scope="col" className={headCell}>Current subtask</th>
+            <th scope="col" className={headCell}>Heartbeat</th>
+            <th scope="col" className={`${headCell} text-right`}>CPU</th>
+            <th scope="col" className={`${headCell} text-right`}>RSS</th>
+            <th scope="col" className={`${headCell} text-right`}>Restarts</th>
+            <th scope="col" className={headCell}>Started</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {agents.map((agent) => {
+            const age = agent.lastHeartbeatAt ? now - agent.lastHeartbeatAt.getTime() : null;
+            // A process still starting up has not had the chance to send its first heartbeat.
+            const stale = age === null ? agent.state !== "STARTING" : age > STALE_HEARTBEAT_MS;
+            return (
+              <tr key={agent.id} data-testid="agent-row">
+                <td className={bodyCell}>
+                  <span className="font-mono text-foreground" title={agent.id}>{shortId(agent.id)}</span>
+                  <span className="block text-xs text-subtle">{agent.host}</span>
+                </td>
+                <td className={`${bodyCell} text-foreground`}>{agent.profile}</td>
+                <td className={`${numberCell} font-mono`}>{agent.pid ?? "—"}</td>
+                <td className={bodyCell}>
+                  <StatusBadge status={agent.state} />
+                </td>
+                <td className={`${bodyCell} font-mono`} title={agent.currentSubtaskId ?? undefined}>
+                  {agent.currentSubtaskId ? shortId(agent.currentSubtaskId) : <span className="text-subtle">idle</span>}
+                </td>
+                <td className={cx(bodyCell, "tabular-nums", stale && "font-medium text-warning-fg")} title={agent.lastHeartbeatAt ? formatFullDate(agent.lastHeartbeatAt) : "No heartbeat yet"}>
+                  {age === null ? "never" : formatAge(Math.max(0, age))}
+                  {stale ? <span className="ml-1 text-xs">(stale)</span> : null}
+                </td>
+                <td className={numberCell}>{formatPercent(agent.cpuPercent)}</td>
+                <td className={numberCell}>{formatMegabytes(agent.rssBytes)}</td>
+                <td className={cx(numberCell, agent.restarts > 0 && "text-warning-fg")}>{agent.restarts}</td>
+                <td className={bodyCell} title={formatFullDate(agent.startedAt)}>{formatShortDate(agent.startedAt)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

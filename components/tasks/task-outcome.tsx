@@ -1,0 +1,42 @@
+// How the task ended: the markdown result on success, the reason on failure or cancellation.
+import ReactMarkdown from "react-markdown";
+import rehypeSanitize from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardHeader } from "@/components/ui/card";
+
+export function TaskOutcome({ status, resultMarkdown, statusReason }: { status: string; resultMarkdown: string | null; statusReason: string | null }) {
+  if (status === "SUCCEEDED") {
+    return (
+      <Card>
+        <CardHeader title="Result" />
+        <div className="markdown px-5 py-4 text-sm text-foreground" data-testid="task-result">
+          {resultMarkdown ? (
+            // Model output is untrusted: sanitizing keeps raw HTML and script URLs out of the page.
+            <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]}>
+              {resultMarkdown}
+            </ReactMarkdown>
+          ) : (
+            <p className="text-muted">The task finished without a written result.</p>
+          )}
+        </div>
+      </Card>
+    );
+  }
+  if (status === "FAILED") {
+    return (
+      <div data-testid="task-failure">
+        <Alert title="The task failed">{statusReason ?? "No reason was recorded."}</Alert>
+      </div>
+    );
+  }
+  if (status === "CANCELLED") {
+    return (
+      <div data-testid="task-cancelled" className="rounded-md border border-border bg-halted-soft px-3 py-2 text-sm text-halted-fg">
+        <p className="font-medium">The task was cancelled</p>
+        {statusReason ? <p className="whitespace-pre-wrap">{statusReason}</p> : null}
+      </div>
+    );
+  }
+  return null;
+}
