@@ -39,6 +39,9 @@ interface Slot {
   restartTimer?: NodeJS.Timeout;
   usage: { cpu: number; rss: number } | null;
   exitReason?: string;
+  /** Resolves when the current process's exit has been recorded. */
+  settled?: Promise<void>;
+  markSettled?: () => void;
 }
 
 export class AgentSupervisor {
@@ -89,6 +92,7 @@ export class AgentSupervisor {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     Object.assign(slot, { child, agentId: row.id, state: "STARTING", subtaskId: null, lastHeartbeat: Date.now(), startedAt: Date.now(), usage: null });
+    slot.settled = new Promise((resolve) => (slot.markSettled = resolve));
     for (const stream of [child.stdout, child.stderr]) {
       if (stream) readline.createInterface({ input: stream }).on("line", (line) => console.log(`[${slot.key} ${child.pid}] ${line}`));
     }
@@ -123,6 +127,7 @@ export class AgentSupervisor {
       .update({ where: { id: agentId }, data: { state: slot.state, exitCode: code, exitSignal: signal, exitReason: reason, endedAt: new Date(), currentSubtaskId: null } })
       .catch(() => {});
     this.publish(slot);
+    slot.markSettled?.();
     if (expected) {
       this.slots.delete(slot.key);
       return;
@@ -169,15 +174,10 @@ export class AgentSupervisor {
     slot.state = "STOPPING";
     slot.exitReason = reason;
     void this.persist(slot);
-    return new Promise((resolve) => {
-      const kill = setTimeout(() => child.kill("SIGKILL"), this.options.stopTimeoutMs);
-      child.once("exit", () => {
-        clearTimeout(kill);
-        resolve();
-      });
-      if (child.connected) child.send({ type: "shutdown", reason });
-      else child.kill("SIGTERM");
-    });
+    const kill = setTimeout(() => child.kill("SIGKILL"), this.options.stopTimeoutMs);
+    if (child.connected) child.send({ type: "shutdown", reason });
+    else child.kill("SIGTERM");
+    return (slot.settled ?? Promise.resolve()).finally(() => clearTimeout(kill));
   }
 
   private async persist(slot: Slot): Promise<void> {

@@ -28,7 +28,8 @@ export const LogLine = memo(function LogLine({ event, source }: { event: LogEven
       data-seq={event.seq}
       data-kind={event.kind}
       className={cx(
-        "grid grid-cols-[4.5rem_8.5rem_5rem_minmax(0,1fr)] items-baseline gap-x-3 px-4 py-1",
+        // Narrow screens put the message under its time, source and kind.
+        "grid grid-cols-[4.5rem_minmax(0,1fr)_auto] items-baseline gap-x-3 px-4 py-1 sm:grid-cols-[4.5rem_9rem_5rem_minmax(0,1fr)]",
         event.kind === "ERROR" && "bg-danger-soft/60",
         warn && "bg-warning-soft/60",
       )}
@@ -42,7 +43,7 @@ export const LogLine = memo(function LogLine({ event, source }: { event: LogEven
       <span>
         <span className={cx("inline-block rounded px-1.5 text-[11px] leading-5 font-medium", kind.chip)}>{kind.label}</span>
       </span>
-      <div className={cx("min-w-0 break-words whitespace-pre-wrap", kind.message, warn && "text-warning-fg")}>
+      <div className={cx("col-span-3 min-w-0 break-words whitespace-pre-wrap sm:col-span-1", kind.message, warn && "text-warning-fg")}>
         {hasData ? (
           <details className="group">
             <summary className="cursor-pointer list-none marker:hidden">

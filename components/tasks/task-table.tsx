@@ -15,7 +15,7 @@ const headerCell = "px-4 py-2 text-left text-xs font-medium uppercase tracking-w
 export function TaskTable({ tasks }: { tasks: TaskListItem[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[640px] table-fixed text-sm">
+      <table className="w-full min-w-[760px] table-fixed text-sm">
         <thead className="border-b border-border bg-surface-muted/60">
           <tr>
             <th scope="col" className={headerCell}>Task</th>

@@ -17,7 +17,10 @@ export interface RealtimePublisher {
 }
 
 export function createRealtimePublisher(redis: Redis, socketIoKey: string): RealtimePublisher {
-  const emitter = new Emitter<ServerToClientEvents>(redis, { key: socketIoKey });
+  // Live events are best effort: history is in PostgreSQL and clients catch up by seq, so a
+  // publish that fails (Redis down, connection closing) must not become an unhandled rejection.
+  const client = { publish: (channel: string, message: Buffer | string) => redis.publish(channel, message).catch(() => 0) };
+  const emitter = new Emitter<ServerToClientEvents>(client, { key: socketIoKey });
   return {
     logs(events) {
       for (const event of events) emitter.to(rooms.task(event.taskId)).emit("log", event);

@@ -1,0 +1,52 @@
+// A user's path through Baton in a real Chromium against the real web server, agent daemon,
+// simulated Claude, PostgreSQL and Redis.
+import { expect, test } from "@playwright/test";
+
+test("submitting a task streams its logs live and shows the result", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await expect(page.getByText(/simulated Claude/i).first()).toBeVisible();
+
+  await page.getByLabel("What should the agents do?").fill("Survey the three largest files in the workspace, summarise each, then write a combined report");
+  await page.getByRole("button", { name: "Submit task" }).click();
+  await page.waitForURL(/\/tasks\/[\w-]+$/);
+
+  // Lines arrive while the task is still running, without a reload.
+  await expect.poll(() => page.getByTestId("log-line").count(), { timeout: 30_000 }).toBeGreaterThan(3);
+  const midRun = await page.evaluate(() => ({
+    lines: document.querySelectorAll('[data-testid="log-line"]').length,
+    finished: document.querySelector('[data-testid="task-result"]') !== null,
+  }));
+  expect(midRun.finished).toBe(false);
+  await page.screenshot({ path: testInfo.outputPath("task-running.png"), fullPage: true });
+
+  const result = page.getByTestId("task-result");
+  await expect(result).toBeVisible({ timeout: 45_000 });
+  await expect(result).toContainText("largest file");
+  expect(await page.getByTestId("log-line").count()).toBeGreaterThan(midRun.lines);
+  await expect(page.getByTestId("subtask-card")).toHaveCount(5);
+
+  // Sequence numbers are shown once each and in order: live events and history merged by seq.
+  const seqs = await page.getByTestId("log-line").evaluateAll((lines) => lines.map((line) => Number(line.getAttribute("data-seq"))));
+  expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  expect(new Set(seqs).size).toBe(seqs.length);
+  await page.screenshot({ path: testInfo.outputPath("task-finished.png"), fullPage: true });
+});
+
+test("cancelling a running task stops it within two seconds", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("What should the agents do?").fill("Run it as a chain [sim:cmd=sleep 45]");
+  await page.getByRole("button", { name: "Submit task" }).click();
+  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await expect(page.getByTestId("log-line").filter({ hasText: "run_command" }).first()).toBeVisible({ timeout: 45_000 });
+
+  await page.getByRole("button", { name: "Cancel task" }).click();
+  await expect(page.getByTestId("task-cancelled")).toBeVisible({ timeout: 2_000 });
+  await expect(page.locator('[data-status="RUNNING"]')).toHaveCount(0, { timeout: 2_000 });
+});
+
+test("the agents page lists the live agent processes", async ({ page }, testInfo) => {
+  await page.goto("/agents");
+  await expect(page.getByTestId("agent-row")).toHaveCount(4, { timeout: 20_000 });
+  await expect(page.getByTestId("agent-row").first()).toContainText(/generalist|analyst/);
+  await page.screenshot({ path: testInfo.outputPath("agents.png"), fullPage: true });
+});
