@@ -1,0 +1,50 @@
+// The reconciler rebuilds what Redis lost and repairs what crashes left, from PostgreSQL alone.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDeps, resetData } from "../../testing/test-deps";
+import { reconcile } from "./reconcile";
+import { savePlan } from "./save-plan";
+
+const deps = createTestDeps("reconcile");
+beforeAll(() => resetData(deps));
+afterAll(() => deps.close());
+
+const step = (title: string, dependsOn: number[] = []) => ({ title, instructions: title, capabilities: ["read"], dependsOn, priority: 5, optional: false });
+const analystQueue = () => deps.keys.agentQueue("analyst");
+const generalistQueue = () => deps.keys.agentQueue("generalist");
+
+describe("reconcile", () => {
+  it("re-adds every job lost with Redis and requeues work whose agent is gone", async () => {
+    const planning = await deps.db.task.create({ data: { title: "planning", prompt: "p" } });
+    const running = await deps.db.task.create({ data: { title: "running", prompt: "p", status: "PLANNING" } });
+    await savePlan(deps, running.id, { subtasks: [step("queued"), step("orphaned"), step("later", [0, 1])] });
+    const [queued, orphaned] = await deps.db.subtask.findMany({ where: { taskId: running.id }, orderBy: { index: "asc" } });
+    const deadAgent = await deps.db.agentProcess.create({
+      data: { host: "gone", profileId: queued!.profileId!, state: "CRASHED", lastHeartbeatAt: new Date(Date.now() - 60_000) },
+    });
+    await deps.db.subtask.update({ where: { id: orphaned!.id }, data: { status: "RUNNING", attempts: 1, agentId: deadAgent.id } });
+
+    // Redis loses everything.
+    for (const queue of [analystQueue(), generalistQueue()]) await deps.dispatcher.queue(queue).obliterate({ force: true });
+
+    const report = await reconcile(deps, { agentStaleMs: 15_000 });
+    expect(report).toMatchObject({ jobsReadded: 3, subtasksRequeued: 1 });
+    expect(await deps.dispatcher.jobState(generalistQueue(), "plan", { taskId: planning.id })).toBe("waiting");
+    expect(await deps.dispatcher.jobState(analystQueue(), "subtask", { taskId: running.id, subtaskId: queued!.id })).toBe("prioritized");
+    expect(await deps.dispatcher.jobState(analystQueue(), "subtask", { taskId: running.id, subtaskId: orphaned!.id })).toBe("prioritized");
+    expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: orphaned!.id } })).status).toBe("QUEUED");
+
+    // Nothing is left to repair, so a second pass changes nothing.
+    expect(await reconcile(deps, { agentStaleMs: 15_000 })).toEqual({ jobsReadded: 0, subtasksRequeued: 0, subtasksFailed: 0, tasksTimedOut: 0, tasksAdvanced: 0 });
+  });
+
+  it("fails a task that is past its deadline, with the reason", async () => {
+    const task = await deps.db.task.create({
+      data: { title: "slow", prompt: "p", status: "RUNNING", createdAt: new Date(Date.now() - 31 * 60_000), timeoutAt: new Date(Date.now() - 60_000) },
+    });
+    const report = await reconcile(deps, { agentStaleMs: 15_000 });
+    expect(report.tasksTimedOut).toBe(1);
+    const after = await deps.db.task.findUniqueOrThrow({ where: { id: task.id } });
+    expect(after.status).toBe("FAILED");
+    expect(after.statusReason).toBe("Timed out: the task did not finish within 30 minutes.");
+  });
+});
