@@ -56,15 +56,23 @@ function TaskList() {
   return (
     <Card>
       <CardHeader title="All tasks" description="Updates live as agents work." actions={<TaskStatusFilter value={status} onChange={setStatus} />} />
+      {list.isError && list.tasks.length > 0 ? (
+        <div className="border-b border-border p-3">
+          <Alert tone="warning" title="Could not refresh the list">{errorMessage(list.error)}</Alert>
+        </div>
+      ) : null}
       {list.isPending ? (
         <TaskListSkeleton bare />
-      ) : list.isError ? (
+      ) : list.isError && list.tasks.length === 0 ? (
         <div className="p-4">
           <Alert title="Could not load tasks">{errorMessage(list.error)}</Alert>
         </div>
       ) : list.tasks.length === 0 ? (
-        <EmptyState title={status ? "No tasks with this status" : "No tasks yet"}>
-          {status ? "Pick another status, or show all tasks." : "Submit a task above and it will show up here."}
+        <EmptyState
+          title={status ? "No tasks with this status" : "No tasks yet"}
+          action={status ? <Button size="sm" onClick={() => setStatus(null)}>Show all tasks</Button> : undefined}
+        >
+          {status ? "Nothing is in this state right now." : "Submit a task above and it will show up here."}
         </EmptyState>
       ) : (
         <>

@@ -39,8 +39,8 @@ export default function AgentsPage() {
             </div>
           ) : live.length === 0 ? (
             <EmptyState title="The agent daemon is not running">
-              No agent process has registered. Start the daemon with <code className="font-mono text-foreground">npm run daemon</code> (or run{" "}
-              <code className="font-mono text-foreground">npm run dev</code>, which starts everything); agents appear here as they come up.
+              No agent process has registered. Start the daemon with <code className="font-mono whitespace-nowrap text-foreground">npm run daemon</code> (or run{" "}
+              <code className="font-mono whitespace-nowrap text-foreground">npm run dev</code>, which starts everything); agents appear here as they come up.
             </EmptyState>
           ) : (
             <LiveAgentTable agents={live} />

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { FLEET_ROOM } from "@/components/live/rooms";
 import { useTRPC } from "@/components/providers/trpc";
 import { useRoom } from "./use-room";
-import { useThrottledRefresh } from "./use-socket-event";
+import { useThrottledRefresh } from "./use-throttled-refresh";
 
 /** Catches processes that died without a final event (a killed daemon sends nothing). */
 const FALLBACK_REFRESH_MS = 10_000;

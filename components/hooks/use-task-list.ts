@@ -6,7 +6,7 @@ import { TASKS_ROOM } from "@/components/live/rooms";
 import { useTRPC } from "@/components/providers/trpc";
 import type { TaskStatusValue } from "@/components/tasks/task-status-filter";
 import { useRoom } from "./use-room";
-import { useThrottledRefresh } from "./use-socket-event";
+import { useThrottledRefresh } from "./use-throttled-refresh";
 
 const PAGE_SIZE = 20;
 

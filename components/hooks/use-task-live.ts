@@ -11,7 +11,7 @@ import { taskRoom } from "@/components/live/rooms";
 import { useSocket } from "@/components/providers/socket-provider";
 import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import type { LogEventMessage } from "@/server/contracts/realtime";
-import { useThrottledRefresh } from "./use-socket-event";
+import { useThrottledRefresh } from "./use-throttled-refresh";
 
 const PAGE_SIZE = 1000;
 /** How long a hole in the seq range may stay open before it is fetched; live events from

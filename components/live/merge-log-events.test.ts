@@ -1,3 +1,4 @@
+// Merging of history pages and live socket events into one ordered, duplicate-free log.
 import { describe, expect, it } from "vitest";
 import type { LogEventMessage } from "@/server/contracts/realtime";
 import { emptyLogBuffer, mergeLogEvents } from "./merge-log-events";

@@ -1,3 +1,4 @@
+// Leading-and-trailing throttle used for live refetches.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { throttle } from "./throttle";
 

@@ -11,7 +11,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { LogEventMessage } from "@/server/contracts/realtime";
-import { LogLine, type LogSource } from "./log-line";
+import { groupLogRows } from "./group-log-rows";
+import { LogRowItem, type LogSource } from "./log-row";
 
 export interface LogSubtask {
   id: string;
@@ -28,8 +29,8 @@ export function LogPanel({ logs, history, onRetry, subtasks }: { logs: readonly 
     for (const s of subtasks) map.set(s.id, { label: `#${s.index + 1} ${s.title}`, title: `Subtask ${s.index + 1}: ${s.title}` });
     return map;
   }, [subtasks]);
-  const shown = useMemo(() => (subtaskId ? logs.filter((e) => e.subtaskId === subtaskId) : logs), [logs, subtaskId]);
-  const { ref, following, onScroll, follow } = useFollowScroll<HTMLDivElement>(shown);
+  const rows = useMemo(() => groupLogRows(subtaskId ? logs.filter((e) => e.subtaskId === subtaskId) : logs), [logs, subtaskId]);
+  const { ref, following, onScroll, follow } = useFollowScroll<HTMLDivElement>(rows);
 
   const filter = subtasks.length > 0 && (
     <Select aria-label="Show activity of" value={subtaskId} onChange={(e) => setSubtaskId(e.target.value)} className="h-8 max-w-56">
@@ -63,13 +64,14 @@ export function LogPanel({ logs, history, onRetry, subtasks }: { logs: readonly 
                 <Skeleton key={i} className="h-4 w-full" />
               ))}
             </div>
-          ) : shown.length === 0 ? (
+          ) : rows.length === 0 ? (
             <EmptyState title="No activity yet">Agent output appears here as it happens.</EmptyState>
           ) : (
             <ol aria-label="Activity log" aria-live="off">
-              {shown.map((event) => (
-                <LogLine key={event.seq} event={event} source={event.subtaskId ? (sources.get(event.subtaskId) ?? TASK_SOURCE) : TASK_SOURCE} />
-              ))}
+              {rows.map((row) => {
+                const subtask = row.events[0]!.subtaskId;
+                return <LogRowItem key={row.key} row={row} source={subtask ? (sources.get(subtask) ?? TASK_SOURCE) : TASK_SOURCE} />;
+              })}
             </ol>
           )}
         </div>

@@ -1,6 +1,6 @@
 "use client";
 // The page's one Socket.IO connection, shared through context, plus its connection state.
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/server/contracts/realtime";
 
@@ -39,8 +39,8 @@ function readState(socket: BatonSocket | null): ConnectionState {
 
 export function useConnectionState(): ConnectionState {
   const socket = useSocket();
-  return useSyncExternalStore(
-    (notify) => {
+  const subscribe = useCallback(
+    (notify: () => void) => {
       if (!socket) return () => {};
       for (const event of CONNECTION_EVENTS) socket.on(event, notify);
       socket.io.on("reconnect_attempt", notify);
@@ -49,7 +49,7 @@ export function useConnectionState(): ConnectionState {
         socket.io.off("reconnect_attempt", notify);
       };
     },
-    () => readState(socket),
-    () => "connecting",
+    [socket],
   );
+  return useSyncExternalStore(subscribe, () => readState(socket), () => "connecting");
 }

@@ -30,7 +30,7 @@ export function SubtaskCard({ subtask, dependencyLabels }: { subtask: SubtaskVie
       className={cx("flex flex-col gap-2 rounded-md border border-l-4 border-border bg-surface p-3 shadow-sm", edges[subtask.status] ?? "border-l-border-strong")}
     >
       <header className="flex items-start justify-between gap-2">
-        <h3 className="text-sm leading-snug font-medium text-foreground">
+        <h3 className="text-sm leading-snug font-medium wrap-anywhere text-foreground">
           <span className="mr-1 text-subtle tabular-nums">#{subtask.index + 1}</span>
           {subtask.title}
         </h3>
@@ -59,16 +59,16 @@ export function SubtaskCard({ subtask, dependencyLabels }: { subtask: SubtaskVie
         ) : null}
       </dl>
       {subtask.status === "SUCCEEDED" && subtask.summary ? (
-        <p className="line-clamp-4 text-xs leading-relaxed text-foreground" title={subtask.summary}>
+        <p className="line-clamp-4 text-xs leading-relaxed wrap-anywhere text-foreground" title={subtask.summary}>
           {subtask.summary}
         </p>
       ) : null}
       {ended && subtask.statusReason ? (
-        <p className={cx("text-xs leading-relaxed", subtask.status === "FAILED" ? "text-danger-fg" : "text-halted-fg")}>{subtask.statusReason}</p>
+        <p className={cx("text-xs leading-relaxed wrap-anywhere", subtask.status === "FAILED" ? "text-danger-fg" : "text-halted-fg")}>{subtask.statusReason}</p>
       ) : null}
       <details className="text-xs text-muted">
         <summary className="cursor-pointer select-none hover:text-foreground">Instructions</summary>
-        <p className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap">{subtask.instructions}</p>
+        <p className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap wrap-anywhere">{subtask.instructions}</p>
       </details>
     </article>
   );

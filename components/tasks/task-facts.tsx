@@ -26,7 +26,7 @@ export function TaskFacts({ task }: { task: TaskFactsInput }) {
     { label: "Created", value: <When date={task.createdAt} /> },
     { label: "Started", value: <When date={task.startedAt} /> },
     { label: "Finished", value: <When date={task.finishedAt} /> },
-    { label: task.finishedAt ? "Duration" : "Running for", value: elapsed === null ? "—" : formatDuration(elapsed) },
+    { label: task.startedAt && !task.finishedAt ? "Running for" : "Duration", value: elapsed === null ? "—" : formatDuration(elapsed) },
     { label: "Tokens in / out", value: `${formatCount(task.inputTokens)} / ${formatCount(task.outputTokens)}` },
     { label: "Priority", value: task.priority },
   ];

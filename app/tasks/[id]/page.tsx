@@ -24,6 +24,11 @@ const isMissing = (error: unknown) =>
 
 export default function TaskPage() {
   const { id } = useParams<{ id: string }>();
+  // A fresh tree per task, so one task's log buffer can never show up under another.
+  return <TaskDetail key={id} id={id} />;
+}
+
+function TaskDetail({ id }: { id: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const task = useQuery(

@@ -1,6 +1,6 @@
 "use client";
-// Listens to one server event on the shared socket, optionally throttled so a burst of events
-// (a plan with twenty subtasks starting) costs one refetch instead of twenty.
+// Refetches when a server event arrives, throttled so a burst of events (a plan with twenty
+// subtasks starting) costs one refetch instead of twenty.
 import { useEffect, useEffectEvent } from "react";
 import { throttle } from "@/components/live/throttle";
 import { useSocket } from "@/components/providers/socket-provider";
@@ -8,19 +8,6 @@ import type { ServerToClientEvents } from "@/server/contracts/realtime";
 
 type EventName = keyof ServerToClientEvents;
 type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
-
-export function useSocketEvent<E extends EventName>(event: E, handler: (payload: Payload<E>) => void) {
-  const socket = useSocket();
-  const handle = useEffectEvent((payload: Payload<E>) => handler(payload));
-  useEffect(() => {
-    if (!socket) return;
-    const listener = (payload: Payload<E>) => handle(payload);
-    // The typed emitter cannot relate a generic event name to its listener type.
-    const untyped = socket as unknown as { on(e: string, l: typeof listener): void; off(e: string, l: typeof listener): void };
-    untyped.on(event, listener);
-    return () => untyped.off(event, listener);
-  }, [socket, event]);
-}
 
 /**
  * Runs `refresh` when `event` passes `matches`, at most once per `waitMs` plus once after a
@@ -41,6 +28,7 @@ export function useThrottledRefresh<E extends EventName>(
     const listener = (payload: Payload<E>) => {
       if (accepts(payload)) throttled();
     };
+    // The typed emitter cannot relate a generic event name to its listener type.
     const untyped = socket as unknown as { on(e: string, l: typeof listener): void; off(e: string, l: typeof listener): void };
     untyped.on(event, listener);
     return () => {

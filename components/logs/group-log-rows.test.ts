@@ -1,0 +1,37 @@
+// Grouping of streamed text chunks into readable rows in the activity log.
+import { describe, expect, it } from "vitest";
+import type { LogEventMessage } from "@/server/contracts/realtime";
+import { groupLogRows } from "./group-log-rows";
+
+const event = (seq: number, kind: LogEventMessage["kind"], subtaskId: string | null = "s1"): LogEventMessage => ({
+  taskId: "t",
+  seq,
+  subtaskId,
+  agentId: subtaskId ? "a1" : null,
+  kind,
+  level: "INFO",
+  message: `m${seq}`,
+  data: null,
+  createdAt: "2026-01-01T00:00:00.000Z",
+});
+
+const shape = (events: LogEventMessage[]) => groupLogRows(events).map((row) => row.events.map((e) => e.seq));
+
+describe("groupLogRows", () => {
+  it("joins consecutive text from one subtask", () => {
+    expect(shape([event(1, "TEXT"), event(2, "TEXT"), event(3, "TEXT")])).toEqual([[1, 2, 3]]);
+  });
+
+  it("keeps tool calls, results, status lines and errors on rows of their own", () => {
+    const events = [event(1, "TEXT"), event(2, "TOOL_CALL"), event(3, "TOOL_RESULT"), event(4, "TEXT"), event(5, "STATUS"), event(6, "STATUS")];
+    expect(shape(events)).toEqual([[1], [2], [3], [4], [5], [6]]);
+  });
+
+  it("starts a new row when the text comes from another subtask", () => {
+    expect(shape([event(1, "TEXT", "s1"), event(2, "TEXT", "s2"), event(3, "TEXT", "s1")])).toEqual([[1], [2], [3]]);
+  });
+
+  it("keys each row by its first seq", () => {
+    expect(groupLogRows([event(4, "TEXT"), event(5, "TEXT"), event(6, "ERROR")]).map((row) => row.key)).toEqual([4, 6]);
+  });
+});
