@@ -3,6 +3,7 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  devIndicators: false,
   serverExternalPackages: ["@prisma/adapter-pg", "pg", "ioredis", "bullmq", "@socket.io/redis-emitter"],
 };
 

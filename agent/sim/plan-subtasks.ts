@@ -29,14 +29,9 @@ export function branchCount(prompt: string): number {
   return Math.min(4, Math.max(2, value));
 }
 
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
-
 function gather(task: string): PlannedSubtask {
   return {
-    title: `Survey the workspace for "${shorten(withoutTags(task), 48)}"`,
+    title: "Survey the workspace",
     instructions: `List every file in the workspace with its size and read the largest one, so later steps know what is there. Overall task: "${task}" [step=gather]`,
     capabilities: ["read"],
     dependsOn: [],

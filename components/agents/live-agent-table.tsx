@@ -1,6 +1,7 @@
 "use client";
 // Running agent processes with their health: heartbeat age ticks every second, and a heartbeat
 // older than the server's staleness limit is flagged.
+import Link from "next/link";
 import { formatMegabytes, formatPercent } from "@/components/format/numbers";
 import { shortId } from "@/components/format/short-id";
 import { formatAge, formatFullDate, formatShortDate } from "@/components/format/time";
@@ -50,8 +51,16 @@ export function LiveAgentTable({ agents }: { agents: AgentView[] }) {
                 <td className={bodyCell}>
                   <StatusBadge status={agent.state} />
                 </td>
-                <td className={`${bodyCell} font-mono`} title={agent.currentSubtaskId ?? undefined}>
-                  {agent.currentSubtaskId ? shortId(agent.currentSubtaskId) : <span className="text-subtle">idle</span>}
+                <td className={`${bodyCell} max-w-56 truncate`} title={agent.currentSubtask?.title ?? agent.currentSubtaskId ?? undefined}>
+                  {agent.currentSubtask ? (
+                    <Link href={`/tasks/${agent.currentSubtask.taskId}`} className="text-accent hover:underline">
+                      {agent.currentSubtask.title}
+                    </Link>
+                  ) : agent.currentSubtaskId ? (
+                    <span className="font-mono">{shortId(agent.currentSubtaskId)}</span>
+                  ) : (
+                    <span className="text-subtle">idle</span>
+                  )}
                 </td>
                 <td className={cx(bodyCell, "tabular-nums", stale && "font-medium text-warning-fg")} title={agent.lastHeartbeatAt ? formatFullDate(agent.lastHeartbeatAt) : "No heartbeat yet"}>
                   {age === null ? "never" : formatAge(Math.max(0, age))}

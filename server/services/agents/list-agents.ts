@@ -30,10 +30,15 @@ export async function listAgents(db: Db, options: { endedLimit?: number } = {}) 
       select,
     }),
   ]);
+  const busy = live.flatMap((agent) => (agent.currentSubtaskId ? [agent.currentSubtaskId] : []));
+  const subtasks = new Map(
+    (await db.subtask.findMany({ where: { id: { in: busy } }, select: { id: true, title: true, taskId: true } })).map((s) => [s.id, s]),
+  );
   const toView = ({ profile, rssBytes, ...agent }: (typeof live)[number]) => ({
     ...agent,
     profile: profile.name,
     rssBytes: rssBytes === null ? null : Number(rssBytes),
+    currentSubtask: agent.currentSubtaskId ? (subtasks.get(agent.currentSubtaskId) ?? null) : null,
   });
   return { live: live.map(toView), ended: ended.map(toView) };
 }
