@@ -7,7 +7,7 @@ STATE="$ROOT/.baton"
 mkdir -p "$STATE"
 cd "$ROOT"
 
-say() { printf '\033[1;34mbaton\033[0m %s\n' "$*"; }
+say() { printf '\033[1;34mbaton\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31mbaton\033[0m %s\n' "$*" >&2; exit 1; }
 
 as_root_apt() {
