@@ -38,8 +38,23 @@ export async function appendLogs(db: Db, taskId: string, entries: NewLogEvent[])
     await tx.logEvent.createMany({ data });
     return data;
   });
-  return rows.map((row) => ({
-    taskId,
+  return rows.map(toLogEventMessage);
+}
+
+/** The wire shape of a stored log event, for Socket.IO and tRPC alike. */
+export function toLogEventMessage(row: {
+  taskId: string;
+  seq: number;
+  subtaskId: string | null;
+  agentId: string | null;
+  kind: LogKind;
+  level: LogLevel;
+  message: string;
+  data?: unknown;
+  createdAt: Date;
+}): LogEventMessage {
+  return {
+    taskId: row.taskId,
     seq: row.seq,
     subtaskId: row.subtaskId,
     agentId: row.agentId,
@@ -47,8 +62,8 @@ export async function appendLogs(db: Db, taskId: string, entries: NewLogEvent[])
     level: row.level,
     message: row.message,
     data: row.data ?? null,
-    createdAt: createdAt.toISOString(),
-  }));
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** Appends and publishes in one step, for the few status lines services write themselves. */

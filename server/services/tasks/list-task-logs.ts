@@ -1,8 +1,8 @@
 // A task's log events in seq order after a given seq; the browser uses it for history and for
 // catching up after a reconnect.
 import { z } from "zod";
-import type { LogEventMessage } from "../../contracts/realtime";
 import type { Db } from "../../db/create-prisma";
+import { toLogEventMessage } from "../logs/append-logs";
 
 export const ZTaskLogsRequestSchema = z.object({
   id: z.string().min(1).max(64),
@@ -16,16 +16,5 @@ export async function listTaskLogs(db: Db, request: z.output<typeof ZTaskLogsReq
     orderBy: { seq: "asc" },
     take: request.limit,
   });
-  const items: LogEventMessage[] = rows.map((row) => ({
-    taskId: row.taskId,
-    seq: row.seq,
-    subtaskId: row.subtaskId,
-    agentId: row.agentId,
-    kind: row.kind,
-    level: row.level,
-    message: row.message,
-    data: row.data ?? null,
-    createdAt: row.createdAt.toISOString(),
-  }));
-  return { items, hasMore: rows.length === request.limit };
+  return { items: rows.map(toLogEventMessage), hasMore: rows.length === request.limit };
 }
