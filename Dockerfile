@@ -6,7 +6,7 @@ COPY package.json package-lock.json ./
 COPY bin ./bin
 COPY prisma ./prisma
 COPY prisma.config.ts ./
-RUN npm ci --no-audit --no-fund
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN DATABASE_URL=postgresql://build@localhost/build npx next build
 ENV NODE_ENV=production PORT=3000

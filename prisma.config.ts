@@ -9,5 +9,6 @@ export default {
   migrations: { path: path.join("prisma", "migrations") },
   engine: "js",
   experimental: { adapter: true },
-  adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL }),
+  // allowExitOnIdle lets the CLI exit as soon as it is done instead of holding idle connections.
+  adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL, allowExitOnIdle: true }),
 } satisfies PrismaConfig;

@@ -97,6 +97,9 @@ export class AgentSupervisor {
       if (stream) readline.createInterface({ input: stream }).on("line", (line) => console.log(`[${slot.key} ${child.pid}] ${line}`));
     }
     child.on("message", (raw) => this.onMessage(slot, child, raw));
+    // An agent can exit between our check and a send (for example on a terminal's Ctrl-C);
+    // the exit handler records that, so a failed IPC write needs no handling of its own.
+    child.on("error", (error) => console.error(`[${slot.key}] ${error.message}`));
     child.on("exit", (code, signal) => void this.onExit(slot, child, row.id, code, signal));
     await this.options.db.agentProcess.update({ where: { id: row.id }, data: { pid: child.pid ?? null } });
     this.publish(slot);
@@ -175,7 +178,7 @@ export class AgentSupervisor {
     slot.exitReason = reason;
     void this.persist(slot);
     const kill = setTimeout(() => child.kill("SIGKILL"), this.options.stopTimeoutMs);
-    if (child.connected) child.send({ type: "shutdown", reason });
+    if (child.connected) child.send({ type: "shutdown", reason }, (error) => error && child.kill("SIGTERM"));
     else child.kill("SIGTERM");
     return (slot.settled ?? Promise.resolve()).finally(() => clearTimeout(kill));
   }

@@ -1,14 +1,24 @@
 // Buffers an agent's log events and writes them in batches (one transaction per task per flush),
-// then publishes them live. Consecutive text deltas of one subtask become one line per flush, so
-// streaming stays live without a row per token.
+// then publishes them live. Streamed text is cut into readable lines: a text event is written at
+// a sentence or line end, when the model turns to a tool, or after TEXT_MAX_WAIT_MS, never as a
+// row per token or a fragment cut mid-word by the flush timer.
 import { appendLogs, type NewLogEvent } from "../../server/services/logs/append-logs";
 import type { Db } from "../../server/db/create-prisma";
 import type { RealtimePublisher } from "../../server/realtime/publisher";
 
 const MAX_FLUSH_FAILURES = 5;
+const TEXT_MAX_WAIT_MS = 1000;
+const SENTENCE_END = /[.!?:;)\]]["')\]]*\s+|\n+/g;
+
+interface OpenText {
+  taskId: string;
+  entry: NewLogEvent;
+  since: number;
+}
 
 export class LogSink {
   private pending = new Map<string, NewLogEvent[]>();
+  private open = new Map<string, OpenText>();
   private flushing: Promise<void> = Promise.resolve();
   private failures = 0;
   private readonly timer: NodeJS.Timeout;
@@ -17,31 +27,65 @@ export class LogSink {
     private readonly deps: { db: Db; publisher: RealtimePublisher },
     intervalMs = 100,
   ) {
-    this.timer = setInterval(() => void this.flush(), intervalMs);
+    this.timer = setInterval(() => void this.write(false), intervalMs);
     this.timer.unref();
   }
 
   push(taskId: string, entry: NewLogEvent): void {
-    const list = this.pending.get(taskId) ?? [];
-    list.push(entry);
-    this.pending.set(taskId, list);
+    this.closeText(taskId, entry.subtaskId ?? null);
+    this.enqueue(taskId, entry);
   }
 
-  text(taskId: string, entry: { subtaskId: string | null; agentId: string }, delta: string): void {
-    const last = this.pending.get(taskId)?.at(-1);
-    if (last && last.kind === "TEXT" && last.subtaskId === entry.subtaskId) last.message += delta;
-    else this.push(taskId, { ...entry, kind: "TEXT", message: delta });
+  text(taskId: string, who: { subtaskId: string | null; agentId: string }, delta: string): void {
+    const key = textKey(taskId, who.subtaskId);
+    const current = this.open.get(key);
+    if (current) current.entry.message += delta;
+    else this.open.set(key, { taskId, entry: { ...who, kind: "TEXT", message: delta }, since: Date.now() });
   }
 
-  /** Resolves when everything pushed so far is stored and published. */
+  /** Resolves when everything pushed so far, unfinished text included, is stored and published. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.flushOnce());
-    return this.flushing;
+    return this.write(true);
   }
 
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();
+  }
+
+  private write(allText: boolean): Promise<void> {
+    this.releaseText(allText);
+    this.flushing = this.flushing.then(() => this.flushOnce());
+    return this.flushing;
+  }
+
+  private enqueue(taskId: string, entry: NewLogEvent): void {
+    const list = this.pending.get(taskId) ?? [];
+    list.push(entry);
+    this.pending.set(taskId, list);
+  }
+
+  private closeText(taskId: string, subtaskId: string | null): void {
+    const key = textKey(taskId, subtaskId);
+    const current = this.open.get(key);
+    if (!current) return;
+    this.open.delete(key);
+    if (current.entry.message.trim()) this.enqueue(taskId, current.entry);
+  }
+
+  /** Moves finished sentences (or everything, when asked or when text waited too long) to pending. */
+  private releaseText(all: boolean): void {
+    const now = Date.now();
+    for (const [key, current] of this.open) {
+      if (all || now - current.since >= TEXT_MAX_WAIT_MS) {
+        this.closeText(current.taskId, current.entry.subtaskId ?? null);
+        continue;
+      }
+      const cut = lastSentenceEnd(current.entry.message);
+      if (cut === 0) continue;
+      this.enqueue(current.taskId, { ...current.entry, message: current.entry.message.slice(0, cut) });
+      this.open.set(key, { ...current, entry: { ...current.entry, message: current.entry.message.slice(cut) }, since: now });
+    }
   }
 
   private async flushOnce(): Promise<void> {
@@ -62,4 +106,13 @@ export class LogSink {
       }
     }
   }
+}
+
+const textKey = (taskId: string, subtaskId: string | null) => `${taskId}:${subtaskId ?? ""}`;
+
+/** Index just past the last sentence or line end, 0 when the text has none yet. */
+export function lastSentenceEnd(text: string): number {
+  let end = 0;
+  for (const match of text.matchAll(SENTENCE_END)) end = match.index + match[0].length;
+  return end;
 }

@@ -25,8 +25,10 @@ ensure_node_modules() {
   local major; major=$(node -p 'process.versions.node.split(".")[0]')
   [ "$major" -ge 20 ] || die "Node.js 20 or newer is required; this is $(node -v)."
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing dependencies (npm ci)"
-    npm ci --no-audit --no-fund --loglevel=error
+    say "installing dependencies"
+    # `npm install` follows the lockfile like `npm ci`, but tolerates optional platform packages
+    # (SWC, Tailwind's oxide) that a registry mirror lacks for other operating systems.
+    npm install --no-audit --no-fund --loglevel=error
   fi
   [ -f server/db/generated/client.ts ] || node bin/prisma-generate.mjs >/dev/null
 }

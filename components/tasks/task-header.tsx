@@ -20,8 +20,8 @@ export function TaskHeader({ title, status, cancel }: { title: string; status: s
         ← All tasks
       </Link>
       <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
-        <div className="flex min-w-0 flex-wrap items-center gap-3">
-          <h1 className="text-xl font-semibold tracking-tight break-words text-foreground">{title}</h1>
+        <div className="flex min-w-0 flex-1 flex-wrap items-center gap-3">
+          <h1 className="min-w-0 max-w-full text-xl font-semibold tracking-tight [overflow-wrap:anywhere] text-foreground">{title}</h1>
           <StatusBadge status={status} />
         </div>
         {open ? (

@@ -12,17 +12,18 @@ afterAll(() => deps.close());
 type Case = { input: unknown; status: number; message: RegExp };
 const CASES: Record<string, Case[]> = {
   "task.create": [
-    { input: { prompt: "" }, status: 400, message: /prompt is empty/ },
-    { input: { prompt: "   " }, status: 400, message: /prompt is empty/ },
-    { input: { prompt: "x".repeat(20_001) }, status: 400, message: /longer than 20,000/ },
-    { input: { prompt: "ok", priority: 11 }, status: 400, message: /priority/ },
-    { input: { prompt: 42 }, status: 400, message: /prompt/ },
-    { input: undefined, status: 400, message: /Invalid input/ },
+    { input: { prompt: "" }, status: 400, message: /^prompt: is empty — describe what the agents should do$/ },
+    { input: { prompt: "   " }, status: 400, message: /^prompt: is empty/ },
+    { input: { prompt: "x".repeat(20_001) }, status: 400, message: /^prompt: is longer than 20,000 characters$/ },
+    { input: { prompt: "ok", priority: 11 }, status: 400, message: /^priority: Too big/ },
+    { input: { prompt: 42 }, status: 400, message: /^prompt: Invalid input: expected string/ },
+    { input: undefined, status: 400, message: /^input: Invalid input: expected object/ },
   ],
   "task.list": [
-    { input: { limit: 0 }, status: 400, message: /limit/ },
-    { input: { status: "DONE" }, status: 400, message: /status/ },
+    { input: { limit: 0 }, status: 400, message: /^limit: Too small/ },
+    { input: { status: "DONE" }, status: 400, message: /^status: Invalid option/ },
     { input: { cursor: "" }, status: 400, message: /cursor/ },
+    { input: { cursor: "garbage" }, status: 400, message: /cursor "garbage" does not point at a task/ },
   ],
   "task.byId": [
     { input: {}, status: 400, message: /id/ },

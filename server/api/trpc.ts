@@ -20,7 +20,7 @@ const t = initTRPC.context<TrpcContext>().create({
     const hideInternals = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
-      message: zodError ? `Invalid input: ${z.prettifyError(zodError)}` : hideInternals ? "Something went wrong on the server." : shape.message,
+      message: zodError ? describeIssues(zodError) : hideInternals ? "Something went wrong on the server." : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
@@ -30,6 +30,11 @@ const t = initTRPC.context<TrpcContext>().create({
     };
   },
 });
+
+/** "prompt: is empty — …; priority: Too big: …" — each problem named by its field. */
+function describeIssues(error: ZodError): string {
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "input"}: ${issue.message}`).join("; ");
+}
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

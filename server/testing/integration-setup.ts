@@ -9,6 +9,6 @@ export default function setup(): void {
   }
   process.env.REDIS_URL ??= "redis://127.0.0.1:6379";
   process.env.BATON_REDIS_PREFIX ??= "baton-test";
-  execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], { stdio: "ignore" });
-  execFileSync("npx", ["--no-install", "tsx", "prisma/seed.ts"], { stdio: "ignore" });
+  execFileSync("node", ["bin/lib/migrate.mjs"], { stdio: "inherit" });
+  execFileSync("node", ["--import", "tsx", "prisma/seed.ts"], { stdio: "ignore" });
 }

@@ -1,77 +1,14 @@
-"use client";
-// Task detail: outcome, plan stages and the live activity log of one task.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
-import { useParams } from "next/navigation";
-import { useTaskLive } from "@/components/hooks/use-task-live";
-import { NotFoundView } from "@/components/layout/not-found-view";
-import { errorMessage } from "@/components/live/error-message";
-import { LogPanel } from "@/components/logs/log-panel";
-import { useTRPC } from "@/components/providers/trpc";
-import { SubtaskStages } from "@/components/tasks/subtask-stages";
-import { TaskDetailSkeleton } from "@/components/tasks/task-detail-skeleton";
-import { TaskFacts } from "@/components/tasks/task-facts";
-import { OPEN_TASK_STATUSES, TaskHeader } from "@/components/tasks/task-header";
-import { TaskOutcome } from "@/components/tasks/task-outcome";
-import { TaskPrompt } from "@/components/tasks/task-prompt";
-import { Alert } from "@/components/ui/alert";
+// Task detail. Existence is checked on the server so an unknown id answers with a real 404.
+import { notFound } from "next/navigation";
+import { TaskDetail } from "@/components/tasks/task-detail-page";
+import { db } from "@/server/db";
+import { taskExists } from "@/server/services/tasks/get-task";
 
-/** Safety net for missed events while a task runs; live events do the real work. */
-const OPEN_TASK_REFRESH_MS = 15_000;
+export const dynamic = "force-dynamic";
 
-const isMissing = (error: unknown) =>
-  error instanceof TRPCClientError && (error.data?.code === "NOT_FOUND" || error.data?.code === "BAD_REQUEST");
-
-export default function TaskPage() {
-  const { id } = useParams<{ id: string }>();
+export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!(await taskExists(db, id))) notFound();
   // A fresh tree per task, so one task's log buffer can never show up under another.
   return <TaskDetail key={id} id={id} />;
-}
-
-function TaskDetail({ id }: { id: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const task = useQuery(
-    trpc.task.byId.queryOptions(
-      { id },
-      { refetchInterval: (query) => (query.state.data && OPEN_TASK_STATUSES.includes(query.state.data.status) ? OPEN_TASK_REFRESH_MS : false) },
-    ),
-  );
-  const live = useTaskLive(id);
-  const cancel = useMutation(
-    trpc.task.cancel.mutationOptions({
-      onSettled: () => void queryClient.invalidateQueries(trpc.task.byId.queryFilter({ id })),
-    }),
-  );
-
-  if (task.isPending) return <TaskDetailSkeleton />;
-  if (task.isError && !task.data) {
-    if (isMissing(task.error)) {
-      return (
-        <NotFoundView title="Task not found">
-          There is no task with the id <code className="font-mono">{id}</code>. It may have been removed, or the link is wrong.
-        </NotFoundView>
-      );
-    }
-    return <Alert title="Could not load the task">{errorMessage(task.error)}</Alert>;
-  }
-
-  const data = task.data;
-  return (
-    <div className="space-y-6">
-      <div>
-        <TaskHeader
-          title={data.title}
-          status={data.status}
-          cancel={{ onCancel: () => cancel.mutate({ id }), pending: cancel.isPending, error: cancel.error ? errorMessage(cancel.error) : null }}
-        />
-        <TaskFacts task={data} />
-      </div>
-      {task.isError ? <Alert tone="warning" title="Showing the last loaded state">{errorMessage(task.error)}</Alert> : null}
-      <TaskOutcome status={data.status} resultMarkdown={data.resultMarkdown} statusReason={data.statusReason} />
-      <TaskPrompt prompt={data.prompt} />
-      <SubtaskStages subtasks={data.subtasks} planning={data.status === "PLANNING"} />
-      <LogPanel logs={live.logs} history={live.history} onRetry={live.retry} subtasks={data.subtasks} />
-    </div>
-  );
 }

@@ -4,7 +4,7 @@ import { cancelTask, ZCancelTaskRequestSchema } from "../../services/tasks/cance
 import { createTask, ZCreateTaskRequestSchema } from "../../services/tasks/create-task";
 import { getTask, ZTaskByIdRequestSchema } from "../../services/tasks/get-task";
 import { listTaskLogs, ZTaskLogsRequestSchema } from "../../services/tasks/list-task-logs";
-import { listTasks, ZListTasksRequestSchema } from "../../services/tasks/list-tasks";
+import { listTasks, UnknownCursorError, ZListTasksRequestSchema } from "../../services/tasks/list-tasks";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No task with id "${id}".` });
@@ -15,7 +15,14 @@ export const taskRouter = createTRPCRouter({
     return { id: task.id, title: task.title, status: task.status };
   }),
 
-  list: protectedProcedure.input(ZListTasksRequestSchema.default({ limit: 25 })).query(({ ctx, input }) => listTasks(ctx.deps.db, input)),
+  list: protectedProcedure.input(ZListTasksRequestSchema.default({ limit: 25 })).query(async ({ ctx, input }) => {
+    try {
+      return await listTasks(ctx.deps.db, input);
+    } catch (error) {
+      if (error instanceof UnknownCursorError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+      throw error;
+    }
+  }),
 
   byId: protectedProcedure.input(ZTaskByIdRequestSchema).query(async ({ ctx, input }) => {
     const task = await getTask(ctx.deps.db, input.id);

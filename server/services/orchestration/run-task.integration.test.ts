@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  expect(await daemon.stop()).toBe(0);
+  await daemon.stop();
   await deps.close();
 });
 
@@ -80,3 +80,23 @@ describe("a diamond-shaped task", () => {
     expect(task.status).toBe("SUCCEEDED");
   });
 });
+
+describe("the agent daemon", () => {
+  it("stops every agent process when it gets SIGTERM", async () => {
+    const agents = await deps.db.agentProcess.findMany({ where: { state: { in: ["IDLE", "WORKING"] } } });
+    expect(agents).toHaveLength(4);
+    expect(await daemon.stop()).toBe(0);
+    for (const agent of agents) expect(isAlive(agent.pid!), `agent ${agent.pid} is still running`).toBe(false);
+    const after = await deps.db.agentProcess.findMany({ where: { id: { in: agents.map((a) => a.id) } } });
+    expect(after.map((a) => a.state)).toEqual(agents.map(() => "EXITED"));
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

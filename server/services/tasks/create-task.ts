@@ -6,7 +6,7 @@ import { recordLogs } from "../logs/append-logs";
 import type { OrchestratorDeps } from "../orchestration/deps";
 
 export const ZCreateTaskRequestSchema = z.object({
-  prompt: z.string().trim().min(1, "Describe the task: the prompt is empty.").max(20_000, "The prompt is longer than 20,000 characters."),
+  prompt: z.string().trim().min(1, "is empty — describe what the agents should do").max(20_000, "is longer than 20,000 characters"),
   title: z.string().trim().min(1).max(200).optional(),
   priority: z.number().int().min(1).max(10).default(5),
 });

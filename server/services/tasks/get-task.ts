@@ -28,3 +28,7 @@ export async function getTask(db: Db, taskId: string) {
   };
 }
 export type TaskDetail = NonNullable<Awaited<ReturnType<typeof getTask>>>;
+
+export async function taskExists(db: Db, taskId: string): Promise<boolean> {
+  return ZTaskByIdRequestSchema.safeParse({ id: taskId }).success && (await db.task.count({ where: { id: taskId } })) > 0;
+}

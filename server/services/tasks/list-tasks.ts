@@ -10,7 +10,14 @@ export const ZListTasksRequestSchema = z.object({
   cursor: z.string().min(1).max(64).optional(),
 });
 
+export class UnknownCursorError extends Error {
+  constructor(cursor: string) {
+    super(`The cursor "${cursor}" does not point at a task; start again without a cursor.`);
+  }
+}
+
 export async function listTasks(db: Db, request: z.output<typeof ZListTasksRequestSchema>) {
+  if (request.cursor && !(await db.task.count({ where: { id: request.cursor } }))) throw new UnknownCursorError(request.cursor);
   const rows = await db.task.findMany({
     where: request.status ? { status: request.status } : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
