@@ -4,7 +4,8 @@ import { shortId } from "@/components/format/short-id";
 import { formatFullDate, formatShortDate } from "@/components/format/time";
 import { StatusBadge } from "@/components/status-badge";
 import type { AgentView } from "./live-agent-table";
-import { bodyCell, headCell, numberCell } from "./table-styles";
+import { bodyCell, numberCell } from "./table-styles";
+import { Table, type TableColumn } from "@/components/ui/table";
 
 function exitLabel(agent: AgentView): string {
   if (agent.exitSignal) return agent.exitSignal;
@@ -12,46 +13,41 @@ function exitLabel(agent: AgentView): string {
   return "—";
 }
 
+const COLUMNS: TableColumn[] = [
+  { label: "Agent" },
+  { label: "Profile" },
+  { label: "PID", numeric: true },
+  { label: "State" },
+  { label: "Exit" },
+  { label: "Reason" },
+  { label: "Ran for", numeric: true },
+  { label: "Ended" },
+];
+
 export function EndedAgentTable({ agents }: { agents: AgentView[] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <thead className="border-b border-border bg-surface-muted/60">
-          <tr>
-            <th scope="col" className={headCell}>Agent</th>
-            <th scope="col" className={headCell}>Profile</th>
-            <th scope="col" className={`${headCell} text-right`}>PID</th>
-            <th scope="col" className={headCell}>State</th>
-            <th scope="col" className={headCell}>Exit</th>
-            <th scope="col" className={headCell}>Reason</th>
-            <th scope="col" className={`${headCell} text-right`}>Ran for</th>
-            <th scope="col" className={headCell}>Ended</th>
+    <Table columns={COLUMNS}>
+      {agents.map((agent) => {
+        const ran = agent.endedAt ? elapsedMs(agent.startedAt, agent.endedAt, agent.endedAt.getTime()) : null;
+        return (
+          <tr key={agent.id} data-testid="ended-agent-row">
+            <td className={`${bodyCell} font-mono text-foreground`} title={`${agent.id} on ${agent.host}`}>{shortId(agent.id)}</td>
+            <td className={bodyCell}>{agent.profile}</td>
+            <td className={`${numberCell} font-mono`}>{agent.pid ?? "—"}</td>
+            <td className={bodyCell}>
+              <StatusBadge status={agent.state} />
+            </td>
+            <td className={`${bodyCell} font-mono`}>{exitLabel(agent)}</td>
+            <td className="max-w-72 px-3 py-2.5 text-muted">
+              <span className="line-clamp-2" title={agent.exitReason ?? undefined}>{agent.exitReason ?? "—"}</span>
+            </td>
+            <td className={numberCell}>{ran === null ? "—" : formatDuration(ran)}</td>
+            <td className={bodyCell} title={agent.endedAt ? formatFullDate(agent.endedAt) : undefined}>
+              {agent.endedAt ? formatShortDate(agent.endedAt) : "—"}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {agents.map((agent) => {
-            const ran = agent.endedAt ? elapsedMs(agent.startedAt, agent.endedAt, agent.endedAt.getTime()) : null;
-            return (
-              <tr key={agent.id} data-testid="ended-agent-row">
-                <td className={`${bodyCell} font-mono text-foreground`} title={`${agent.id} on ${agent.host}`}>{shortId(agent.id)}</td>
-                <td className={bodyCell}>{agent.profile}</td>
-                <td className={`${numberCell} font-mono`}>{agent.pid ?? "—"}</td>
-                <td className={bodyCell}>
-                  <StatusBadge status={agent.state} />
-                </td>
-                <td className={`${bodyCell} font-mono`}>{exitLabel(agent)}</td>
-                <td className="max-w-72 px-3 py-2.5 text-muted">
-                  <span className="line-clamp-2" title={agent.exitReason ?? undefined}>{agent.exitReason ?? "—"}</span>
-                </td>
-                <td className={numberCell}>{ran === null ? "—" : formatDuration(ran)}</td>
-                <td className={bodyCell} title={agent.endedAt ? formatFullDate(agent.endedAt) : undefined}>
-                  {agent.endedAt ? formatShortDate(agent.endedAt) : "—"}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }

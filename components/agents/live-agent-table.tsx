@@ -9,72 +9,68 @@ import { useNow } from "@/components/hooks/use-now";
 import type { RouterOutputs } from "@/components/providers/trpc";
 import { StatusBadge } from "@/components/status-badge";
 import { cx } from "@/components/ui/class-names";
-import { bodyCell, headCell, numberCell } from "./table-styles";
+import { bodyCell, numberCell } from "./table-styles";
+import { Table, type TableColumn } from "@/components/ui/table";
 
 export type AgentView = RouterOutputs["agent"]["list"]["live"][number];
 
 /** Same limit the health check uses to call an agent stale. */
 const STALE_HEARTBEAT_MS = 15_000;
 
+const COLUMNS: TableColumn[] = [
+  { label: "Agent" },
+  { label: "Profile" },
+  { label: "PID", numeric: true },
+  { label: "State" },
+  { label: "Current subtask" },
+  { label: "Heartbeat" },
+  { label: "CPU", numeric: true },
+  { label: "RSS", numeric: true },
+  { label: "Restarts", numeric: true },
+  { label: "Started" },
+];
+
 export function LiveAgentTable({ agents }: { agents: AgentView[] }) {
   const now = useNow();
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <thead className="border-b border-border bg-surface-muted/60">
-          <tr>
-            <th scope="col" className={headCell}>Agent</th>
-            <th scope="col" className={headCell}>Profile</th>
-            <th scope="col" className={`${headCell} text-right`}>PID</th>
-            <th scope="col" className={headCell}>State</th>
-            <th scope="col" className={headCell}>Current subtask</th>
-            <th scope="col" className={headCell}>Heartbeat</th>
-            <th scope="col" className={`${headCell} text-right`}>CPU</th>
-            <th scope="col" className={`${headCell} text-right`}>RSS</th>
-            <th scope="col" className={`${headCell} text-right`}>Restarts</th>
-            <th scope="col" className={headCell}>Started</th>
+    <Table columns={COLUMNS}>
+      {agents.map((agent) => {
+        const age = agent.lastHeartbeatAt ? now - agent.lastHeartbeatAt.getTime() : null;
+        // A process still starting up has not had the chance to send its first heartbeat.
+        const stale = age === null ? agent.state !== "STARTING" : age > STALE_HEARTBEAT_MS;
+        return (
+          <tr key={agent.id} data-testid="agent-row">
+            <td className={bodyCell}>
+              <span className="font-mono text-foreground" title={agent.id}>{shortId(agent.id)}</span>
+              <span className="block text-xs text-subtle">{agent.host}</span>
+            </td>
+            <td className={`${bodyCell} text-foreground`}>{agent.profile}</td>
+            <td className={`${numberCell} font-mono`}>{agent.pid ?? "—"}</td>
+            <td className={bodyCell}>
+              <StatusBadge status={agent.state} />
+            </td>
+            <td className={`${bodyCell} max-w-56 truncate`} title={agent.currentSubtask?.title ?? agent.currentSubtaskId ?? undefined}>
+              {agent.currentSubtask ? (
+                <Link href={`/tasks/${agent.currentSubtask.taskId}`} className="text-accent hover:underline">
+                  {agent.currentSubtask.title}
+                </Link>
+              ) : agent.currentSubtaskId ? (
+                <span className="font-mono">{shortId(agent.currentSubtaskId)}</span>
+              ) : (
+                <span className="text-subtle">idle</span>
+              )}
+            </td>
+            <td className={cx(bodyCell, "tabular-nums", stale && "font-medium text-warning-fg")} title={agent.lastHeartbeatAt ? formatFullDate(agent.lastHeartbeatAt) : "No heartbeat yet"}>
+              {age === null ? "never" : formatAge(Math.max(0, age))}
+              {stale ? <span className="ml-1 text-xs">(stale)</span> : null}
+            </td>
+            <td className={numberCell}>{formatPercent(agent.cpuPercent)}</td>
+            <td className={numberCell}>{formatMegabytes(agent.rssBytes)}</td>
+            <td className={cx(numberCell, agent.restarts > 0 && "text-warning-fg")}>{agent.restarts}</td>
+            <td className={bodyCell} title={formatFullDate(agent.startedAt)}>{formatShortDate(agent.startedAt)}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {agents.map((agent) => {
-            const age = agent.lastHeartbeatAt ? now - agent.lastHeartbeatAt.getTime() : null;
-            // A process still starting up has not had the chance to send its first heartbeat.
-            const stale = age === null ? agent.state !== "STARTING" : age > STALE_HEARTBEAT_MS;
-            return (
-              <tr key={agent.id} data-testid="agent-row">
-                <td className={bodyCell}>
-                  <span className="font-mono text-foreground" title={agent.id}>{shortId(agent.id)}</span>
-                  <span className="block text-xs text-subtle">{agent.host}</span>
-                </td>
-                <td className={`${bodyCell} text-foreground`}>{agent.profile}</td>
-                <td className={`${numberCell} font-mono`}>{agent.pid ?? "—"}</td>
-                <td className={bodyCell}>
-                  <StatusBadge status={agent.state} />
-                </td>
-                <td className={`${bodyCell} max-w-56 truncate`} title={agent.currentSubtask?.title ?? agent.currentSubtaskId ?? undefined}>
-                  {agent.currentSubtask ? (
-                    <Link href={`/tasks/${agent.currentSubtask.taskId}`} className="text-accent hover:underline">
-                      {agent.currentSubtask.title}
-                    </Link>
-                  ) : agent.currentSubtaskId ? (
-                    <span className="font-mono">{shortId(agent.currentSubtaskId)}</span>
-                  ) : (
-                    <span className="text-subtle">idle</span>
-                  )}
-                </td>
-                <td className={cx(bodyCell, "tabular-nums", stale && "font-medium text-warning-fg")} title={agent.lastHeartbeatAt ? formatFullDate(agent.lastHeartbeatAt) : "No heartbeat yet"}>
-                  {age === null ? "never" : formatAge(Math.max(0, age))}
-                  {stale ? <span className="ml-1 text-xs">(stale)</span> : null}
-                </td>
-                <td className={numberCell}>{formatPercent(agent.cpuPercent)}</td>
-                <td className={numberCell}>{formatMegabytes(agent.rssBytes)}</td>
-                <td className={cx(numberCell, agent.restarts > 0 && "text-warning-fg")}>{agent.restarts}</td>
-                <td className={bodyCell} title={formatFullDate(agent.startedAt)}>{formatShortDate(agent.startedAt)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }

@@ -1,4 +1,3 @@
 // Cell styles shared by the agent tables so their columns line up.
-export const headCell = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-subtle whitespace-nowrap";
 export const bodyCell = "px-3 py-2.5 whitespace-nowrap text-muted";
 export const numberCell = `${bodyCell} text-right tabular-nums`;

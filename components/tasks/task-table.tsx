@@ -7,31 +7,25 @@ import { useNow } from "@/components/hooks/use-now";
 import type { RouterOutputs } from "@/components/providers/trpc";
 import { StatusBadge } from "@/components/status-badge";
 import { TaskProgress } from "./task-progress";
+import { Table, type TableColumn } from "@/components/ui/table";
 
 export type TaskListItem = RouterOutputs["task"]["list"]["items"][number];
 
-const headerCell = "px-4 py-2 text-left text-xs font-medium uppercase tracking-wide text-subtle";
+const COLUMNS: TableColumn[] = [
+  { label: "Task" },
+  { label: "Status", className: "w-32" },
+  { label: "Progress", className: "w-36" },
+  { label: "Created", className: "w-36" },
+  { label: "Duration", numeric: true, className: "w-28" },
+];
 
 export function TaskTable({ tasks }: { tasks: TaskListItem[] }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[760px] table-fixed text-sm">
-        <thead className="border-b border-border bg-surface-muted/60">
-          <tr>
-            <th scope="col" className={headerCell}>Task</th>
-            <th scope="col" className={`${headerCell} w-32`}>Status</th>
-            <th scope="col" className={`${headerCell} w-36`}>Progress</th>
-            <th scope="col" className={`${headerCell} w-36`}>Created</th>
-            <th scope="col" className={`${headerCell} w-28 text-right`}>Duration</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {tasks.map((task) => (
-            <TaskRow key={task.id} task={task} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table columns={COLUMNS} className="min-w-[760px] table-fixed">
+      {tasks.map((task) => (
+        <TaskRow key={task.id} task={task} />
+      ))}
+    </Table>
   );
 }
 
@@ -40,22 +34,22 @@ function TaskRow({ task }: { task: TaskListItem }) {
   const elapsed = elapsedMs(task.startedAt, task.finishedAt, now);
   return (
     <tr className="relative transition-colors hover:bg-surface-muted/70" data-testid="task-row">
-      <td className="px-4 py-3">
+      <td className="px-3 py-3">
         <Link href={`/tasks/${task.id}`} className="block truncate font-medium text-foreground after:absolute after:inset-0 hover:text-accent">
           {task.title}
         </Link>
         <span className="text-xs text-subtle">Priority {task.priority}</span>
       </td>
-      <td className="px-4 py-3">
+      <td className="px-3 py-3">
         <StatusBadge status={task.status} />
       </td>
-      <td className="px-4 py-3">
+      <td className="px-3 py-3">
         <TaskProgress done={task.progress.done} total={task.progress.total} />
       </td>
-      <td className="px-4 py-3 whitespace-nowrap text-muted" title={formatFullDate(task.createdAt)}>
+      <td className="px-3 py-3 whitespace-nowrap text-muted" title={formatFullDate(task.createdAt)}>
         {formatShortDate(task.createdAt)}
       </td>
-      <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums text-muted">
+      <td className="px-3 py-3 text-right whitespace-nowrap tabular-nums text-muted">
         {elapsed === null ? "—" : formatDuration(elapsed)}
       </td>
     </tr>

@@ -1,0 +1,33 @@
+// The design system's table: a scrollable frame, a header row from column definitions and a
+// divided body, so every list in the app has the same look and header semantics.
+import type { ReactNode } from "react";
+import { cx } from "./class-names";
+
+export interface TableColumn {
+  label: string;
+  /** Right-aligned, for numbers and durations. */
+  numeric?: boolean;
+  /** Extra classes for the header cell (widths). */
+  className?: string;
+}
+
+const headCell = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-subtle whitespace-nowrap";
+
+export function Table({ columns, children, className }: { columns: TableColumn[]; children: ReactNode; className?: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className={cx("w-full text-sm", className)}>
+        <thead className="border-b border-border bg-surface-muted/60">
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={cx(headCell, column.numeric && "text-right", column.className)}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">{children}</tbody>
+      </table>
+    </div>
+  );
+}
