@@ -1,0 +1,39 @@
+// A socket that drops mid-stream loses nothing: after reconnecting, the page fetches what it
+// missed, so every log line of the task is shown exactly once and in order.
+import { expect, test, type WebSocketRoute } from "@playwright/test";
+
+test("log lines missed while the socket was down are caught up after it reconnects", async ({ page }) => {
+  let blocked = false;
+  const sockets: WebSocketRoute[] = [];
+  await page.route("**/socket.io/**", (route) => (blocked ? route.abort() : route.continue()));
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (blocked) return void ws.close();
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+
+  await page.goto("/");
+  await page.getByLabel("What should the agents do?").fill("Summarise the two largest files in the workspace, then write a combined report");
+  await page.getByRole("button", { name: "Submit task" }).click();
+  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  const taskId = page.url().split("/").at(-1)!;
+  await expect.poll(() => page.getByTestId("log-line").count(), { timeout: 30_000 }).toBeGreaterThan(2);
+
+  // Drop the connection and keep it down while the agents go on logging.
+  blocked = true;
+  await Promise.all(sockets.map((ws) => ws.close()));
+  await expect(page.getByText("Live", { exact: true })).toBeHidden();
+  const shownWhileDown = await page.getByTestId("log-line").count();
+  await page.waitForTimeout(2_500);
+  blocked = false;
+
+  await expect(page.getByTestId("task-result")).toBeVisible({ timeout: 45_000 });
+  const input = encodeURIComponent(JSON.stringify({ json: { id: taskId, limit: 2000 } }));
+  const stored = (await (await page.request.get(`/api/trpc/task.logs?input=${input}`)).json()) as { result: { data: { json: { items: { seq: number }[] } } } };
+  const storedSeqs = stored.result.data.json.items.map((item) => item.seq);
+
+  await expect.poll(() => page.getByTestId("log-line").count()).toBe(storedSeqs.length);
+  const shownSeqs = await page.getByTestId("log-line").evaluateAll((lines) => lines.map((line) => Number(line.getAttribute("data-seq"))));
+  expect(shownSeqs).toEqual(storedSeqs);
+  expect(shownSeqs.length).toBeGreaterThan(shownWhileDown);
+});
