@@ -1,32 +1,72 @@
 import fs from "node:fs/promises";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CappedOutput, runCommand } from "./run-command";
+import { bubblewrapAvailable, type CommandSandbox } from "./sandbox";
 
 const workspace = () => fs.mkdtemp(path.join(os.tmpdir(), "baton-cmd-"));
+const run = async (command: string, sandbox: CommandSandbox, root?: string) =>
+  runCommand(root ?? (await workspace()), command, { timeoutSeconds: 5, signal: new AbortController().signal, sandbox });
 
-describe("runCommand", () => {
+describe.each<CommandSandbox>([{ kind: "none" }, { kind: "bwrap", network: false }])("runCommand (sandbox: $kind)", (sandbox) => {
   it("runs in the workspace without the agent's secrets", async () => {
     process.env.SECRET_FOR_TEST = "leak";
     const root = await workspace();
-    const result = await runCommand(root, 'pwd; echo "[$SECRET_FOR_TEST]"; exit 3', { timeoutSeconds: 5, signal: new AbortController().signal });
+    const result = await run('pwd; echo "[$SECRET_FOR_TEST]"; exit 3', sandbox, root);
     expect(result.exitCode).toBe(3);
     expect(result.output).toContain(await fs.realpath(root));
     expect(result.output).toContain("[]");
   });
 
-  it("kills the whole process group on timeout", async () => {
-    const result = await runCommand(await workspace(), "sleep 20 & sleep 20; echo never", { timeoutSeconds: 1, signal: new AbortController().signal });
+  it("kills the whole process tree on timeout", async () => {
+    const result = await runCommand(await workspace(), "sleep 20 & sleep 20; echo never", { timeoutSeconds: 1, signal: new AbortController().signal, sandbox });
     expect(result.timedOut).toBe(true);
     expect(result.output).not.toContain("never");
   });
 
   it("kills the command when aborted", async () => {
     const controller = new AbortController();
-    const running = runCommand(await workspace(), "sleep 20", { timeoutSeconds: 30, signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
+    const running = runCommand(await workspace(), "sleep 20", { timeoutSeconds: 30, signal: controller.signal, sandbox });
+    setTimeout(() => controller.abort(), 200);
     expect((await running).signal).toBe("SIGKILL");
+  });
+});
+
+describe("the bubblewrap sandbox", () => {
+  it("is installed (npm test installs it; run_command is refused without it)", () => {
+    expect(bubblewrapAvailable(), "install bubblewrap (Debian: apt-get install bubblewrap)").toBe(true);
+  });
+
+  it("keeps the system read-only and /tmp private, but the workspace writable", async () => {
+    const outside = await workspace();
+    const root = await workspace();
+    const result = await run(`touch /etc/baton-test 2>&1; touch ${outside}/x 2>&1; echo hi > note.txt; ls /tmp | wc -l`, { kind: "bwrap", network: false }, root);
+    expect(result.output).toMatch(/\/etc\/baton-test.*Read-only file system/);
+    expect(result.output).toMatch(/No such file or directory|Read-only file system/);
+    expect(await fs.readFile(path.join(root, "note.txt"), "utf8")).toBe("hi\n");
+    expect(result.output.trim().split("\n").at(-1)).toBe("1");
+  });
+
+  it("gives the command its own pid namespace", async () => {
+    const result = await run("echo $$; ls /proc | grep -c '^[0-9]'", { kind: "bwrap", network: false });
+    const [pid, processes] = result.output.trim().split("\n").map(Number);
+    expect(pid).toBeLessThan(10);
+    expect(processes).toBeLessThan(10);
+  });
+
+  it("cuts the network unless the profile allows it", async () => {
+    const server = net.createServer((socket) => socket.end("hello\n"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    const probe = `exec 3<>/dev/tcp/127.0.0.1/${port} && head -1 <&3`;
+    try {
+      expect((await run(probe, { kind: "bwrap", network: false })).exitCode).not.toBe(0);
+      expect((await run(probe, { kind: "bwrap", network: true })).output).toContain("hello");
+    } finally {
+      server.close();
+    }
   });
 });
 

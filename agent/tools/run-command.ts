@@ -1,7 +1,8 @@
 // run_command: a shell command in the task workspace with a time limit, an output cap (head and
-// tail kept) and an environment without the agent's secrets. The command runs in its own process
-// group so a timeout or cancel kills everything it started.
+// tail kept) and an environment without the agent's secrets, inside the sandbox (sandbox.ts).
+// It runs in its own process group so a timeout or cancel kills everything it started.
 import { spawn } from "node:child_process";
+import { sandboxedCommand, type CommandSandbox } from "./sandbox";
 
 export const OUTPUT_CAP_BYTES = 16_000;
 
@@ -14,9 +15,16 @@ export interface CommandResult {
 
 const SAFE_ENV = { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", LANG: "C.UTF-8", NODE_ENV: "production" } as const;
 
-export function runCommand(root: string, command: string, options: { timeoutSeconds: number; signal: AbortSignal }): Promise<CommandResult> {
+export interface RunCommandOptions {
+  timeoutSeconds: number;
+  signal: AbortSignal;
+  sandbox: CommandSandbox;
+}
+
+export function runCommand(root: string, command: string, options: RunCommandOptions): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-c", command], {
+    const [program, args] = sandboxedCommand(root, command, options.sandbox);
+    const child = spawn(program, args, {
       cwd: root,
       env: { ...SAFE_ENV, HOME: root },
       detached: true,

@@ -6,11 +6,14 @@ import { describeCommandResult, runCommand } from "../tools/run-command";
 import { TOOL_INPUTS, isToolName } from "../tools/tool-definitions";
 import { ToolInputError } from "../tools/tool-error";
 import type { ToolOutcome } from "../model/run-tool-loop";
+import type { CommandSandbox } from "../tools/sandbox";
 
 export interface WorkspaceToolContext {
   workspace: string;
   allowedTools: string[];
   commandTimeoutSeconds: number;
+  /** null: no sandbox here and unsandboxed commands are not allowed, so run_command is refused. */
+  commandSandbox: CommandSandbox | null;
   signal: AbortSignal;
 }
 
@@ -30,8 +33,14 @@ export async function executeWorkspaceTool(ctx: WorkspaceToolContext, name: stri
       case "write_file":
         return { content: await writeFile(ctx.workspace, args.path as string, args.content as string) };
       case "run_command": {
+        if (!ctx.commandSandbox) {
+          return {
+            content: "run_command is unavailable on this host: bubblewrap is not installed and an admin has not allowed unsandboxed commands (BATON_ALLOW_UNSANDBOXED_COMMANDS=1).",
+            isError: true,
+          };
+        }
         const timeoutSeconds = Math.min((args.timeoutSeconds as number | undefined) ?? ctx.commandTimeoutSeconds, ctx.commandTimeoutSeconds);
-        const result = await runCommand(ctx.workspace, args.command as string, { timeoutSeconds, signal: ctx.signal });
+        const result = await runCommand(ctx.workspace, args.command as string, { timeoutSeconds, signal: ctx.signal, sandbox: ctx.commandSandbox });
         return { content: describeCommandResult(result, timeoutSeconds), isError: result.timedOut || result.exitCode !== 0 };
       }
       default:

@@ -46,6 +46,7 @@ const worker = startAgentWorker({
     logs,
     workspaces: { root: env.BATON_WORKSPACES, seed: env.BATON_WORKSPACE_SEED },
     commandTimeoutSeconds: env.BATON_COMMAND_TIMEOUT_SECONDS,
+    allowUnsandboxedCommands: env.BATON_ALLOW_UNSANDBOXED_COMMANDS,
     setActivity(next) {
       activity = next;
       heartbeat();

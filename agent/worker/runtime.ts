@@ -13,6 +13,7 @@ export interface AgentProfileConfig {
   allowedTools: string[];
   maxTurns: number;
   timeoutSeconds: number;
+  networkAllowed: boolean;
 }
 
 export type AgentActivity = { state: "IDLE" } | { state: "WORKING"; subtaskId: string | null };
@@ -26,6 +27,7 @@ export interface AgentRuntime {
   logs: LogSink;
   workspaces: WorkspaceConfig;
   commandTimeoutSeconds: number;
+  allowUnsandboxedCommands: boolean;
   setActivity(activity: AgentActivity): void;
 }
 

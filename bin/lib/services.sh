@@ -94,6 +94,14 @@ start_local_redis() {
   echo "redis://127.0.0.1:$port"
 }
 
+# run_command runs under bubblewrap; without it agents refuse commands unless allowed explicitly.
+ensure_bubblewrap() {
+  command -v bwrap >/dev/null && return
+  as_root_apt bubblewrap && return
+  say "bubblewrap is not installed: agents will refuse run_command (install it, or set BATON_ALLOW_UNSANDBOXED_COMMANDS=1)"
+  return 1
+}
+
 # Sets REDIS_URL to a reachable server.
 ensure_redis() {
   if [ -n "${REDIS_URL:-}" ] && node bin/lib/probe.mjs redis "$REDIS_URL"; then return; fi

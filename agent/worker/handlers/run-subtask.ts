@@ -5,6 +5,7 @@ import { ZFinishSchema, type FinishInput } from "../../../server/contracts/plan"
 import { claimSubtask, completeSubtask, failSubtaskAttempt } from "../../../server/services/orchestration/subtask-lifecycle";
 import { isTransientModelError } from "../../model/create-anthropic";
 import { runToolLoop } from "../../model/run-tool-loop";
+import { bubblewrapAvailable, type CommandSandbox } from "../../tools/sandbox";
 import { toolDefinition, isToolName } from "../../tools/tool-definitions";
 import { executeWorkspaceTool } from "../execute-workspace-tool";
 import { PermanentError } from "../permanent-error";
@@ -30,6 +31,11 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
   const timeout = AbortSignal.timeout(runtime.profile.timeoutSeconds * 1000);
   const signal = AbortSignal.any([ctx.signal, timeout]);
   const allowed = runtime.profile.allowedTools.filter(isToolName);
+  const commandSandbox: CommandSandbox | null = bubblewrapAvailable()
+    ? { kind: "bwrap", network: runtime.profile.networkAllowed }
+    : runtime.allowUnsandboxedCommands
+      ? { kind: "none" }
+      : null;
   let finished: FinishInput | null = null;
 
   try {
@@ -44,7 +50,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       ...streamCallbacks(runtime, taskId, subtaskId),
       async execute(name, input) {
         if (name !== "finish") {
-          return executeWorkspaceTool({ workspace, allowedTools: allowed, commandTimeoutSeconds: runtime.commandTimeoutSeconds, signal }, name, input);
+          return executeWorkspaceTool({ workspace, allowedTools: allowed, commandTimeoutSeconds: runtime.commandTimeoutSeconds, commandSandbox, signal }, name, input);
         }
         const parsed = ZFinishSchema.safeParse(input);
         if (!parsed.success) return { content: "finish needs a non-empty summary.", isError: true };

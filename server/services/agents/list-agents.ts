@@ -56,6 +56,7 @@ export async function listProfiles(db: Db) {
       maxTurns: true,
       timeoutSeconds: true,
       memoryLimitMb: true,
+      networkAllowed: true,
       desiredAgents: true,
     },
   });

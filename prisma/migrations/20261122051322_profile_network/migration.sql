@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AgentProfile" ADD COLUMN     "networkAllowed" BOOLEAN NOT NULL DEFAULT false;
+
