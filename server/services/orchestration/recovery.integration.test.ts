@@ -79,6 +79,21 @@ describe("cancelling a running task", () => {
   });
 });
 
+describe("an agent killed with SIGKILL while its command runs", () => {
+  it("takes the sandboxed command down with it", async () => {
+    const marker = `sleep 40.${process.pid}`;
+    const { id: taskId } = await createTask(deps, { request: { prompt: `Do this as a chain [sim:cmd=${marker}]`, priority: 5 }, userId: null });
+    const running = await waitFor("the command to start", async () => {
+      const call = await deps.db.logEvent.findFirst({ where: { taskId, kind: "TOOL_CALL", message: { startsWith: "run_command" } } });
+      return call && commandIsRunning(marker) ? call : null;
+    });
+    const agent = await deps.db.agentProcess.findUniqueOrThrow({ where: { id: running.agentId! } });
+    process.kill(agent.pid!, "SIGKILL");
+    await waitFor("the command to die with its agent", async () => !commandIsRunning(marker), 2_000, 50);
+    await cancelTask(deps, { taskId });
+  });
+});
+
 function commandIsRunning(marker: string): boolean {
   try {
     execFileSync("pgrep", ["-f", marker]);
