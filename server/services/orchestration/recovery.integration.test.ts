@@ -54,13 +54,8 @@ describe("an agent killed with SIGKILL in the middle of a subtask", () => {
 
 describe("cancelling a running task", () => {
   it("stops the running subtask and kills its command within two seconds", async () => {
-    // Only the generalist profile may run commands; in the simulated plan that is the final step.
     const marker = `sleep 30.${process.pid}`;
-    const { id: taskId } = await createTask(deps, { request: { prompt: `Do this as a chain [sim:cmd=${marker}]`, priority: 5 }, userId: null });
-    const running = await waitFor("the command to start", async () => {
-      const call = await deps.db.logEvent.findFirst({ where: { taskId, kind: "TOOL_CALL", message: { startsWith: "run_command" } } });
-      return call && commandIsRunning(marker) ? call : null;
-    });
+    const { taskId, running } = await startTaskRunningCommand(marker);
     const agentId = running.agentId!;
 
     const started = Date.now();
@@ -82,17 +77,23 @@ describe("cancelling a running task", () => {
 describe("an agent killed with SIGKILL while its command runs", () => {
   it("takes the sandboxed command down with it", async () => {
     const marker = `sleep 40.${process.pid}`;
-    const { id: taskId } = await createTask(deps, { request: { prompt: `Do this as a chain [sim:cmd=${marker}]`, priority: 5 }, userId: null });
-    const running = await waitFor("the command to start", async () => {
-      const call = await deps.db.logEvent.findFirst({ where: { taskId, kind: "TOOL_CALL", message: { startsWith: "run_command" } } });
-      return call && commandIsRunning(marker) ? call : null;
-    });
+    const { taskId, running } = await startTaskRunningCommand(marker);
     const agent = await deps.db.agentProcess.findUniqueOrThrow({ where: { id: running.agentId! } });
     process.kill(agent.pid!, "SIGKILL");
     await waitFor("the command to die with its agent", async () => !commandIsRunning(marker), 2_000, 50);
     await cancelTask(deps, { taskId });
   });
 });
+
+/** A task whose final (generalist) step runs `marker` as a command; resolves once it runs. */
+async function startTaskRunningCommand(marker: string) {
+  const { id: taskId } = await createTask(deps, { request: { prompt: `Do this as a chain [sim:cmd=${marker}]`, priority: 5 }, userId: null });
+  const running = await waitFor("the command to start", async () => {
+    const call = await deps.db.logEvent.findFirst({ where: { taskId, kind: "TOOL_CALL", message: { startsWith: "run_command" } } });
+    return call && commandIsRunning(marker) ? call : null;
+  });
+  return { taskId, running };
+}
 
 function commandIsRunning(marker: string): boolean {
   try {
