@@ -6,6 +6,8 @@ export interface RedisKeys {
   cancelChannel: string;
   reconcileLock: string;
   agentQueue(profileName: string): string;
+  taskSharedData(taskId: string): string;
+  taskMessages(taskId: string): string;
 }
 
 export function redisKeys(prefix: string): RedisKeys {
@@ -15,5 +17,7 @@ export function redisKeys(prefix: string): RedisKeys {
     cancelChannel: `${prefix}:cancel`,
     reconcileLock: `${prefix}:reconcile-lock`,
     agentQueue: (profileName) => `agent-${profileName}`,
+    taskSharedData: (taskId) => `${prefix}:task:${taskId}:shared`,
+    taskMessages: (taskId) => `${prefix}:task:${taskId}:messages`,
   };
 }

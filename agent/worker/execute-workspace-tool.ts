@@ -7,6 +7,7 @@ import { TOOL_INPUTS, isToolName } from "../tools/tool-definitions";
 import { ToolInputError } from "../tools/tool-error";
 import type { ToolOutcome } from "../model/run-tool-loop";
 import type { CommandSandbox } from "../tools/sandbox";
+import type { TaskCoordination } from "../tools/task-coordination";
 
 export interface WorkspaceToolContext {
   workspace: string;
@@ -14,6 +15,7 @@ export interface WorkspaceToolContext {
   commandTimeoutSeconds: number;
   /** null: no sandbox here and unsandboxed commands are not allowed, so run_command is refused. */
   commandSandbox: CommandSandbox | null;
+  coordination: { state: TaskCoordination; taskId: string; from: string };
   signal: AbortSignal;
 }
 
@@ -43,6 +45,17 @@ export async function executeWorkspaceTool(ctx: WorkspaceToolContext, name: stri
         const result = await runCommand(ctx.workspace, args.command as string, { timeoutSeconds, signal: ctx.signal, sandbox: ctx.commandSandbox });
         return { content: describeCommandResult(result, timeoutSeconds), isError: result.timedOut || result.exitCode !== 0 };
       }
+      case "share_data":
+        await ctx.coordination.state.share(ctx.coordination.taskId, args.key as string, args.value ?? null);
+        return { content: `Shared "${args.key as string}".` };
+      case "get_shared_data":
+        return { content: JSON.stringify(await ctx.coordination.state.get(ctx.coordination.taskId, args.key as string | undefined)) };
+      case "post_message": {
+        const id = await ctx.coordination.state.post(ctx.coordination.taskId, { from: ctx.coordination.from, text: args.text as string });
+        return { content: `Posted message ${id}.` };
+      }
+      case "read_messages":
+        return { content: JSON.stringify(await ctx.coordination.state.read(ctx.coordination.taskId, args.after as string | undefined)) };
       default:
         return { content: `Tool "${name}" cannot be run here.`, isError: true };
     }

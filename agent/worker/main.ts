@@ -8,6 +8,7 @@ import { createRealtimePublisher } from "../../server/realtime/publisher";
 import { redisKeys } from "../../server/redis-keys";
 import { parseAgentEnv } from "../env";
 import { createAnthropic } from "../model/create-anthropic";
+import { createTaskCoordination } from "../tools/task-coordination";
 import { LogSink } from "./log-sink";
 import type { AgentActivity } from "./runtime";
 import { startAgentWorker } from "./start-agent-worker";
@@ -47,6 +48,7 @@ const worker = startAgentWorker({
     workspaces: { root: env.BATON_WORKSPACES, seed: env.BATON_WORKSPACE_SEED },
     commandTimeoutSeconds: env.BATON_COMMAND_TIMEOUT_SECONDS,
     allowUnsandboxedCommands: env.BATON_ALLOW_UNSANDBOXED_COMMANDS,
+    coordination: createTaskCoordination(redis, keys),
     setActivity(next) {
       activity = next;
       heartbeat();

@@ -2,6 +2,7 @@
 // and profile, the log sink and workspace settings. Handlers never touch BullMQ.
 import type Anthropic from "@anthropic-ai/sdk";
 import type { OrchestratorDeps } from "../../server/services/orchestration/deps";
+import type { TaskCoordination } from "../tools/task-coordination";
 import type { LogSink } from "./log-sink";
 import type { WorkspaceConfig } from "./workspace";
 
@@ -28,6 +29,7 @@ export interface AgentRuntime {
   workspaces: WorkspaceConfig;
   commandTimeoutSeconds: number;
   allowUnsandboxedCommands: boolean;
+  coordination: TaskCoordination;
   setActivity(activity: AgentActivity): void;
 }
 

@@ -50,7 +50,18 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       ...streamCallbacks(runtime, taskId, subtaskId),
       async execute(name, input) {
         if (name !== "finish") {
-          return executeWorkspaceTool({ workspace, allowedTools: allowed, commandTimeoutSeconds: runtime.commandTimeoutSeconds, commandSandbox, signal }, name, input);
+          return executeWorkspaceTool(
+            {
+              workspace,
+              allowedTools: allowed,
+              commandTimeoutSeconds: runtime.commandTimeoutSeconds,
+              commandSandbox,
+              coordination: { state: runtime.coordination, taskId, from: subtask.title },
+              signal,
+            },
+            name,
+            input,
+          );
         }
         const parsed = ZFinishSchema.safeParse(input);
         if (!parsed.success) return { content: "finish needs a non-empty summary.", isError: true };

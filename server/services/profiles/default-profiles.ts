@@ -1,6 +1,7 @@
 // The agent profiles a new installation starts with. Seeding creates missing ones and never
 // overwrites a profile an admin has edited.
-export const WORKSPACE_TOOLS = ["list_files", "read_file", "write_file", "run_command"] as const;
+export const COORDINATION_TOOLS = ["share_data", "get_shared_data", "post_message", "read_messages"] as const;
+export const WORKSPACE_TOOLS = ["list_files", "read_file", "write_file", "run_command", ...COORDINATION_TOOLS] as const;
 
 export interface ProfileSeed {
   name: string;
@@ -36,7 +37,7 @@ export const DEFAULT_PROFILES: ProfileSeed[] = [
     description: "Reads files and data and reports what it finds; does not change the workspace.",
     capabilities: ["read", "analyze"],
     systemPrompt: `${BASE_PROMPT}\nYou read and analyse; you do not modify files.`,
-    allowedTools: ["list_files", "read_file"],
+    allowedTools: ["list_files", "read_file", ...COORDINATION_TOOLS],
     maxTurns: 12,
     timeoutSeconds: 300,
     memoryLimitMb: 512,
