@@ -1,4 +1,4 @@
-import { wideCount, withoutPlannerMarkers, withoutTags } from "./read-markers";
+import { chainLength, wideCount, withoutPlannerMarkers, withoutTags } from "./read-markers";
 
 export interface PlannedSubtask {
   title: string;
@@ -67,7 +67,15 @@ export function planSubtasks(prompt: string, cyclic: boolean): PlannedSubtask[] 
   const task = withoutPlannerMarkers(prompt) || "the requested task";
   const wide = wideCount(prompt);
   let plan: PlannedSubtask[];
-  if (wide === undefined && /\b(chain|sequential)\b/i.test(prompt)) {
+  const chain = chainLength(prompt);
+  if (chain !== undefined) {
+    plan = Array.from({ length: chain }, (_, i) => ({
+      title: `Step ${i + 1} of ${chain}`,
+      instructions: `Do step ${i + 1} of the chain. Overall task: "${task}" [item=1]`,
+      capabilities: ["read"],
+      dependsOn: i === 0 ? [] : [i - 1],
+    }));
+  } else if (wide === undefined && /\b(chain|sequential)\b/i.test(prompt)) {
     plan = [gather(task), branch(1, [0], task), join([1], task)];
   } else {
     const k = wide ?? branchCount(prompt);

@@ -2,7 +2,7 @@
  * Markers let tests steer the sim from inside ordinary prompt text, so no test-only
  * API is needed on the caller's side.
  */
-const PLANNER_ONLY = /\s*\[sim:(?:fail=\d+|invalid-plan(?:-always)?|wide=\d+)\]/g;
+const PLANNER_ONLY = /\s*\[sim:(?:fail=\d+|invalid-plan(?:-always)?|wide=\d+|chain=\d+)\]/g;
 const ANY_TAG = /\s*\[(?:sim:[^\]]*|item=\d+|step=[a-z]+)\]/g;
 
 export function hasMarker(text: string, marker: string): boolean {
@@ -12,6 +12,12 @@ export function hasMarker(text: string, marker: string): boolean {
 export function wideCount(text: string): number | undefined {
   const match = /\[sim:wide=(\d+)\]/.exec(text);
   return match?.[1] ? Math.min(20, Math.max(1, Number(match[1]))) : undefined;
+}
+
+/** `[sim:chain=N]`: a straight chain of N steps (1–60), for measuring per-step overhead. */
+export function chainLength(text: string): number | undefined {
+  const match = /\[sim:chain=(\d+)\]/.exec(text);
+  return match?.[1] ? Math.min(60, Math.max(1, Number(match[1]))) : undefined;
 }
 
 export function commandMarker(text: string): string | undefined {

@@ -2,7 +2,7 @@
 // the runtime validation come from this one definition.
 import { z } from "zod";
 
-export const MAX_PLAN_SUBTASKS = 24;
+export const MAX_PLAN_SUBTASKS = 64;
 
 export const ZPlannedSubtaskSchema = z.object({
   title: z.string().min(1).max(200),

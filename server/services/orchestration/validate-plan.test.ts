@@ -16,7 +16,7 @@ describe("validatePlan", () => {
 
   it.each([
     [{ subtasks: [] }, /no subtasks/],
-    [{ subtasks: Array.from({ length: MAX_PLAN_SUBTASKS + 1 }, () => step()) }, /at most 24/],
+    [{ subtasks: Array.from({ length: MAX_PLAN_SUBTASKS + 1 }, () => step()) }, new RegExp(`at most ${MAX_PLAN_SUBTASKS} are allowed`)],
     [{ subtasks: [step(), step([2])] }, /depends on 2, which is not a subtask index \(0\.\.1\)/],
     [{ subtasks: [step(), step([-1])] }, /depends on -1/],
     [{ subtasks: [step(), step([1])] }, /Subtask 1 depends on itself/],

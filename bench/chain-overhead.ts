@@ -1,0 +1,44 @@
+// Chain overhead: a 40-step sequential chain of zero-work subtasks through the whole pipeline
+// (real daemon, agent processes, PostgreSQL, Redis, simulated Claude at zero latency). Prints
+// per-step time and the dispatch gap between one step finishing and the next starting.
+import { createTestDeps, resetData, waitFor } from "../server/testing/test-deps";
+import { startDaemon } from "../server/testing/start-daemon";
+import { createTask } from "../server/services/tasks/create-task";
+
+const STEPS = 40;
+const deps = createTestDeps("bench-chain");
+await resetData(deps);
+const daemon = await startDaemon({ prefix: deps.prefix, env: { BATON_RECONCILE_INTERVAL_MS: "5000" } });
+
+async function runChain(steps: number) {
+  const { id } = await createTask(deps, { request: { prompt: `Benchmark chain [sim:chain=${steps}] [sim:instant]`, priority: 5 }, userId: null });
+  const task = await waitFor("the chain to finish", async () => {
+    const row = await deps.db.task.findUniqueOrThrow({ where: { id } });
+    return ["SUCCEEDED", "FAILED", "CANCELLED"].includes(row.status) ? row : null;
+  }, 120_000, 20);
+  if (task.status !== "SUCCEEDED") throw new Error(`chain ended ${task.status}: ${task.statusReason}\n${daemon.output()}`);
+  const subtasks = await deps.db.subtask.findMany({ where: { taskId: id }, orderBy: { index: "asc" } });
+  return { task, subtasks };
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+
+try {
+  await waitFor("4 idle agents", async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) >= 4, 60_000, 200);
+  await runChain(5); // warm-up: first connections, JIT
+
+  const { task, subtasks } = await runChain(STEPS);
+  const first = subtasks[0]!.startedAt!.getTime();
+  const last = subtasks.at(-1)!.finishedAt!.getTime();
+  const perStep = (last - first) / STEPS;
+  const gaps = subtasks.slice(1).map((s, i) => s.startedAt!.getTime() - subtasks[i]!.finishedAt!.getTime());
+  const runs = subtasks.map((s) => s.finishedAt!.getTime() - s.startedAt!.getTime());
+  console.log(`chain of ${STEPS} zero-work subtasks on ${process.env.BATON_MAX_AGENTS ?? 4} agents`);
+  console.log(`  per step (first start → last finish) / ${STEPS}: ${perStep.toFixed(1)} ms   goal ≤ 14 ms`);
+  console.log(`  dispatch gap (finish → next start): p50 ${percentile(gaps, 50)} ms, p99 ${percentile(gaps, 99)} ms`);
+  console.log(`  step run (claim → result, one model call): p50 ${percentile(runs, 50)} ms, p99 ${percentile(runs, 99)} ms`);
+  console.log(`  whole task (created → succeeded, incl. planning and result): ${task.finishedAt!.getTime() - task.createdAt.getTime()} ms`);
+} finally {
+  await daemon.stop();
+  await deps.close();
+}
