@@ -6,12 +6,23 @@ import { GENERALIST_PROFILE, routeProfile } from "../profiles/route-profile";
 import { recordLogs } from "../logs/append-logs";
 import type { OrchestratorDeps } from "./deps";
 import { planAdvance } from "./plan-advance";
+import type { SubtaskStatus } from "../../db/create-prisma";
 
 export type AdvanceResult =
   | { kind: "noop"; reason: string }
   | { kind: "queued"; subtaskIds: string[] }
   | { kind: "finalizing" }
   | { kind: "failed"; reason: string };
+
+interface GraphRow {
+  id: string;
+  title: string;
+  status: SubtaskStatus;
+  optional: boolean;
+  priority: number;
+  capabilities: string[];
+  dependsOn: string[];
+}
 
 interface QueuedJob {
   subtaskId: string;
@@ -34,13 +45,15 @@ export async function advance(deps: OrchestratorDeps, taskId: string): Promise<A
       return { result: { kind: "noop", reason: `task is ${task.status}` } as AdvanceResult, jobs: [] };
     }
 
-    const subtasks = await tx.subtask.findMany({
-      where: { taskId },
-      select: { id: true, title: true, status: true, optional: true, priority: true, capabilities: true, dependsOn: { select: { dependsOnId: true } } },
-    });
-    const decision = planAdvance(
-      subtasks.map((s) => ({ ...s, dependsOn: s.dependsOn.map((d) => d.dependsOnId) })),
-    );
+    // The whole graph in one round trip; this runs on every subtask completion.
+    const subtasks = await tx.$queryRaw<GraphRow[]>`
+      SELECT s.id, s.title, s.status::text AS status, s.optional, s.priority, s.capabilities,
+             COALESCE(array_agg(d."dependsOnId") FILTER (WHERE d."dependsOnId" IS NOT NULL), '{}') AS "dependsOn"
+      FROM "Subtask" s LEFT JOIN "SubtaskDependency" d ON d."subtaskId" = s.id
+      WHERE s."taskId" = ${taskId}
+      GROUP BY s.id
+      ORDER BY s.index`;
+    const decision = planAdvance(subtasks);
     const now = new Date();
 
     if (decision.outcome === "failed") {
@@ -55,19 +68,19 @@ export async function advance(deps: OrchestratorDeps, taskId: string): Promise<A
       return { result: { kind: "finalizing" } as AdvanceResult, jobs: [] };
     }
 
-    const jobs: QueuedJob[] = [];
-    for (const id of decision.toQueue) {
+    const jobs: (QueuedJob & { profileId: string | null })[] = decision.toQueue.map((id) => {
       const subtask = subtasks.find((s) => s.id === id)!;
       const profile = routeProfile(subtask.capabilities, profiles);
-      await tx.subtask.update({
-        where: { id },
-        data: { status: "QUEUED", queuedAt: now, profileId: profile?.id ?? null },
-      });
-      jobs.push({
+      return {
         subtaskId: id,
+        profileId: profile?.id ?? null,
         queue: keys.agentQueue(profile?.name ?? GENERALIST_PROFILE),
         priority: bullPriority(task.priority, subtask.priority),
-      });
+      };
+    });
+    for (const profileId of new Set(jobs.map((job) => job.profileId))) {
+      const ids = jobs.filter((job) => job.profileId === profileId).map((job) => job.subtaskId);
+      await tx.subtask.updateMany({ where: { id: { in: ids } }, data: { status: "QUEUED", queuedAt: now, profileId } });
     }
     return { result: { kind: "queued", subtaskIds: decision.toQueue } as AdvanceResult, jobs };
   });
