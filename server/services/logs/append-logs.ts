@@ -23,16 +23,15 @@ export class TaskNotFoundError extends Error {
 export async function appendLogs(db: Db, taskId: string, entries: NewLogEvent[]): Promise<LogEventMessage[]> {
   if (entries.length === 0) return [];
   const createdAt = new Date();
-  const payload = JSON.stringify(
-    entries.map((entry) => ({
-      subtaskId: entry.subtaskId ?? null,
-      agentId: entry.agentId ?? null,
-      kind: entry.kind,
-      level: entry.level ?? "INFO",
-      message: entry.message,
-      data: entry.data ?? null,
-    })),
-  );
+  const normalized = entries.map((entry) => ({
+    subtaskId: entry.subtaskId ?? null,
+    agentId: entry.agentId ?? null,
+    kind: entry.kind,
+    level: entry.level ?? "INFO",
+    message: entry.message,
+    data: entry.data ?? null,
+  }));
+  const payload = JSON.stringify(normalized);
   const rows = await db.$queryRaw<{ seq: number }[]>`
     WITH counter AS (
       UPDATE "Task" SET "logSeq" = "logSeq" + ${entries.length}::int WHERE id = ${taskId}
@@ -46,19 +45,7 @@ export async function appendLogs(db: Db, taskId: string, entries: NewLogEvent[])
     RETURNING seq`;
   if (rows.length === 0) throw new TaskNotFoundError(taskId);
   const seqs = rows.map((row) => row.seq).sort((a, b) => a - b);
-  return entries.map((entry, i) =>
-    toLogEventMessage({
-      taskId,
-      seq: seqs[i]!,
-      subtaskId: entry.subtaskId ?? null,
-      agentId: entry.agentId ?? null,
-      kind: entry.kind,
-      level: entry.level ?? "INFO",
-      message: entry.message,
-      data: entry.data ?? null,
-      createdAt,
-    }),
-  );
+  return normalized.map((entry, i) => toLogEventMessage({ ...entry, taskId, seq: seqs[i]!, createdAt }));
 }
 
 /** The wire shape of a stored log event, for Socket.IO and tRPC alike. */
