@@ -2,6 +2,7 @@
 // supervisor and the reconciler, and stops everything cleanly on SIGTERM.
 import os from "node:os";
 import path from "node:path";
+import { AGENT_HEARTBEAT_STALE_MS } from "../../server/contracts/heartbeat";
 import { createPrisma } from "../../server/db/create-prisma";
 import { createRedis } from "../../server/create-redis";
 import { createDispatcher } from "../../server/queues/dispatcher";
@@ -48,7 +49,7 @@ const reconciler = startReconciler({
   lockKey: keys.reconcileLock,
   owner: `${host}:${process.pid}`,
   intervalMs: env.BATON_RECONCILE_INTERVAL_MS,
-  agentStaleMs: Math.max(15_000, env.BATON_HEARTBEAT_INTERVAL_MS * 15),
+  agentStaleMs: Math.max(AGENT_HEARTBEAT_STALE_MS, env.BATON_HEARTBEAT_INTERVAL_MS * 15),
 });
 console.log(`daemon: running on ${host} (pid ${process.pid}), up to ${env.BATON_MAX_AGENTS} agents`);
 

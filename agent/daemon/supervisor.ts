@@ -78,10 +78,6 @@ export class AgentSupervisor {
     for (const slot of this.slots.values()) if (!wanted.has(slot.key)) this.retire(slot, "scaled down");
   }
 
-  snapshot(): { key: string; agentId?: string; pid?: number; state: SlotState; profile: string; restarts: number }[] {
-    return [...this.slots.values()].map((s) => ({ key: s.key, agentId: s.agentId, pid: s.child?.pid, state: s.state, profile: s.profile.name, restarts: s.restarts }));
-  }
-
   private async spawn(slot: Slot): Promise<void> {
     const row = await this.options.db.agentProcess.create({
       data: { host: this.options.host, profileId: slot.profile.id, state: "STARTING", restarts: slot.restarts },

@@ -2,6 +2,7 @@
 // Running agent processes with their health: heartbeat age ticks every second, and a heartbeat
 // older than the server's staleness limit is flagged.
 import Link from "next/link";
+import { AGENT_HEARTBEAT_STALE_MS } from "@/server/contracts/heartbeat";
 import { formatMegabytes, formatPercent } from "@/components/format/numbers";
 import { shortId } from "@/components/format/short-id";
 import { formatAge, formatFullDate, formatShortDate } from "@/components/format/time";
@@ -14,8 +15,6 @@ import { Table, type TableColumn } from "@/components/ui/table";
 
 export type AgentView = RouterOutputs["agent"]["list"]["live"][number];
 
-/** Same limit the health check uses to call an agent stale. */
-const STALE_HEARTBEAT_MS = 15_000;
 
 const COLUMNS: TableColumn[] = [
   { label: "Agent" },
@@ -37,7 +36,7 @@ export function LiveAgentTable({ agents }: { agents: AgentView[] }) {
       {agents.map((agent) => {
         const age = agent.lastHeartbeatAt ? now - agent.lastHeartbeatAt.getTime() : null;
         // A process still starting up has not had the chance to send its first heartbeat.
-        const stale = age === null ? agent.state !== "STARTING" : age > STALE_HEARTBEAT_MS;
+        const stale = age === null ? agent.state !== "STARTING" : age > AGENT_HEARTBEAT_STALE_MS;
         return (
           <tr key={agent.id} data-testid="agent-row">
             <td className={bodyCell}>

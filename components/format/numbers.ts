@@ -1,9 +1,7 @@
 // Token counts and memory sizes, compact enough for table cells.
 const grouped = new Intl.NumberFormat("en-US");
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
 export const formatCount = (value: number) => grouped.format(value);
-export const formatCompact = (value: number) => compact.format(value);
 
 export function formatMegabytes(bytes: number | null): string {
   if (bytes === null) return "—";

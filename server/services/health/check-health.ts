@@ -1,8 +1,8 @@
 // The state of the database, Redis and the agent fleet for /api/health.
 import type { Redis } from "ioredis";
+import { AGENT_HEARTBEAT_STALE_MS } from "../../contracts/heartbeat";
 import type { Db } from "../../db/create-prisma";
 
-const HEARTBEAT_STALE_MS = 15_000;
 
 export interface HealthReport {
   ok: boolean;
@@ -32,7 +32,7 @@ export async function checkHealth(deps: { db: Db; redis: Redis; simulated: boole
       where: { state: { in: ["STARTING", "IDLE", "WORKING"] } },
       select: { lastHeartbeatAt: true },
     });
-    const fresh = agents.filter((a) => a.lastHeartbeatAt && Date.now() - a.lastHeartbeatAt.getTime() < HEARTBEAT_STALE_MS).length;
+    const fresh = agents.filter((a) => a.lastHeartbeatAt && Date.now() - a.lastHeartbeatAt.getTime() < AGENT_HEARTBEAT_STALE_MS).length;
     fleet = fresh > 0 ? { ok: true, agents: agents.length, fresh } : { ok: false, agents: agents.length, fresh, error: "no agent has sent a heartbeat in the last 15 s" };
   }
   return {

@@ -66,13 +66,12 @@ export async function recordUsage(
   args: { taskId: string; subtaskId?: string; inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number },
 ): Promise<void> {
   const tokens = { inputTokens: { increment: args.inputTokens }, outputTokens: { increment: args.outputTokens } };
-  await deps.db.task.update({
-    where: { id: args.taskId },
-    data: {
-      ...tokens,
-      cacheReadTokens: { increment: args.cacheReadTokens },
-      cacheWriteTokens: { increment: args.cacheWriteTokens },
-    },
-  });
-  if (args.subtaskId) await deps.db.subtask.update({ where: { id: args.subtaskId }, data: tokens });
+  // Independent rows, so the two counters are updated concurrently: this runs after every model call.
+  await Promise.all([
+    deps.db.task.update({
+      where: { id: args.taskId },
+      data: { ...tokens, cacheReadTokens: { increment: args.cacheReadTokens }, cacheWriteTokens: { increment: args.cacheWriteTokens } },
+    }),
+    args.subtaskId ? deps.db.subtask.update({ where: { id: args.subtaskId }, data: tokens }) : undefined,
+  ]);
 }
