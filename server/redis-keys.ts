@@ -5,6 +5,7 @@ export interface RedisKeys {
   socketIoKey: string;
   cancelChannel: string;
   reconcileLock: string;
+  rateLimitPrefix: string;
   agentQueue(profileName: string): string;
   taskSharedData(taskId: string): string;
   taskMessages(taskId: string): string;
@@ -16,6 +17,7 @@ export function redisKeys(prefix: string): RedisKeys {
     socketIoKey: `${prefix}:socket.io`,
     cancelChannel: `${prefix}:cancel`,
     reconcileLock: `${prefix}:reconcile-lock`,
+    rateLimitPrefix: `${prefix}:rate`,
     agentQueue: (profileName) => `agent-${profileName}`,
     taskSharedData: (taskId) => `${prefix}:task:${taskId}:shared`,
     taskMessages: (taskId) => `${prefix}:task:${taskId}:messages`,

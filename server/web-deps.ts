@@ -1,6 +1,8 @@
 // The web process's long-lived connections (Redis, queues, publisher), created once and kept
 // across Next.js dev reloads like the Prisma client.
 import type { Redis } from "ioredis";
+import type { ApiDeps } from "./api/trpc";
+import { createRateLimits } from "./auth/rate-limits";
 import { createRedis } from "./create-redis";
 import { db } from "./db";
 import { env } from "./env";
@@ -8,9 +10,8 @@ import { createDispatcher } from "./queues/dispatcher";
 import { createTaskSignals } from "./queues/task-signals";
 import { createRealtimePublisher } from "./realtime/publisher";
 import { redisKeys } from "./redis-keys";
-import type { OrchestratorDeps } from "./services/orchestration/deps";
 
-export interface WebDeps extends OrchestratorDeps {
+export interface WebDeps extends ApiDeps {
   redis: Redis;
   simulated: boolean;
 }
@@ -25,6 +26,10 @@ function createWebDeps(): WebDeps {
     dispatcher: createDispatcher(redis, keys.bullPrefix),
     publisher: createRealtimePublisher(redis, keys.socketIoKey),
     signals: createTaskSignals(redis, keys.cancelChannel),
+    rateLimits: createRateLimits(redis, keys.rateLimitPrefix, {
+      taskCreatesPerMinute: env.BATON_TASK_CREATES_PER_MINUTE,
+      tokenFailuresPerMinute: env.BATON_TOKEN_FAILURES_PER_MINUTE,
+    }),
     simulated: !env.ANTHROPIC_API_KEY,
   };
 }

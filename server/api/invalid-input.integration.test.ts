@@ -1,8 +1,9 @@
 // Every procedure answers bad input over HTTP with a 400-class status and a message that names
 // the problem. The table is checked against the router, so a new procedure needs cases here.
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callApi } from "../testing/call-api";
 import { createTestDeps, resetData } from "../testing/test-deps";
+import { createUser, sessionCookieFor } from "../testing/test-users";
 import { appRouter } from "./root";
 
 const deps = createTestDeps("api");
@@ -42,13 +43,14 @@ const CASES: Record<string, Case[]> = {
   "agent.profiles": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
 };
 
+let cookie = "";
+beforeAll(async () => {
+  cookie = await sessionCookieFor(deps.db, await createUser(deps.db, "OWNER"));
+});
+
 async function call(path: string, input: unknown) {
-  const type = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!._def.type;
-  const body = JSON.stringify({ json: input });
-  const url = `http://localhost/api/trpc/${path}${type === "query" ? `?input=${encodeURIComponent(body)}` : ""}`;
-  const req = new Request(url, type === "query" ? {} : { method: "POST", body, headers: { "content-type": "application/json" } });
-  const response = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => ({ deps, actor: { userId: null } }) });
-  return { status: response.status, body: (await response.json()) as { error?: { json: { message: string } } } };
+  const response = await callApi(deps, path, input, { cookie });
+  return { status: response.status, body: response.raw as { error?: { json: { message: string } } } };
 }
 
 describe("invalid input", () => {

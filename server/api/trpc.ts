@@ -2,15 +2,24 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import type { Actor } from "../auth/actor";
+import { accessRuleFor, can, type Ability } from "../auth/permissions";
+import type { RateLimits } from "../auth/rate-limits";
+import { ROLE_LABELS } from "../auth/roles";
 import type { OrchestratorDeps } from "../services/orchestration/deps";
 
-export interface Actor {
-  userId: string | null;
+export interface ApiDeps extends OrchestratorDeps {
+  rateLimits: RateLimits;
 }
 
 export interface TrpcContext {
-  deps: OrchestratorDeps;
+  deps: ApiDeps;
   actor: Actor | null;
+  /** Why the offered credential was refused (bad token, too many attempts), if it was. */
+  authFailure: TRPCError | null;
+  /** Set when the request is a cookie-authenticated write from a foreign origin. */
+  csrfRefusal: string | null;
+  clientAddress: string;
 }
 
 const t = initTRPC.context<TrpcContext>().create({
@@ -40,8 +49,32 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
-/** Every data procedure goes through here; sign-in and roles narrow `actor` here. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to use Baton." });
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
+/**
+ * Every procedure goes through here. Its rule comes from the permission matrix by path, so a
+ * procedure nobody wrote a rule for is refused rather than open. Runs before input parsing:
+ * a caller without access learns nothing about the input's shape.
+ */
+export const protectedProcedure = t.procedure.use(({ ctx, path, type, next }) => {
+  const rule = accessRuleFor(path);
+  if (!rule) throw new TRPCError({ code: "FORBIDDEN", message: `"${path}" has no access rule, so nobody may call it.` });
+  if (type === "mutation" && ctx.csrfRefusal) throw new TRPCError({ code: "FORBIDDEN", message: ctx.csrfRefusal });
+  if (ctx.authFailure) throw ctx.authFailure;
+  const actor = ctx.actor;
+  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in, or send an API token, to use Baton." });
+  if (rule.sessionOnly && actor.via !== "session") {
+    throw new TRPCError({ code: "FORBIDDEN", message: `"${path}" is only available when signed in to the dashboard, not with an API token.` });
+  }
+  if (!can(actor.role, rule.role)) {
+    const scopeHint = actor.via === "token" ? " (through this token)" : "";
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `"${path}" needs the ${ROLE_LABELS[rule.role].toLowerCase()} role or higher; you are a ${ROLE_LABELS[actor.role].toLowerCase()}${scopeHint}.`,
+    });
+  }
+  return next({ ctx: { ...ctx, actor } });
 });
+
+/** Throws FORBIDDEN unless the actor's role carries the ability. */
+export function assertAbility(actor: Actor, ability: Ability, message: string): void {
+  if (!can(actor.role, ability)) throw new TRPCError({ code: "FORBIDDEN", message });
+}

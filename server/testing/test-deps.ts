@@ -7,18 +7,20 @@ import { createDispatcher } from "../queues/dispatcher";
 import { createTaskSignals } from "../queues/task-signals";
 import { createRealtimePublisher } from "../realtime/publisher";
 import { redisKeys } from "../redis-keys";
+import type { ApiDeps } from "../api/trpc";
+import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitConfig } from "../auth/rate-limits";
 import type { OrchestratorDeps } from "../services/orchestration/deps";
 
-export interface TestDeps extends OrchestratorDeps {
+export interface TestDeps extends ApiDeps {
   prefix: string;
   close(options?: { keepKeys?: boolean }): Promise<void>;
 }
 
-export function createTestDeps(name: string): TestDeps {
-  return createTestDepsForPrefix(`${process.env.BATON_REDIS_PREFIX ?? "baton-test"}-${name}-${randomUUID().slice(0, 8)}`);
+export function createTestDeps(name: string, options: { rateLimits?: RateLimitConfig } = {}): TestDeps {
+  return createTestDepsForPrefix(`${process.env.BATON_REDIS_PREFIX ?? "baton-test"}-${name}-${randomUUID().slice(0, 8)}`, options);
 }
 
-export function createTestDepsForPrefix(prefix: string): TestDeps {
+export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: RateLimitConfig } = {}): TestDeps {
   const db = createPrisma(process.env.DATABASE_URL!, { max: 5 });
   const redis = createRedis(process.env.REDIS_URL!);
   const keys = redisKeys(prefix);
@@ -30,6 +32,7 @@ export function createTestDepsForPrefix(prefix: string): TestDeps {
     dispatcher,
     publisher: createRealtimePublisher(redis, keys.socketIoKey),
     signals: createTaskSignals(redis, keys.cancelChannel),
+    rateLimits: createRateLimits(redis, keys.rateLimitPrefix, options.rateLimits ?? DEFAULT_RATE_LIMITS),
     async close(options = {}) {
       await dispatcher.close();
       const stale = options.keepKeys ? [] : await redis.keys(`${prefix}:*`);
@@ -40,9 +43,9 @@ export function createTestDepsForPrefix(prefix: string): TestDeps {
   };
 }
 
-/** Tests run one file at a time; each starts from empty task and agent tables. */
+/** Tests run one file at a time; each starts from empty task, agent, people and audit tables. */
 export async function resetData(deps: Pick<OrchestratorDeps, "db">): Promise<void> {
-  await deps.db.$executeRawUnsafe(`TRUNCATE "Task", "AgentProcess" CASCADE`);
+  await deps.db.$executeRawUnsafe(`TRUNCATE "Task", "AgentProcess", "User", "Invitation", "AuditEvent" CASCADE`);
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> {

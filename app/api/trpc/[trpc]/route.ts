@@ -1,20 +1,9 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/api/root";
-import { resolveActor } from "@/server/auth/resolve-actor";
+import { handleTrpcRequest } from "@/server/api/handle-request";
+import { originOf } from "@/server/auth/csrf";
+import { baseUrl } from "@/server/env";
 import { webDeps } from "@/server/web-deps";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: async () => {
-      const deps = webDeps();
-      return { deps, actor: await resolveActor(deps.db) };
-    },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
-    },
-  });
+const allowedOrigin = originOf(baseUrl);
+const handler = (req: Request) => handleTrpcRequest(req, { deps: webDeps(), allowedOrigin });
 
 export { handler as GET, handler as POST };

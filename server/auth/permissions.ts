@@ -1,0 +1,73 @@
+// The permission matrix: the one place that says who may call what. Every tRPC procedure is
+// looked up here by its path before it runs (a procedure without a rule is refused), the
+// permission test walks the router against it, and the README's table is rendered from it.
+import type { Role } from "../db/generated/enums";
+import { hasRole, ROLE_LABELS, ROLES } from "./roles";
+
+export interface AccessRule {
+  /** The weakest role allowed. */
+  role: Role;
+  /** Refused for API tokens: a leaked token must not be able to mint or revoke tokens. */
+  sessionOnly?: true;
+  /** What the rule allows, in the README's words. */
+  summary: string;
+}
+
+export const PROCEDURE_RULES = {
+  "account.me": { role: "VIEWER", summary: "See who you are signed in as" },
+  "task.list": { role: "VIEWER", summary: "List and search tasks" },
+  "task.byId": { role: "VIEWER", summary: "Read a task, its plan and result" },
+  "task.logs": { role: "VIEWER", summary: "Read a task's logs" },
+  "task.create": { role: "MEMBER", summary: "Create tasks" },
+  "task.cancel": { role: "MEMBER", summary: "Cancel own tasks (admins: any task)" },
+  "agent.list": { role: "VIEWER", summary: "See agent processes" },
+  "agent.profiles": { role: "VIEWER", summary: "See agent profiles" },
+  "share.list": { role: "MEMBER", summary: "See a task's share links" },
+  "share.create": { role: "MEMBER", summary: "Create share links" },
+  "share.revoke": { role: "MEMBER", summary: "Revoke own share links (admins: any)" },
+  "token.list": { role: "VIEWER", sessionOnly: true, summary: "List own API tokens" },
+  "token.create": { role: "VIEWER", sessionOnly: true, summary: "Create own API tokens" },
+  "token.revoke": { role: "VIEWER", sessionOnly: true, summary: "Revoke own API tokens" },
+  "member.list": { role: "ADMIN", summary: "List members" },
+  "member.setRole": { role: "ADMIN", summary: "Change members' roles (owner: also admins and owners)" },
+  "member.setDisabled": { role: "ADMIN", summary: "Remove or restore members (owner: also admins)" },
+  "invitation.list": { role: "ADMIN", summary: "List invitations" },
+  "invitation.create": { role: "ADMIN", summary: "Invite people (owner: also as admin)" },
+  "invitation.revoke": { role: "ADMIN", summary: "Revoke invitations" },
+  "audit.list": { role: "ADMIN", summary: "Read the audit log" },
+} as const satisfies Record<string, AccessRule>;
+
+export type ProcedurePath = keyof typeof PROCEDURE_RULES;
+
+/** Finer rights checked inside procedures, on top of the procedure's own rule. */
+export const ABILITY_ROLES = {
+  /** Cancel a task someone else created. */
+  cancelAnyTask: "ADMIN",
+  /** Revoke a share link someone else created. */
+  revokeAnyShareLink: "ADMIN",
+  /** Grant, change or remove the admin and owner roles. */
+  manageAdmins: "OWNER",
+} as const satisfies Record<string, Role>;
+
+export type Ability = keyof typeof ABILITY_ROLES;
+
+export function accessRuleFor(path: string): AccessRule | undefined {
+  return Object.hasOwn(PROCEDURE_RULES, path) ? PROCEDURE_RULES[path as ProcedurePath] : undefined;
+}
+
+/** True when `role` meets a role requirement or carries an ability. */
+export function can(role: Role, required: Role | Ability): boolean {
+  return hasRole(role, Object.hasOwn(ABILITY_ROLES, required) ? ABILITY_ROLES[required as Ability] : (required as Role));
+}
+
+/** The README's permission table (a test keeps the README in step with this). */
+export function renderPermissionTable(): string {
+  const roles = [...ROLES].reverse();
+  const header = `| Procedure | What it allows | ${roles.map((role) => ROLE_LABELS[role]).join(" | ")} |`;
+  const divider = `|---|---|${roles.map(() => ":-:").join("|")}|`;
+  const rows = Object.entries(PROCEDURE_RULES).map(([path, rule]: [string, AccessRule]) => {
+    const marks = roles.map((role) => (hasRole(role, rule.role) ? "✓" : ""));
+    return `| \`${path}\`${rule.sessionOnly ? " ¹" : ""} | ${rule.summary} | ${marks.join(" | ")} |`;
+  });
+  return [header, divider, ...rows].join("\n");
+}
