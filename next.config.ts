@@ -4,6 +4,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   devIndicators: false,
+  // forbidden() answers pages a role may not open with a real 403 (app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@prisma/adapter-pg", "pg", "ioredis", "bullmq", "@socket.io/redis-emitter"],
 };
 

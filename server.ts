@@ -1,21 +1,44 @@
 // The web process: Next.js pages and route handlers plus Socket.IO on one HTTP server.
 import { createServer } from "node:http";
 import next from "next";
+import type { IncomingMessage } from "node:http";
+import { CLIENT_ADDRESS_HEADER, REQUEST_PATH_HEADER, requestPath } from "./server/auth/client-address";
+import { originOf } from "./server/auth/csrf";
 import { createRedis } from "./server/create-redis";
-import { env } from "./server/env";
+import { baseUrl, env } from "./server/env";
 import { createRealtime } from "./server/realtime/create-realtime";
 import { redisKeys } from "./server/redis-keys";
+import { webDeps } from "./server/web-deps";
 
 const dev = env.NODE_ENV === "development";
 const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const httpServer = createServer((req, res) => void handle(req, res));
+/** The TCP peer, or the first X-Forwarded-For hop when a trusted proxy sits in front. */
+function clientAddress(req: IncomingMessage): string {
+  const forwarded = env.BATON_TRUST_PROXY ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+  return forwarded || req.socket.remoteAddress || "unknown";
+}
+
+const httpServer = createServer((req, res) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
+  req.headers[REQUEST_PATH_HEADER] = requestPath(req.url);
+  void handle(req, res);
+});
 const pubClient = createRedis(env.REDIS_URL);
 const subClient = pubClient.duplicate();
 subClient.on("error", () => {});
-const io = createRealtime(httpServer, { pubClient, subClient, socketIoKey: redisKeys(env.BATON_REDIS_PREFIX).socketIoKey });
+const deps = webDeps();
+const io = createRealtime(httpServer, {
+  pubClient,
+  subClient,
+  socketIoKey: redisKeys(env.BATON_REDIS_PREFIX).socketIoKey,
+  db: deps.db,
+  rateLimits: deps.rateLimits,
+  allowedOrigin: originOf(baseUrl),
+  clientAddress: (socket) => clientAddress(socket.request),
+});
 
 httpServer.listen(env.PORT, env.HOSTNAME, () => {
   console.log(`web listening on http://localhost:${env.PORT} (${dev ? "development" : env.NODE_ENV})`);

@@ -1,6 +1,6 @@
 // Unknown addresses.
-import { NotFoundView } from "@/components/layout/not-found-view";
+import { StatusView } from "@/components/layout/status-view";
 
 export default function NotFound() {
-  return <NotFoundView title="Page not found">Nothing lives at this address. Tasks and agents are one click away.</NotFoundView>;
+  return <StatusView title="Page not found">Nothing lives at this address. Tasks and agents are one click away.</StatusView>;
 }

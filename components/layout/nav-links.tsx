@@ -5,15 +5,18 @@ import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/class-names";
 
 const links = [
-  { href: "/", label: "Tasks", matches: (path: string) => path === "/" || path.startsWith("/tasks") },
-  { href: "/agents", label: "Agents", matches: (path: string) => path.startsWith("/agents") },
+  { href: "/", label: "Tasks", matches: (path: string) => path === "/" || path.startsWith("/tasks"), adminOnly: false },
+  { href: "/agents", label: "Agents", matches: (path: string) => path.startsWith("/agents"), adminOnly: false },
+  { href: "/settings/tokens", label: "API tokens", matches: (path: string) => path.startsWith("/settings"), adminOnly: false },
+  { href: "/admin/members", label: "Members", matches: (path: string) => path.startsWith("/admin/members"), adminOnly: true },
+  { href: "/admin/audit", label: "Audit log", matches: (path: string) => path.startsWith("/admin/audit"), adminOnly: true },
 ];
 
-export function NavLinks() {
+export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1">
-      {links.map((link) => {
+    <nav aria-label="Main" className="flex flex-wrap items-center gap-1">
+      {links.filter((link) => isAdmin || !link.adminOnly).map((link) => {
         const active = link.matches(pathname);
         return (
           <Link

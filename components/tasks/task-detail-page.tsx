@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useTaskLive } from "@/components/hooks/use-task-live";
-import { NotFoundView } from "@/components/layout/not-found-view";
+import { StatusView } from "@/components/layout/status-view";
 import { errorMessage } from "@/components/live/error-message";
 import { LogPanel } from "@/components/logs/log-panel";
 import { useTRPC } from "@/components/providers/trpc";
@@ -41,9 +41,9 @@ export function TaskDetail({ id }: { id: string }) {
   if (task.isError && !task.data) {
     if (isMissing(task.error)) {
       return (
-        <NotFoundView title="Task not found">
+        <StatusView title="Task not found">
           There is no task with the id <code className="font-mono">{id}</code>. It may have been removed, or the link is wrong.
-        </NotFoundView>
+        </StatusView>
       );
     }
     return <Alert title="Could not load the task">{errorMessage(task.error)}</Alert>;

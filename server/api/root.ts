@@ -1,11 +1,23 @@
-// The application router: one router per domain.
+// The application router: one router per domain. Who may call each procedure is written in
+// server/auth/permissions.ts.
+import { accountRouter } from "./routers/account";
 import { agentRouter } from "./routers/agent";
+import { auditRouter } from "./routers/audit";
+import { invitationRouter, memberRouter } from "./routers/member";
+import { shareRouter } from "./routers/share";
 import { taskRouter } from "./routers/task";
+import { tokenRouter } from "./routers/token";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   task: taskRouter,
   agent: agentRouter,
+  share: shareRouter,
+  token: tokenRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import { accessRuleFor, can, type Ability } from "../auth/permissions";
 import type { RateLimits } from "../auth/rate-limits";
 import { ROLE_LABELS } from "../auth/roles";
 import type { OrchestratorDeps } from "../services/orchestration/deps";
+import { ServiceError } from "../services/service-error";
 
 export interface ApiDeps extends OrchestratorDeps {
   rateLimits: RateLimits;
@@ -47,14 +48,13 @@ function describeIssues(error: ZodError): string {
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
 
 /**
  * Every procedure goes through here. Its rule comes from the permission matrix by path, so a
  * procedure nobody wrote a rule for is refused rather than open. Runs before input parsing:
  * a caller without access learns nothing about the input's shape.
  */
-export const protectedProcedure = t.procedure.use(({ ctx, path, type, next }) => {
+const access = t.middleware(({ ctx, path, type, next }) => {
   const rule = accessRuleFor(path);
   if (!rule) throw new TRPCError({ code: "FORBIDDEN", message: `"${path}" has no access rule, so nobody may call it.` });
   if (type === "mutation" && ctx.csrfRefusal) throw new TRPCError({ code: "FORBIDDEN", message: ctx.csrfRefusal });
@@ -73,6 +73,17 @@ export const protectedProcedure = t.procedure.use(({ ctx, path, type, next }) =>
   }
   return next({ ctx: { ...ctx, actor } });
 });
+
+/** Services refuse with ServiceError; callers get the matching tRPC code and HTTP status. */
+const serviceErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof ServiceError) {
+    throw new TRPCError({ code: result.error.cause.code, message: result.error.cause.message, cause: result.error.cause });
+  }
+  return result;
+});
+
+export const protectedProcedure = t.procedure.use(access).use(serviceErrors);
 
 /** Throws FORBIDDEN unless the actor's role carries the ability. */
 export function assertAbility(actor: Actor, ability: Ability, message: string): void {

@@ -1,18 +1,43 @@
 // Socket.IO on the web server's HTTP server, with the Redis adapter so events published by
 // agents (through the emitter) and by any web replica reach every connected browser.
+// Connections authenticate like tRPC requests (session cookie or API token); every room join
+// checks again, so a signed-out or removed user stops getting new rooms at once.
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Redis } from "ioredis";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
+import type { Actor } from "../auth/actor";
+import { authenticate, sessionTokenFromCookie, type Credentials } from "../auth/authenticate";
+import { originRefusal } from "../auth/csrf";
+import { can } from "../auth/permissions";
+import { RateLimitedError, type RateLimits } from "../auth/rate-limits";
 import { ZSubscribeSchema, type ClientToServerEvents, type ServerToClientEvents } from "../contracts/realtime";
+import type { Db } from "../db/create-prisma";
+import { taskExists } from "../services/tasks/get-task";
 
 export interface RealtimeDeps {
   pubClient: Redis;
   subClient: Redis;
   socketIoKey: string;
+  db: Db;
+  rateLimits: RateLimits;
+  allowedOrigin: string;
+  /** The connecting client's address (the TCP peer, or the proxy's X-Forwarded-For when trusted). */
+  clientAddress(socket: Socket): string;
 }
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+interface SocketData {
+  actor: Actor;
+  credentials: Credentials;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+function credentialsOf(socket: Socket): Credentials {
+  const { auth, headers } = socket.handshake;
+  const offered = typeof auth?.token === "string" ? auth.token : headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
+  return { bearerToken: offered?.trim() || undefined, sessionToken: sessionTokenFromCookie(headers.cookie) };
+}
 
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
@@ -21,12 +46,48 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     adapter: createAdapter(deps.pubClient, deps.subClient, { key: deps.socketIoKey }),
   });
 
+  io.use(async (socket, next) => {
+    try {
+      const credentials = credentialsOf(socket);
+      const address = deps.clientAddress(socket);
+      if (!credentials.bearerToken) {
+        // Same-origin polling requests carry no Origin; a foreign page's always do.
+        const origin = socket.handshake.headers.origin;
+        const refusal = origin === undefined ? null : originRefusal(origin, deps.allowedOrigin);
+        if (refusal) return next(new Error(refusal));
+      } else {
+        await deps.rateLimits.assertTokenAttemptsAllowed(address);
+      }
+      const outcome = await authenticate(deps.db, credentials);
+      if (outcome.kind === "rejected") {
+        await deps.rateLimits.recordTokenFailure(address);
+        return next(new Error(outcome.reason));
+      }
+      if (outcome.kind === "anonymous") return next(new Error("Sign in, or send an API token, to receive live updates."));
+      socket.data = { actor: outcome.actor, credentials };
+      next();
+    } catch (error) {
+      next(error instanceof RateLimitedError ? new Error(error.message) : new Error("Could not check this connection's credentials."));
+    }
+  });
+
   io.on("connection", (socket) => {
     socket.on("subscribe", async (request, ack) => {
-      const parsed = ZSubscribeSchema.safeParse(request);
       const reply = typeof ack === "function" ? ack : () => {};
+      const parsed = ZSubscribeSchema.safeParse(request);
       if (!parsed.success) return reply({ ok: false, error: parsed.error.issues[0]?.message ?? "invalid room" });
-      await socket.join(parsed.data.room);
+      const { room } = parsed.data;
+      const outcome = await authenticate(deps.db, socket.data.credentials).catch(() => null);
+      if (outcome?.kind !== "authenticated") {
+        reply({ ok: false, error: "Your session has ended; sign in again." });
+        socket.disconnect(true);
+        return;
+      }
+      if (!can(outcome.actor.role, "VIEWER")) return reply({ ok: false, error: "Your role cannot read this." });
+      if (room.startsWith("task:") && !(await taskExists(deps.db, room.slice("task:".length)))) {
+        return reply({ ok: false, error: `No task with id "${room.slice("task:".length)}".` });
+      }
+      await socket.join(room);
       reply({ ok: true });
     });
     socket.on("unsubscribe", async (request) => {

@@ -1,5 +1,5 @@
 "use client";
-// Tasks: submit a new task, then follow every task in a live list.
+// Tasks: submit a new task (members and up), then follow every task in a live list.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { Suspense } from "react";
@@ -16,7 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
-export default function TasksPage() {
+export function TasksPage({ canCreate }: { canCreate: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -32,11 +32,17 @@ export default function TasksPage() {
   return (
     <>
       <PageHeader title="Tasks" description="Describe a task; Claude splits it into subtasks and the agent fleet runs them in parallel." />
-      <Card className="mb-8">
-        <CardHeader title="New task" />
-        {/* Stays disabled after success until the task page replaces this one. */}
-        <NewTaskForm onSubmit={(input) => create.mutate(input)} pending={create.isPending || create.isSuccess} error={create.error ? errorMessage(create.error) : null} />
-      </Card>
+      {canCreate ? (
+        <Card className="mb-8">
+          <CardHeader title="New task" />
+          {/* Stays disabled after success until the task page replaces this one. */}
+          <NewTaskForm onSubmit={(input) => create.mutate(input)} pending={create.isPending || create.isSuccess} error={create.error ? errorMessage(create.error) : null} />
+        </Card>
+      ) : (
+        <Alert tone="info" title="You have read-only access" className="mb-8">
+          Viewers can follow every task but not create them. Ask an admin for the member role.
+        </Alert>
+      )}
       <Suspense fallback={<TaskListSkeleton />}>
         <TaskList />
       </Suspense>

@@ -18,7 +18,7 @@ const loading = (
   </div>
 );
 
-export default function AgentsPage() {
+export function AgentsPage() {
   const { agents, profiles } = useFleet();
   const live = agents.data?.live ?? [];
   const ended = agents.data?.ended ?? [];

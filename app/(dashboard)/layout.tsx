@@ -1,0 +1,24 @@
+// The signed-in shell: header with the user's menu, environment banners and the live providers.
+// Pages check access themselves (see server/auth/page-access.ts); this only reads who is here.
+import type { ReactNode } from "react";
+import { DevLoginBanner } from "@/components/layout/dev-login-banner";
+import { SimulatedBanner } from "@/components/layout/simulated-banner";
+import { SiteHeader } from "@/components/layout/site-header";
+import { AppProviders } from "@/components/providers/app-providers";
+import { requirePageActor } from "@/server/auth/page-access";
+import { env } from "@/server/env";
+
+// The banners depend on this process's environment, not on anything known at build time.
+export const dynamic = "force-dynamic";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor();
+  return (
+    <AppProviders>
+      <SiteHeader actor={{ email: actor.email, role: actor.role }} />
+      {env.BATON_DEV_LOGIN ? <DevLoginBanner /> : null}
+      {!env.ANTHROPIC_API_KEY ? <SimulatedBanner /> : null}
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+    </AppProviders>
+  );
+}

@@ -1,0 +1,29 @@
+// Where a refused sign-in lands: says why, and what to do about it.
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "Not invited · Baton" };
+
+const REASONS: Record<string, { title: string; body: string }> = {
+  "not-invited": {
+    title: "You’re not invited to this Baton",
+    body: "Your e-mail address is not on an invitation and its domain is not one this team lets in. Ask an admin of this Baton to invite you, then sign in again.",
+  },
+  removed: { title: "Your access has been removed", body: "An admin removed your account from this Baton. Ask an admin if you think this is a mistake." },
+  unverified: { title: "Your e-mail address is not verified", body: "The sign-in provider says your e-mail address is not verified. Verify it with the provider, then sign in again." },
+  "no-email": { title: "No e-mail address was shared", body: "The sign-in provider did not share an e-mail address, which Baton needs to know who you are. Allow access to your e-mail and try again." },
+};
+
+export default async function NotInvitedPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
+  const { reason } = await searchParams;
+  const { title, body } = REASONS[reason ?? ""] ?? REASONS["not-invited"]!;
+  return (
+    <div className="mx-auto max-w-md py-8 text-center" data-testid="not-invited">
+      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+      <p className="mt-3 text-muted">{body}</p>
+      <Link href="/signin" className="mt-6 inline-flex h-9 items-center rounded-md border border-border-strong px-4 text-sm font-medium hover:bg-surface-muted">
+        Back to sign-in
+      </Link>
+    </div>
+  );
+}
