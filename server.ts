@@ -10,6 +10,10 @@ import { createRealtime } from "./server/realtime/create-realtime";
 import { redisKeys } from "./server/redis-keys";
 import { webDeps } from "./server/web-deps";
 
+// Auth.js builds OAuth redirect URIs from AUTH_URL when set, otherwise from each request's Host;
+// pinning it to Baton's public URL keeps the URI identical between authorize and callback.
+process.env.AUTH_URL ??= `${baseUrl}/api/auth`;
+
 const dev = env.NODE_ENV === "development";
 const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
 await app.prepare();

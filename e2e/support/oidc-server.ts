@@ -1,0 +1,39 @@
+// A real OpenID Connect provider for the browser tests (the `oidc-provider` package, the
+// certified implementation many identity servers are built on). Its built-in development login
+// accepts any login name, which becomes the account's e-mail, so a test can sign in as anyone
+// through the full authorization-code flow. Started and stopped by Playwright.
+import Provider from "oidc-provider";
+
+const port = Number(process.env.OIDC_PORT ?? 3101);
+const issuer = `http://localhost:${port}`;
+const redirectUri = process.env.OIDC_REDIRECT_URI;
+const clientId = process.env.AUTH_OIDC_ID;
+const clientSecret = process.env.AUTH_OIDC_SECRET;
+if (!redirectUri || !clientId || !clientSecret) throw new Error("OIDC_REDIRECT_URI, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set");
+
+const provider = new Provider(issuer, {
+  clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+  async findAccount(_ctx, accountId) {
+    return {
+      accountId,
+      async claims() {
+        return { sub: accountId, email: accountId, email_verified: true, name: accountId.split("@")[0] };
+      },
+    };
+  },
+  claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+  // Put the scoped claims in the ID token, as Okta, Keycloak and Entra ID do; Auth.js reads them there.
+  conformIdTokenClaims: false,
+  features: { devInteractions: { enabled: true } },
+  cookies: { keys: ["baton-e2e-oidc-cookie-key"] },
+});
+
+// The provider answers token errors with a generic message; the detail is only in its events.
+for (const event of ["grant.error", "server_error", "authorization.error"] as const) {
+  provider.on(event, (_ctx: unknown, error: Error & { error_detail?: string }) => console.error(`oidc provider ${event}: ${error.message} ${error.error_detail ?? ""}`));
+}
+
+const server = provider.listen(port, () => console.log(`oidc provider at ${issuer}`));
+const stop = () => server.close(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
