@@ -29,9 +29,11 @@ const provider = new Provider(issuer, {
 });
 
 // The provider answers token errors with a generic message; the detail is only in its events.
-for (const event of ["grant.error", "server_error", "authorization.error"] as const) {
-  provider.on(event, (_ctx: unknown, error: Error & { error_detail?: string }) => console.error(`oidc provider ${event}: ${error.message} ${error.error_detail ?? ""}`));
-}
+const report = (event: string) => (_ctx: unknown, error: Error & { error_detail?: string }) =>
+  console.error(`oidc provider ${event}: ${error.message} ${error.error_detail ?? ""}`);
+provider.on("grant.error", report("grant.error"));
+provider.on("authorization.error", report("authorization.error"));
+provider.on("server_error", report("server_error"));
 
 const server = provider.listen(port, () => console.log(`oidc provider at ${issuer}`));
 const stop = () => server.close(() => process.exit(0));

@@ -1,0 +1,23 @@
+// The web process's settings: the development sign-in can never run in production, and OAuth
+// providers must be configured completely or not at all.
+import { describe, expect, it } from "vitest";
+import { parseServerEnv } from "./env-schema";
+
+const base = { DATABASE_URL: "postgresql://localhost/baton" };
+
+describe("server environment", () => {
+  it("refuses to start with the development sign-in in production", () => {
+    expect(() => parseServerEnv({ ...base, NODE_ENV: "production", BATON_DEV_LOGIN: "1" })).toThrow(/the development sign-in cannot be enabled when NODE_ENV=production\n.*at BATON_DEV_LOGIN/);
+    expect(parseServerEnv({ ...base, NODE_ENV: "development", BATON_DEV_LOGIN: "1" }).BATON_DEV_LOGIN).toBe(true);
+    expect(parseServerEnv({ ...base, NODE_ENV: "production" }).BATON_DEV_LOGIN).toBe(false);
+  });
+
+  it("names the missing half of a provider's settings", () => {
+    expect(() => parseServerEnv({ ...base, AUTH_GITHUB_ID: "abc" })).toThrow(/is required when AUTH_GITHUB_ID is set\n.*at AUTH_GITHUB_SECRET/);
+    expect(() => parseServerEnv({ ...base, AUTH_OIDC_ISSUER: "https://id.example.com", AUTH_OIDC_ID: "x" })).toThrow(/at AUTH_OIDC_SECRET/);
+  });
+
+  it("reads allowed domains as a trimmed, lower-case list", () => {
+    expect(parseServerEnv({ ...base, BATON_ALLOWED_DOMAINS: " Example.com, @corp.test ,," }).BATON_ALLOWED_DOMAINS).toEqual(["example.com", "corp.test"]);
+  });
+});
