@@ -7,6 +7,7 @@ import { StatusView } from "@/components/layout/status-view";
 import { errorMessage } from "@/components/live/error-message";
 import { LogPanel } from "@/components/logs/log-panel";
 import { useTRPC } from "@/components/providers/trpc";
+import { SharePanel } from "@/components/share/share-panel";
 import { SubtaskStages } from "@/components/tasks/subtask-stages";
 import { TaskDetailSkeleton } from "@/components/tasks/task-detail-skeleton";
 import { TaskFacts } from "@/components/tasks/task-facts";
@@ -65,6 +66,7 @@ export function TaskDetail({ id }: { id: string }) {
       <TaskPrompt prompt={data.prompt} />
       <SubtaskStages subtasks={data.subtasks} planning={data.status === "PLANNING"} />
       <LogPanel logs={live.logs} history={live.history} onRetry={live.retry} subtasks={data.subtasks} />
+      <SharePanel taskId={id} />
     </div>
   );
 }
