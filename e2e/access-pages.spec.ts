@@ -59,7 +59,7 @@ test("an owner manages tokens, invitations and roles, and the audit log records 
     await page.goto("/admin/members");
     await page.getByLabel("E-mail").fill(invitee);
     await expect(page.getByLabel("Role", { exact: true })).toHaveValue("MEMBER");
-    await page.getByRole("button", { name: "Invite" }).click();
+    await page.getByRole("button", { name: "Invite", exact: true }).click();
     const invitation = page.locator(`[data-testid="invitation-row"][data-email="${invitee}"]`);
     await expect(invitation).toHaveAttribute("data-status", "pending");
 
