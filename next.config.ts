@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   devIndicators: false,
   // forbidden() answers pages a role may not open with a real 403 (app/forbidden.tsx).
   experimental: { authInterrupts: true },
+  // A shared page's URL is its credential: never send it on to another site.
+  async headers() {
+    return [{ source: "/share/:token*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }, { key: "X-Robots-Tag", value: "noindex, nofollow" }] }];
+  },
   serverExternalPackages: ["@prisma/adapter-pg", "pg", "ioredis", "bullmq", "@socket.io/redis-emitter"],
 };
 

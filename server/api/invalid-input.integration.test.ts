@@ -41,6 +41,40 @@ const CASES: Record<string, Case[]> = {
   ],
   "agent.list": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   "agent.profiles": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "account.me": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "share.list": [
+    { input: {}, status: 400, message: /^taskId: Invalid input: expected string/ },
+    { input: { taskId: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },
+  ],
+  "share.create": [
+    { input: { taskId: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },
+    { input: { taskId: "x", expiresInDays: 0 }, status: 400, message: /^expiresInDays: Too small/ },
+    { input: { taskId: "x", includeLogs: "yes" }, status: 400, message: /^includeLogs: Invalid input: expected boolean/ },
+  ],
+  "share.revoke": [
+    { input: { id: "" }, status: 400, message: /^id: Too small/ },
+    { input: { id: "does-not-exist" }, status: 404, message: /No share link with id "does-not-exist"/ },
+  ],
+  "token.list": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "token.create": [
+    { input: { name: " ", scope: "READ" }, status: 400, message: /^name: is empty — name the token after the tool that uses it$/ },
+    { input: { name: "ci", scope: "ADMIN" }, status: 400, message: /^scope: Invalid option/ },
+    { input: { name: "ci", scope: "READ", expiresInDays: 400 }, status: 400, message: /^expiresInDays: Too big/ },
+  ],
+  "token.revoke": [{ input: { id: "does-not-exist" }, status: 404, message: /You have no API token with id "does-not-exist"/ }],
+  "member.list": [{ input: { limit: 1000 }, status: 400, message: /^limit: Too big/ }],
+  "member.setRole": [
+    { input: { userId: "x", role: "SUPERUSER" }, status: 400, message: /^role: Invalid option/ },
+    { input: { userId: "does-not-exist", role: "MEMBER" }, status: 404, message: /No member with id "does-not-exist"/ },
+  ],
+  "member.setDisabled": [{ input: { userId: "x" }, status: 400, message: /^disabled: Invalid input: expected boolean/ }],
+  "invitation.list": [{ input: { cursor: "" }, status: 400, message: /^cursor: Too small/ }],
+  "invitation.create": [
+    { input: { email: "not-an-address" }, status: 400, message: /^email: is not an e-mail address$/ },
+    { input: { email: "a@example.test", expiresInDays: 0 }, status: 400, message: /^expiresInDays: Too small/ },
+  ],
+  "invitation.revoke": [{ input: { id: "does-not-exist" }, status: 404, message: /No invitation with id "does-not-exist"/ }],
+  "audit.list": [{ input: { action: "everything" }, status: 400, message: /^action: Invalid option/ }],
 };
 
 let cookie = "";

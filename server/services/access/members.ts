@@ -86,8 +86,9 @@ export async function createInvitation(db: Db, actor: Actor, input: z.output<typ
     throw new ServiceError("FORBIDDEN", "Only an owner can invite someone as an admin or owner.");
   }
   return db.$transaction(async (tx) => {
-    const member = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (member) throw new ServiceError("CONFLICT", `${input.email} is already a member; change their role on the members page instead.`);
+    const member = await tx.user.findUnique({ where: { email: input.email }, select: { disabledAt: true } });
+    if (member?.disabledAt) throw new ServiceError("CONFLICT", `${input.email} was removed from the team; restore them in the members list instead.`);
+    if (member) throw new ServiceError("CONFLICT", `${input.email} is already a member; change their role in the members list instead.`);
     const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
     const invitation = await tx.invitation.upsert({
       where: { email: input.email },

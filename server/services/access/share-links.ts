@@ -48,6 +48,7 @@ export async function createShareLink(db: Db, actor: Actor, input: z.output<type
 }
 
 export async function listShareLinks(db: Db, taskId: string, now = new Date()) {
+  if (!(await db.task.count({ where: { id: taskId } }))) throw new ServiceError("NOT_FOUND", `No task with id "${taskId}".`);
   const links = await db.shareLink.findMany({
     where: { taskId, ...activeWhere(now) },
     orderBy: { createdAt: "desc" },
