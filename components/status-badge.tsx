@@ -6,7 +6,12 @@ const looks: Record<string, { tone: BadgeTone; pulse?: boolean }> = {
   PLANNING: { tone: "neutral" },
   QUEUED: { tone: "neutral" },
   PENDING: { tone: "neutral" },
-  STARTING: { tone: "neutral" },
+  INITIALIZING: { tone: "neutral" },
+  CLAIMED: { tone: "info" },
+  WAITING: { tone: "warning" },
+  COMPLETING: { tone: "info" },
+  ERROR: { tone: "danger" },
+  BUDGET_REACHED: { tone: "warning" },
   IDLE: { tone: "neutral" },
   EXITED: { tone: "neutral" },
   RUNNING: { tone: "info", pulse: true },
@@ -17,7 +22,7 @@ const looks: Record<string, { tone: BadgeTone; pulse?: boolean }> = {
   CRASHED: { tone: "danger" },
   CANCELLED: { tone: "halted" },
   SKIPPED: { tone: "halted" },
-  STOPPING: { tone: "halted" },
+  TERMINATING: { tone: "halted" },
 };
 
 export const statusLabel = (status: string) => status.charAt(0) + status.slice(1).toLowerCase();

@@ -4,7 +4,7 @@ import { restartDelayMs } from "./restart-delay";
 
 describe("allocateAgents", () => {
   it("gives each profile its desired count until the host cap", () => {
-    const counts = allocateAgents([{ desiredAgents: 2 }, { desiredAgents: 2 }, { desiredAgents: 1 }], 3).map((a) => a.count);
+    const counts = allocateAgents([{ minAgents: 2 }, { minAgents: 2 }, { minAgents: 1 }], 3).map((a) => a.count);
     expect(counts).toEqual([2, 1, 0]);
   });
 });

@@ -1,6 +1,7 @@
 // The fleet's init system on one host: keeps the configured number of agent processes per
 // profile running, records each in AgentProcess, watches heartbeats, CPU and RSS, restarts
 // crashed agents with backoff and stops them gracefully (SIGKILL after a deadline).
+import { LIVE_AGENT_STATES } from "../../server/contracts/agent-state";
 import { fork, type ChildProcess } from "node:child_process";
 import readline from "node:readline";
 import pidusage from "pidusage";
@@ -53,7 +54,7 @@ export class AgentSupervisor {
   /** Marks agents a previous daemon on this host left behind, then starts the fleet. */
   async start(): Promise<void> {
     await this.options.db.agentProcess.updateMany({
-      where: { host: this.options.host, state: { in: ["STARTING", "IDLE", "WORKING", "STOPPING"] } },
+      where: { host: this.options.host, state: { in: [...LIVE_AGENT_STATES] } },
       data: { state: "EXITED", exitReason: "the agent daemon restarted", endedAt: new Date() },
     });
     await this.sync();
@@ -62,14 +63,14 @@ export class AgentSupervisor {
   /** Starts or retires agents so each profile runs its desired count, within the host's cap. */
   async sync(): Promise<void> {
     if (this.stopping) return;
-    const profiles = await this.options.db.agentProfile.findMany({ select: { id: true, name: true, desiredAgents: true }, orderBy: { createdAt: "asc" } });
+    const profiles = await this.options.db.agentProfile.findMany({ select: { id: true, name: true, minAgents: true }, orderBy: { createdAt: "asc" } });
     const wanted = new Set<string>();
     for (const { profile, count } of allocateAgents(profiles, this.options.maxAgents)) {
       for (let n = 1; n <= count; n++) {
         const key = `${profile.name}-${n}`;
         wanted.add(key);
         if (!this.slots.has(key)) {
-          const slot: Slot = { key, profile, state: "STARTING", subtaskId: null, lastHeartbeat: Date.now(), restarts: 0, failuresInARow: 0, startedAt: 0, retiring: false, usage: null };
+          const slot: Slot = { key, profile, state: "INITIALIZING", subtaskId: null, lastHeartbeat: Date.now(), restarts: 0, failuresInARow: 0, startedAt: 0, retiring: false, usage: null };
           this.slots.set(key, slot);
           await this.spawn(slot);
         }
@@ -80,14 +81,14 @@ export class AgentSupervisor {
 
   private async spawn(slot: Slot): Promise<void> {
     const row = await this.options.db.agentProcess.create({
-      data: { host: this.options.host, profileId: slot.profile.id, state: "STARTING", restarts: slot.restarts },
+      data: { host: this.options.host, profileId: slot.profile.id, state: "INITIALIZING", restarts: slot.restarts },
     });
     const child = fork(this.options.workerEntry, [], {
       execArgv: ["--import", "tsx"],
       env: { ...this.options.childEnv, BATON_AGENT_ID: row.id, BATON_PROFILE: slot.profile.name },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
-    Object.assign(slot, { child, agentId: row.id, state: "STARTING", subtaskId: null, lastHeartbeat: Date.now(), startedAt: Date.now(), usage: null });
+    Object.assign(slot, { child, agentId: row.id, state: "INITIALIZING", subtaskId: null, lastHeartbeat: Date.now(), startedAt: Date.now(), usage: null });
     slot.settled = new Promise((resolve) => (slot.markSettled = resolve));
     for (const stream of [child.stdout, child.stderr]) {
       if (stream) readline.createInterface({ input: stream }).on("line", (line) => console.log(`[${slot.key} ${child.pid}] ${line}`));
@@ -109,7 +110,7 @@ export class AgentSupervisor {
     const next = message.data.type === "ready" ? "IDLE" : message.data.state;
     const subtaskId = message.data.type === "heartbeat" ? message.data.subtaskId : null;
     if (next !== slot.state || subtaskId !== slot.subtaskId) {
-      slot.state = slot.retiring ? "STOPPING" : next;
+      slot.state = slot.retiring ? "TERMINATING" : next;
       slot.subtaskId = subtaskId;
       void this.persist(slot);
     }
@@ -170,7 +171,7 @@ export class AgentSupervisor {
       this.slots.delete(slot.key);
       return Promise.resolve();
     }
-    slot.state = "STOPPING";
+    slot.state = "TERMINATING";
     slot.exitReason = reason;
     void this.persist(slot);
     const kill = setTimeout(() => child.kill("SIGKILL"), this.options.stopTimeoutMs);

@@ -35,7 +35,7 @@ let activity: AgentActivity = { state: "IDLE" };
 let stopping = false;
 const send = (message: AgentToDaemonMessage) => process.send?.(message);
 const heartbeat = () =>
-  send({ type: "heartbeat", state: stopping ? "STOPPING" : activity.state, subtaskId: activity.state === "WORKING" ? activity.subtaskId : null });
+  send({ type: "heartbeat", state: stopping ? "TERMINATING" : activity.state, subtaskId: activity.state === "WORKING" ? activity.subtaskId : null });
 
 const worker = startAgentWorker({
   runtime: {

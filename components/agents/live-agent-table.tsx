@@ -36,7 +36,7 @@ export function LiveAgentTable({ agents }: { agents: AgentView[] }) {
       {agents.map((agent) => {
         const age = agent.lastHeartbeatAt ? now - agent.lastHeartbeatAt.getTime() : null;
         // A process still starting up has not had the chance to send its first heartbeat.
-        const stale = age === null ? agent.state !== "STARTING" : age > AGENT_HEARTBEAT_STALE_MS;
+        const stale = age === null ? agent.state !== "INITIALIZING" : age > AGENT_HEARTBEAT_STALE_MS;
         return (
           <tr key={agent.id} data-testid="agent-row">
             <td className={bodyCell}>

@@ -14,8 +14,8 @@ export function ProfileList({ profiles, runningByProfile }: { profiles: ProfileV
           <li key={profile.id} className="rounded-md border border-border p-3" data-testid="profile">
             <div className="flex items-start justify-between gap-3">
               <h3 className="text-sm font-semibold text-foreground">{profile.name}</h3>
-              <span className={cx("text-xs tabular-nums whitespace-nowrap", running < profile.desiredAgents ? "text-warning-fg" : "text-muted")}>
-                {running} of {profile.desiredAgents} running
+              <span className={cx("text-xs tabular-nums whitespace-nowrap", running < profile.minAgents ? "text-warning-fg" : "text-muted")}>
+                {running} running · {profile.minAgents}–{profile.maxAgents} agents
               </span>
             </div>
             <p className="mt-1 text-sm text-muted">{profile.description}</p>

@@ -1,7 +1,8 @@
 // Messages between the agent daemon and the agent processes it forks (Node IPC channel).
 import { z } from "zod";
+import { ZLiveAgentStateSchema } from "./agent-state";
 
-export const ZAgentWorkStateSchema = z.enum(["STARTING", "IDLE", "WORKING", "STOPPING"]);
+export const ZAgentWorkStateSchema = ZLiveAgentStateSchema;
 
 export const ZAgentToDaemonSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready") }),

@@ -1,6 +1,7 @@
 // Socket.IO event catalog shared by the web server, the agents (through the Redis emitter) and
 // the browser.
 import { z } from "zod";
+import { ZAgentStateSchema } from "./agent-state";
 
 export const ZLogEventSchema = z.object({
   taskId: z.string(),
@@ -17,7 +18,7 @@ export type LogEventMessage = z.infer<typeof ZLogEventSchema>;
 
 export const ZTaskUpdateSchema = z.object({
   taskId: z.string(),
-  status: z.enum(["PLANNING", "RUNNING", "FINALIZING", "SUCCEEDED", "FAILED", "CANCELLED"]).optional(),
+  status: z.enum(["PLANNING", "RUNNING", "BUDGET_REACHED", "FINALIZING", "SUCCEEDED", "FAILED", "CANCELLED"]).optional(),
   subtaskId: z.string().optional(),
   subtaskStatus: z
     .enum(["PENDING", "QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED"])
@@ -28,7 +29,7 @@ export type TaskUpdateMessage = z.infer<typeof ZTaskUpdateSchema>;
 export const ZAgentUpdateSchema = z.object({
   agentId: z.string(),
   profile: z.string(),
-  state: z.enum(["STARTING", "IDLE", "WORKING", "STOPPING", "EXITED", "CRASHED"]),
+  state: ZAgentStateSchema,
   pid: z.number().int().nullable(),
   currentSubtaskId: z.string().nullable(),
   cpuPercent: z.number().nullable(),

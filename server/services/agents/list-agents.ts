@@ -1,7 +1,6 @@
 // Agent processes for the agents page: live ones first, then recently ended ones.
+import { LIVE_AGENT_STATES } from "../../contracts/agent-state";
 import type { Db } from "../../db/create-prisma";
-
-export const LIVE_AGENT_STATES = ["STARTING", "IDLE", "WORKING", "STOPPING"] as const;
 
 export async function listAgents(db: Db, options: { endedLimit?: number } = {}) {
   const select = {
@@ -57,7 +56,8 @@ export async function listProfiles(db: Db) {
       timeoutSeconds: true,
       memoryLimitMb: true,
       networkAllowed: true,
-      desiredAgents: true,
+      minAgents: true,
+      maxAgents: true,
     },
   });
 }

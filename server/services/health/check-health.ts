@@ -1,5 +1,6 @@
 // The state of the database, Redis and the agent fleet for /api/health.
 import type { Redis } from "ioredis";
+import { LIVE_AGENT_STATES } from "../../contracts/agent-state";
 import { AGENT_HEARTBEAT_STALE_MS } from "../../contracts/heartbeat";
 import type { Db } from "../../db/create-prisma";
 
@@ -29,7 +30,7 @@ export async function checkHealth(deps: { db: Db; redis: Redis; simulated: boole
   let fleet: HealthReport["fleet"] = { ok: false, agents: 0, fresh: 0, error: "database unavailable" };
   if (database.ok) {
     const agents = await deps.db.agentProcess.findMany({
-      where: { state: { in: ["STARTING", "IDLE", "WORKING"] } },
+      where: { state: { in: [...LIVE_AGENT_STATES] } },
       select: { lastHeartbeatAt: true },
     });
     const fresh = agents.filter((a) => a.lastHeartbeatAt && Date.now() - a.lastHeartbeatAt.getTime() < AGENT_HEARTBEAT_STALE_MS).length;

@@ -33,7 +33,7 @@ interface QueuedJob {
 export async function advance(deps: OrchestratorDeps, taskId: string): Promise<AdvanceResult> {
   const { db, dispatcher, publisher, keys } = deps;
   const profiles = await db.agentProfile.findMany({
-    select: { id: true, name: true, capabilities: true, desiredAgents: true },
+    select: { id: true, name: true, capabilities: true, minAgents: true, maxAgents: true },
   });
 
   const outcome = await db.$transaction(async (tx) => {

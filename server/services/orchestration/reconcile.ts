@@ -4,7 +4,7 @@
 // look stuck. Every repair goes through the same idempotent functions as the normal path.
 import { JOB_DEFINITIONS } from "../../contracts/jobs";
 import { GENERALIST_PROFILE } from "../profiles/route-profile";
-import { LIVE_AGENT_STATES } from "../agents/list-agents";
+import { LIVE_AGENT_STATES } from "../../contracts/agent-state";
 import { advance, bullPriority } from "./advance";
 import type { OrchestratorDeps } from "./deps";
 import { failTask } from "./finish-task";

@@ -12,7 +12,9 @@ export interface ProfileSeed {
   maxTurns: number;
   timeoutSeconds: number;
   memoryLimitMb: number;
-  desiredAgents: number;
+  networkAllowed?: boolean;
+  minAgents: number;
+  maxAgents: number;
 }
 
 const BASE_PROMPT = `You are an agent in Baton, a fleet of Claude agents working on parts of a larger task.
@@ -30,7 +32,8 @@ export const DEFAULT_PROFILES: ProfileSeed[] = [
     maxTurns: 16,
     timeoutSeconds: 600,
     memoryLimitMb: 768,
-    desiredAgents: 2,
+    minAgents: 2,
+    maxAgents: 4,
   },
   {
     name: "analyst",
@@ -41,6 +44,31 @@ export const DEFAULT_PROFILES: ProfileSeed[] = [
     maxTurns: 12,
     timeoutSeconds: 300,
     memoryLimitMb: 512,
-    desiredAgents: 2,
+    minAgents: 1,
+    maxAgents: 3,
+  },
+  {
+    name: "writer",
+    description: "Turns findings into documents: reports, summaries, release notes. Writes files, runs no commands.",
+    capabilities: ["read", "write"],
+    systemPrompt: `${BASE_PROMPT}\nYou write clear, well-structured documents in markdown; you do not run commands.`,
+    allowedTools: ["list_files", "read_file", "write_file", ...COORDINATION_TOOLS],
+    maxTurns: 12,
+    timeoutSeconds: 300,
+    memoryLimitMb: 512,
+    minAgents: 1,
+    maxAgents: 2,
+  },
+  {
+    name: "coder",
+    description: "Changes code and runs commands (tests, builds) in the sandbox.",
+    capabilities: ["read", "write", "code", "shell"],
+    systemPrompt: `${BASE_PROMPT}\nYou change code carefully and check your work by running the relevant commands.`,
+    allowedTools: [...WORKSPACE_TOOLS],
+    maxTurns: 20,
+    timeoutSeconds: 900,
+    memoryLimitMb: 1024,
+    minAgents: 0,
+    maxAgents: 2,
   },
 ];

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { routeProfile } from "./route-profile";
 
 const profiles = [
-  { id: "1", name: "generalist", capabilities: ["read", "analyze", "write", "code", "shell"], desiredAgents: 2 },
-  { id: "2", name: "analyst", capabilities: ["read", "analyze"], desiredAgents: 2 },
-  { id: "3", name: "reader", capabilities: ["read"], desiredAgents: 0 },
+  { id: "1", name: "generalist", capabilities: ["read", "analyze", "write", "code", "shell"], maxAgents: 2 },
+  { id: "2", name: "analyst", capabilities: ["read", "analyze"], maxAgents: 2 },
+  { id: "3", name: "reader", capabilities: ["read"], maxAgents: 0 },
 ];
 
 describe("routeProfile", () => {

@@ -6,11 +6,11 @@ export interface RoutableProfile {
   id: string;
   name: string;
   capabilities: string[];
-  desiredAgents: number;
+  maxAgents: number;
 }
 
 export function routeProfile<P extends RoutableProfile>(required: string[], profiles: P[]): P | undefined {
-  const running = profiles.filter((profile) => profile.desiredAgents > 0);
+  const running = profiles.filter((profile) => profile.maxAgents > 0);
   const covering = running
     .filter((profile) => required.every((capability) => profile.capabilities.includes(capability)))
     .sort((a, b) => a.capabilities.length - b.capabilities.length || a.name.localeCompare(b.name));
