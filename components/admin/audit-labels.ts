@@ -20,6 +20,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "share_link.created": "Share link created",
   "share_link.revoked": "Share link revoked",
   "agents.scaled": "Agents scaled",
+  "profile.created": "Profile created",
+  "profile.updated": "Profile edited",
 };
 
 export const isAuditAction = (value: string | null): value is AuditAction => value !== null && (AUDIT_ACTIONS as readonly string[]).includes(value);

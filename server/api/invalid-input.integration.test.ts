@@ -11,6 +11,23 @@ beforeAll(() => resetData(deps));
 afterAll(() => deps.close());
 
 type Case = { input: unknown; status: number; message: RegExp };
+const PROFILE = {
+  name: "reviewer",
+  description: "Reviews changes",
+  capabilities: ["read", "review"],
+  model: null,
+  systemPrompt: "Review carefully.",
+  allowedTools: ["read_file"],
+  maxTurns: 8,
+  timeoutSeconds: 300,
+  memoryLimitMb: 512,
+  networkAllowed: false,
+  approvalMode: "NONE",
+  approvalTimeoutSeconds: 600,
+  minAgents: 0,
+  maxAgents: 1,
+  maxConcurrentCalls: null,
+};
 const CASES: Record<string, Case[]> = {
   "task.create": [
     { input: { prompt: "" }, status: 400, message: /^prompt: is empty — describe what the agents should do$/ },
@@ -41,6 +58,14 @@ const CASES: Record<string, Case[]> = {
   ],
   "agent.list": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   "agent.profiles": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "profile.byId": [{ input: { id: "does-not-exist" }, status: 404, message: /No profile with id "does-not-exist"/ }],
+  "profile.create": [
+    { input: { ...PROFILE, name: "Bad Name" }, status: 400, message: /^name: use 2–40 lowercase letters/ },
+    { input: { ...PROFILE, minAgents: 3, maxAgents: 1 }, status: 400, message: /^maxAgents: must be at least minAgents$/ },
+    { input: { ...PROFILE, allowedTools: ["rm_rf"] }, status: 400, message: /^allowedTools\.0: Invalid option/ },
+    { input: { ...PROFILE, name: "generalist" }, status: 409, message: /A profile named "generalist" already exists/ },
+  ],
+  "profile.update": [{ input: { id: "does-not-exist", profile: PROFILE }, status: 404, message: /No profile with id "does-not-exist"/ }],
   "account.me": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   "share.list": [
     { input: {}, status: 400, message: /^taskId: Invalid input: expected string/ },

@@ -4,6 +4,7 @@ import { accountRouter } from "./routers/account";
 import { agentRouter } from "./routers/agent";
 import { auditRouter } from "./routers/audit";
 import { invitationRouter, memberRouter } from "./routers/member";
+import { profileRouter } from "./routers/profile";
 import { shareRouter } from "./routers/share";
 import { taskRouter } from "./routers/task";
 import { tokenRouter } from "./routers/token";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   task: taskRouter,
   agent: agentRouter,
+  profile: profileRouter,
   share: shareRouter,
   token: tokenRouter,
   member: memberRouter,

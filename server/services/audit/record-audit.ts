@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "share_link.created",
   "share_link.revoked",
   "agents.scaled",
+  "profile.created",
+  "profile.updated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
