@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { formatFullDate, formatShortDate } from "@/components/format/time";
 import type { RouterOutputs } from "@/components/providers/trpc";
-import { Table, type TableColumn } from "@/components/ui/table";
+import { Table, type TableColumn, tableCell, mutedTableCell } from "@/components/ui/table";
 import { actionLabel, describeDetails, describeTarget } from "./audit-labels";
 
 export type AuditEventView = RouterOutputs["audit"]["list"]["items"][number];
@@ -16,8 +16,6 @@ const COLUMNS: TableColumn[] = [
   { label: "IP" },
 ];
 
-const cell = "px-3 py-2.5 whitespace-nowrap";
-const mutedCell = `${cell} text-muted`;
 
 export function AuditTable({ events }: { events: AuditEventView[] }) {
   return (
@@ -27,16 +25,16 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
         const details = describeDetails(event);
         return (
           <tr key={event.id} data-testid="audit-row" data-action={event.action}>
-            <td className={`${mutedCell} tabular-nums`} title={formatFullDate(event.createdAt)}>
+            <td className={`${mutedTableCell} tabular-nums`} title={formatFullDate(event.createdAt)}>
               {formatShortDate(event.createdAt)}
             </td>
-            <td className={`${cell} max-w-56 truncate text-foreground`} title={event.actorEmail ?? undefined}>
+            <td className={`${tableCell} max-w-56 truncate text-foreground`} title={event.actorEmail ?? undefined}>
               {event.actorEmail ?? <span className="text-subtle">—</span>}
             </td>
-            <td className={`${cell} font-medium text-foreground`} title={event.action}>
+            <td className={`${tableCell} font-medium text-foreground`} title={event.action}>
               {actionLabel(event.action)}
             </td>
-            <td className={`${mutedCell} max-w-56 truncate`} title={target?.title}>
+            <td className={`${mutedTableCell} max-w-56 truncate`} title={target?.title}>
               {!target ? (
                 <span className="text-subtle">—</span>
               ) : target.href ? (
@@ -52,7 +50,7 @@ export function AuditTable({ events }: { events: AuditEventView[] }) {
                 {details || <span className="text-subtle">—</span>}
               </span>
             </td>
-            <td className={`${mutedCell} font-mono text-xs`}>{event.ip ?? <span className="text-subtle">—</span>}</td>
+            <td className={`${mutedTableCell} font-mono text-xs`}>{event.ip ?? <span className="text-subtle">—</span>}</td>
           </tr>
         );
       })}

@@ -7,7 +7,7 @@ import { errorMessage } from "@/components/live/error-message";
 import { useTRPC, type RouterOutputs } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Table, type TableColumn } from "@/components/ui/table";
+import { Table, type TableColumn, tableCell, mutedTableCell } from "@/components/ui/table";
 import { ROLE_LABELS } from "@/server/auth/roles";
 import { ACTIONS_COLUMN } from "./actions-column";
 import { ConfirmButton } from "./confirm-button";
@@ -25,8 +25,6 @@ const COLUMNS: TableColumn[] = [
   ACTIONS_COLUMN,
 ];
 
-const cell = "px-3 py-2.5 whitespace-nowrap";
-const mutedCell = `${cell} text-muted`;
 
 export function InvitationTable({ invitations, actor }: { invitations: InvitationView[]; actor: PageActor }) {
   return (
@@ -54,20 +52,20 @@ function InvitationRow({ invitation, actor }: { invitation: InvitationView; acto
   return (
     <>
       <tr data-testid="invitation-row" data-email={invitation.email} data-status={status}>
-        <td className={`${cell} max-w-72 truncate font-medium text-foreground`} title={invitation.email}>
+        <td className={`${tableCell} max-w-72 truncate font-medium text-foreground`} title={invitation.email}>
           {invitation.email}
         </td>
-        <td className={mutedCell}>{ROLE_LABELS[invitation.role]}</td>
-        <td className={`${mutedCell} max-w-56 truncate`} title={invitation.invitedByEmail ?? undefined}>
+        <td className={mutedTableCell}>{ROLE_LABELS[invitation.role]}</td>
+        <td className={`${mutedTableCell} max-w-56 truncate`} title={invitation.invitedByEmail ?? undefined}>
           {invitation.invitedByEmail ?? "—"}
         </td>
-        <td className={mutedCell} title={formatFullDate(invitation.expiresAt)}>
+        <td className={mutedTableCell} title={formatFullDate(invitation.expiresAt)}>
           {status === "accepted" ? "—" : formatShortDate(invitation.expiresAt)}
         </td>
-        <td className={mutedCell} title={invitation.acceptedAt ? `Accepted ${formatFullDate(invitation.acceptedAt)}` : undefined}>
+        <td className={mutedTableCell} title={invitation.acceptedAt ? `Accepted ${formatFullDate(invitation.acceptedAt)}` : undefined}>
           <Badge tone={look.tone}>{look.label}</Badge>
         </td>
-        <td className={`${mutedCell} text-right`}>
+        <td className={`${mutedTableCell} text-right`}>
           {status === "pending" ? (
             <ConfirmButton
               label="Revoke"

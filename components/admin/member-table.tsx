@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
-import { Table, type TableColumn } from "@/components/ui/table";
+import { mutedTableCell, Table, type TableColumn } from "@/components/ui/table";
 import { ROLE_LABELS } from "@/server/auth/roles";
 import type { Role } from "@/server/db/generated/enums";
 import { ACTIONS_COLUMN } from "./actions-column";
@@ -28,8 +28,6 @@ const COLUMNS: TableColumn[] = [
   ACTIONS_COLUMN,
 ];
 
-const cell = "px-3 py-2.5 whitespace-nowrap";
-const mutedCell = `${cell} text-muted`;
 
 export function MemberTable({ members, actor }: { members: MemberView[]; actor: PageActor }) {
   return (
@@ -85,7 +83,7 @@ function MemberRow({ member, actor }: { member: MemberView; actor: PageActor }) 
           </div>
           <span className="block truncate text-xs text-subtle">{member.name ?? "No name"}</span>
         </td>
-        <td className={mutedCell}>
+        <td className={mutedTableCell}>
           {lockReason ? (
             <span title={lockReason}>
               <span className="text-foreground">{ROLE_LABELS[member.role]}</span>
@@ -107,16 +105,16 @@ function MemberRow({ member, actor }: { member: MemberView; actor: PageActor }) 
             </Select>
           )}
         </td>
-        <td className={mutedCell} title={formatFullDate(member.createdAt)}>
+        <td className={mutedTableCell} title={formatFullDate(member.createdAt)}>
           {formatShortDate(member.createdAt)}
         </td>
-        <td className={mutedCell} title={member.lastSignInAt ? formatFullDate(member.lastSignInAt) : undefined}>
+        <td className={mutedTableCell} title={member.lastSignInAt ? formatFullDate(member.lastSignInAt) : undefined}>
           {member.lastSignInAt ? formatAge(now - member.lastSignInAt.getTime()) : <span className="text-subtle">never</span>}
         </td>
-        <td className={mutedCell} title={member.disabledAt ? `Removed ${formatFullDate(member.disabledAt)}` : undefined}>
+        <td className={mutedTableCell} title={member.disabledAt ? `Removed ${formatFullDate(member.disabledAt)}` : undefined}>
           {removed ? <Badge tone="halted">Removed</Badge> : <Badge tone="success">Active</Badge>}
         </td>
-        <td className={`${mutedCell} text-right`}>
+        <td className={`${mutedTableCell} text-right`}>
           {isSelf ? null : removed ? (
             <Button size="sm" onClick={() => changeDisabled(false)} disabled={Boolean(lockReason) || setDisabled.isPending} title={lockReason ?? undefined} aria-label={`Restore ${who}`}>
               {setDisabled.isPending ? "Restoring…" : "Restore"}

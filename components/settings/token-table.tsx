@@ -11,7 +11,7 @@ import { errorMessage } from "@/components/live/error-message";
 import { useTRPC, type RouterOutputs } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Table, type TableColumn } from "@/components/ui/table";
+import { Table, type TableColumn, tableCell, mutedTableCell } from "@/components/ui/table";
 import { TOKEN_STATUS_LOOKS, tokenStatus } from "./token-status";
 
 export type TokenView = RouterOutputs["token"]["list"][number];
@@ -27,8 +27,6 @@ const COLUMNS: TableColumn[] = [
   ACTIONS_COLUMN,
 ];
 
-const cell = "px-3 py-2.5 whitespace-nowrap";
-const mutedCell = `${cell} text-muted`;
 
 export function TokenTable({ tokens }: { tokens: TokenView[] }) {
   return (
@@ -52,28 +50,28 @@ function TokenRow({ token }: { token: TokenView }) {
   return (
     <>
       <tr data-testid="token-row" data-status={status} className={status === "active" ? undefined : "bg-surface-muted/40"}>
-        <td className={`${cell} max-w-64 truncate font-medium ${status === "active" ? "text-foreground" : "text-muted"}`} title={token.name}>
+        <td className={`${tableCell} max-w-64 truncate font-medium ${status === "active" ? "text-foreground" : "text-muted"}`} title={token.name}>
           {token.name}
         </td>
-        <td className={mutedCell}>
+        <td className={mutedTableCell}>
           <Badge tone={token.scope === "WRITE" ? "accent" : "neutral"}>{token.scope === "WRITE" ? "Write" : "Read"}</Badge>
         </td>
-        <td className={`${cell} font-mono text-xs text-foreground`} data-testid="token-prefix">
+        <td className={`${tableCell} font-mono text-xs text-foreground`} data-testid="token-prefix">
           {token.prefix}…
         </td>
-        <td className={mutedCell} title={formatFullDate(token.createdAt)}>
+        <td className={mutedTableCell} title={formatFullDate(token.createdAt)}>
           {formatShortDate(token.createdAt)}
         </td>
-        <td className={mutedCell} title={token.lastUsedAt ? formatFullDate(token.lastUsedAt) : undefined} data-testid="token-last-used">
+        <td className={mutedTableCell} title={token.lastUsedAt ? formatFullDate(token.lastUsedAt) : undefined} data-testid="token-last-used">
           {token.lastUsedAt ? formatAge(now - token.lastUsedAt.getTime()) : <span className="text-subtle">never</span>}
         </td>
-        <td className={mutedCell} title={token.expiresAt ? formatFullDate(token.expiresAt) : undefined}>
+        <td className={mutedTableCell} title={token.expiresAt ? formatFullDate(token.expiresAt) : undefined}>
           {token.expiresAt ? formatCalendarDate(token.expiresAt) : <span className="text-subtle">never</span>}
         </td>
-        <td className={mutedCell} title={token.revokedAt ? `Revoked ${formatFullDate(token.revokedAt)}` : undefined}>
+        <td className={mutedTableCell} title={token.revokedAt ? `Revoked ${formatFullDate(token.revokedAt)}` : undefined}>
           <Badge tone={look.tone}>{look.label}</Badge>
         </td>
-        <td className={`${mutedCell} text-right`}>
+        <td className={`${mutedTableCell} text-right`}>
           {status === "active" ? (
             <ConfirmButton
               label="Revoke"

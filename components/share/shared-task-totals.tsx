@@ -1,4 +1,5 @@
 // The totals of a shared task at a glance: how long it ran, how its subtasks ended, tokens used.
+import { FactList } from "@/components/ui/fact-list";
 import { elapsedMs, formatDuration } from "@/components/format/duration";
 import { formatCount } from "@/components/format/numbers";
 import { statusLabel } from "@/components/status-badge";
@@ -22,14 +23,5 @@ export function SharedTaskTotals({ task, now }: { task: SharedTask["task"]; now:
     { label: "Input tokens", value: formatCount(task.inputTokens) },
     { label: "Output tokens", value: formatCount(task.outputTokens) },
   ];
-  return (
-    <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-4" data-testid="shared-totals">
-      {facts.map((fact) => (
-        <div key={fact.label}>
-          <dt className="text-xs text-subtle">{fact.label}</dt>
-          <dd className="mt-0.5 text-sm text-foreground tabular-nums">{fact.value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={facts} className="sm:grid-cols-4" data-testid="shared-totals" />;
 }

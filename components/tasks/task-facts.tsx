@@ -1,5 +1,6 @@
 "use client";
 // The numbers of a task at a glance: when it ran, for how long and what it cost in tokens.
+import { FactList } from "@/components/ui/fact-list";
 import { elapsedMs, formatDuration } from "@/components/format/duration";
 import { formatCount } from "@/components/format/numbers";
 import { formatFullDate, formatShortDate } from "@/components/format/time";
@@ -30,14 +31,5 @@ export function TaskFacts({ task }: { task: TaskFactsInput }) {
     { label: "Tokens in / out", value: `${formatCount(task.inputTokens)} / ${formatCount(task.outputTokens)}` },
     { label: "Priority", value: task.priority },
   ];
-  return (
-    <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-6">
-      {facts.map((fact) => (
-        <div key={fact.label}>
-          <dt className="text-xs text-subtle">{fact.label}</dt>
-          <dd className="mt-0.5 text-sm text-foreground tabular-nums">{fact.value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={facts} className="sm:grid-cols-3 lg:grid-cols-6" />;
 }

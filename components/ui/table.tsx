@@ -11,6 +11,10 @@ export interface TableColumn {
   className?: string;
 }
 
+/** Body cells: the padding every table shares, and the quieter variant for secondary columns. */
+export const tableCell = "px-3 py-2.5 whitespace-nowrap";
+export const mutedTableCell = `${tableCell} text-muted`;
+
 const headCell = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-subtle whitespace-nowrap";
 
 export function Table({ columns, children, className }: { columns: TableColumn[]; children: ReactNode; className?: string }) {
