@@ -1,0 +1,65 @@
+"use client";
+// Agent profiles for admins: every profile with what it may do, and the way to add or edit one.
+import { useQueries, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect } from "react";
+import { PageHeader } from "@/components/layout/page-header";
+import { TableSkeleton } from "@/components/admin/table-skeleton";
+import { errorMessage } from "@/components/live/error-message";
+import { useTRPC } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { primaryLinkButtonClassName } from "./link-button";
+import { ProfileTable, type ProfileRow } from "./profile-table";
+
+export function ProfilesPage({ notice }: { notice: string | null }) {
+  const trpc = useTRPC();
+  const list = useQuery(trpc.agent.profiles.queryOptions());
+  const profiles = list.data ?? [];
+  // The list omits approval modes; these reads go out as one batched request.
+  const details = useQueries({ queries: profiles.map((profile) => trpc.profile.byId.queryOptions({ id: profile.id })) });
+  const rows: ProfileRow[] = profiles.map((profile, index) => ({ ...profile, approvalMode: details[index]?.data?.approvalMode }));
+
+  // The notice is for this visit only: a reload or a shared link should not repeat it.
+  useEffect(() => {
+    if (notice) window.history.replaceState(null, "", "/admin/profiles");
+  }, [notice]);
+
+  const newProfile = (
+    <Link href="/admin/profiles/new" className={primaryLinkButtonClassName}>
+      New profile
+    </Link>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Profiles"
+        description="Each kind of agent the fleet runs: the capabilities subtasks are routed by, the tools and limits its agents get, and how many of them run."
+        actions={newProfile}
+      />
+      {notice ? (
+        <Alert tone="info" className="mb-4">
+          {notice}
+        </Alert>
+      ) : null}
+      <Card>
+        <CardHeader title="Agent profiles" description={list.data ? `${profiles.length} ${profiles.length === 1 ? "profile" : "profiles"}` : undefined} />
+        {list.isPending ? (
+          <TableSkeleton label="Loading profiles" />
+        ) : list.isError ? (
+          <div className="p-4">
+            <Alert title="Could not load profiles">{errorMessage(list.error)}</Alert>
+          </div>
+        ) : profiles.length === 0 ? (
+          <EmptyState title="No profiles yet" action={newProfile}>
+            Without a profile the daemon starts no agents and no task can run. Create one, or run the seed script for the defaults.
+          </EmptyState>
+        ) : (
+          <ProfileTable profiles={rows} />
+        )}
+      </Card>
+    </>
+  );
+}
