@@ -25,9 +25,9 @@ test("an admin creates and edits an agent profile; a member may not open the pag
     await page.getByLabel("Max agents").fill("1");
     await page.getByRole("button", { name: "Create profile" }).click();
 
-    await expect(page.getByRole("alert").filter({ hasText: "The profile was not saved" })).toContainText("Max agents: must be at least minAgents");
+    await expect(page.getByRole("alert").filter({ hasText: "The profile was not saved" })).toContainText("Max agents: must be at least the minimum number of agents");
     await expect(page.getByLabel("Max agents")).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel("Max agents")).toHaveAccessibleDescription(/must be at least minAgents/);
+    await expect(page.getByLabel("Max agents")).toHaveAccessibleDescription(/must be at least the minimum number of agents/);
     await page.screenshot({ path: testInfo.outputPath("profile-refused.png"), fullPage: true });
 
     // Few agents: the test's daemon should not start processes nobody needs.

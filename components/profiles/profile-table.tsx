@@ -8,12 +8,8 @@ import { mutedTableCell, Table, type TableColumn } from "@/components/ui/table";
 import { WORKSPACE_TOOLS } from "@/server/services/profiles/default-profiles";
 import { APPROVAL_LABELS } from "./profile-labels";
 import { summarizeLimits } from "./profile-limits";
-import type { ApprovalMode } from "./profile-form-values";
 
-export type ProfileRow = RouterOutputs["agent"]["profiles"][number] & {
-  /** Not in the profile list; read from each profile, so undefined until that arrives. */
-  approvalMode: ApprovalMode | undefined;
-};
+export type ProfileRow = RouterOutputs["agent"]["profiles"][number];
 
 const COLUMNS: TableColumn[] = [
   { label: "Profile" },
@@ -56,11 +52,7 @@ export function ProfileTable({ profiles }: { profiles: ProfileRow[] }) {
           </td>
           <td className={`${cell} tabular-nums`}>{summarizeLimits(profile)}</td>
           <td className={cell}>
-            {profile.approvalMode === undefined ? (
-              <span className="text-subtle">…</span>
-            ) : (
-              <Badge tone={profile.approvalMode === "NONE" ? "neutral" : "warning"}>{APPROVAL_LABELS[profile.approvalMode]}</Badge>
-            )}
+            <Badge tone={profile.approvalMode === "NONE" ? "neutral" : "warning"}>{APPROVAL_LABELS[profile.approvalMode]}</Badge>
           </td>
           <td className={`${cell} text-right tabular-nums`}>
             {profile.minAgents}–{profile.maxAgents}

@@ -1,6 +1,6 @@
 "use client";
 // Agent profiles for admins: every profile with what it may do, and the way to add or edit one.
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect } from "react";
 import { PageHeader } from "@/components/layout/page-header";
@@ -17,9 +17,7 @@ export function ProfilesPage({ notice }: { notice: string | null }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.agent.profiles.queryOptions());
   const profiles = list.data ?? [];
-  // The list omits approval modes; these reads go out as one batched request.
-  const details = useQueries({ queries: profiles.map((profile) => trpc.profile.byId.queryOptions({ id: profile.id })) });
-  const rows: ProfileRow[] = profiles.map((profile, index) => ({ ...profile, approvalMode: details[index]?.data?.approvalMode }));
+  const rows: ProfileRow[] = profiles;
 
   // The notice is for this visit only: a reload or a shared link should not repeat it.
   useEffect(() => {

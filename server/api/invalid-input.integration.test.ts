@@ -28,6 +28,7 @@ const PROFILE = {
   maxAgents: 1,
   maxConcurrentCalls: null,
 };
+const PRICE = { model: "claude-x", inputUsdPerMTok: 1, outputUsdPerMTok: 5, cacheWriteUsdPerMTok: 1.25, cacheReadUsdPerMTok: 0.1 };
 const CASES: Record<string, Case[]> = {
   "task.create": [
     { input: { prompt: "" }, status: 400, message: /^prompt: is empty — describe what the agents should do$/ },
@@ -36,6 +37,7 @@ const CASES: Record<string, Case[]> = {
     { input: { prompt: "ok", priority: 11 }, status: 400, message: /^priority: Too big/ },
     { input: { prompt: 42 }, status: 400, message: /^prompt: Invalid input: expected string/ },
     { input: undefined, status: 400, message: /^input: Invalid input: expected object/ },
+    { input: { prompt: "ok", budgetUsd: 0 }, status: 400, message: /^budgetUsd: must be more than \$0$/ },
   ],
   "task.list": [
     { input: { limit: 0 }, status: 400, message: /^limit: Too small/ },
@@ -61,11 +63,20 @@ const CASES: Record<string, Case[]> = {
   "profile.byId": [{ input: { id: "does-not-exist" }, status: 404, message: /No profile with id "does-not-exist"/ }],
   "profile.create": [
     { input: { ...PROFILE, name: "Bad Name" }, status: 400, message: /^name: use 2–40 lowercase letters/ },
-    { input: { ...PROFILE, minAgents: 3, maxAgents: 1 }, status: 400, message: /^maxAgents: must be at least minAgents$/ },
+    { input: { ...PROFILE, minAgents: 3, maxAgents: 1 }, status: 400, message: /^maxAgents: must be at least the minimum number of agents$/ },
     { input: { ...PROFILE, allowedTools: ["rm_rf"] }, status: 400, message: /^allowedTools\.0: Invalid option/ },
     { input: { ...PROFILE, name: "generalist" }, status: 409, message: /A profile named "generalist" already exists/ },
   ],
   "profile.update": [{ input: { id: "does-not-exist", profile: PROFILE }, status: 404, message: /No profile with id "does-not-exist"/ }],
+  "approval.list": [
+    { input: {}, status: 400, message: /^taskId: Invalid input: expected string/ },
+    { input: { taskId: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },
+  ],
+  "approval.decide": [
+    { input: { id: "x" }, status: 400, message: /^approve: Invalid input: expected boolean/ },
+    { input: { id: "", approve: true }, status: 400, message: /^id: Too small/ },
+    { input: { id: "does-not-exist", approve: false }, status: 404, message: /No approval with id "does-not-exist"/ },
+  ],
   "account.me": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   "share.list": [
     { input: {}, status: 400, message: /^taskId: Invalid input: expected string/ },
@@ -100,6 +111,36 @@ const CASES: Record<string, Case[]> = {
   ],
   "invitation.revoke": [{ input: { id: "does-not-exist" }, status: 404, message: /No invitation with id "does-not-exist"/ }],
   "audit.list": [{ input: { action: "everything" }, status: 400, message: /^action: Invalid option/ }],
+  "task.raiseBudget": [
+    { input: { id: "x", budgetUsd: 0 }, status: 400, message: /^budgetUsd: must be more than \$0$/ },
+    { input: { id: "x", budgetUsd: "5" }, status: 400, message: /^budgetUsd: Invalid input: expected number/ },
+    { input: { id: "does-not-exist", budgetUsd: 5 }, status: 404, message: /No task with id "does-not-exist"/ },
+  ],
+  "task.stopAtBudget": [
+    { input: { id: "" }, status: 400, message: /^id: Too small/ },
+    { input: { id: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },
+  ],
+  "pricing.list": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "pricing.upsert": [
+    { input: { ...PRICE, model: "not a model" }, status: 400, message: /^model: is not a model name/ },
+    { input: { ...PRICE, outputUsdPerMTok: -1 }, status: 400, message: /^outputUsdPerMTok: must not be negative$/ },
+    { input: { model: "claude-x" }, status: 400, message: /^inputUsdPerMTok: Invalid input: expected number/ },
+  ],
+  "pricing.remove": [
+    { input: {}, status: 400, message: /^model: Invalid input: expected string/ },
+    { input: { model: "no-such-model" }, status: 404, message: /No price for model "no-such-model"/ },
+  ],
+  "cost.summary": [
+    { input: { from: "yesterday", to: "2026-01-02" }, status: 400, message: /^from: Invalid input: expected date/ },
+    { input: { from: "2026-01-02", to: "2026-01-01" }, status: 400, message: /^to: must be after from$/ },
+  ],
+  "settings.get": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "settings.update": [
+    { input: { defaultTaskBudgetUsd: 5, maxTaskBudgetUsd: 2 }, status: 400, message: /^defaultTaskBudgetUsd: must not be above the ceiling$/ },
+    { input: { defaultTaskBudgetUsd: -1, maxTaskBudgetUsd: null }, status: 400, message: /^defaultTaskBudgetUsd: must be more than \$0$/ },
+    { input: { defaultTaskBudgetUsd: null }, status: 400, message: /^maxTaskBudgetUsd: Invalid input/ },
+  ],
+  "fleet.pauseState": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
 };
 
 let cookie = "";

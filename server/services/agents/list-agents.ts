@@ -8,6 +8,7 @@ export async function listAgents(db: Db, options: { endedLimit?: number } = {}) 
     host: true,
     pid: true,
     state: true,
+    stateChangedAt: true,
     currentSubtaskId: true,
     restarts: true,
     exitCode: true,
@@ -56,8 +57,11 @@ export async function listProfiles(db: Db) {
       timeoutSeconds: true,
       memoryLimitMb: true,
       networkAllowed: true,
+      approvalMode: true,
+      approvalTimeoutSeconds: true,
       minAgents: true,
       maxAgents: true,
+      maxConcurrentCalls: true,
     },
   });
 }

@@ -27,7 +27,7 @@ export const ZProfileFieldsSchema = z
     maxAgents: z.number().int().min(0).max(64),
     maxConcurrentCalls: z.number().int().min(1).max(1000).nullable(),
   })
-  .refine((profile) => profile.maxAgents >= profile.minAgents, { path: ["maxAgents"], message: "must be at least minAgents" });
+  .refine((profile) => profile.maxAgents >= profile.minAgents, { path: ["maxAgents"], message: "must be at least the minimum number of agents" });
 
 export const ZUpdateProfileSchema = z.object({ id: z.string().min(1).max(64), profile: ZProfileFieldsSchema });
 export type ProfileFields = z.output<typeof ZProfileFieldsSchema>;
