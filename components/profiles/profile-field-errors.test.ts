@@ -9,20 +9,20 @@ function trpcError(message: string, data: Record<string, unknown>) {
 
 describe("profileFieldErrors", () => {
   it("uses fieldErrors from create, once per message", () => {
-    const error = trpcError("name: use 2–40 lowercase letters; maxAgents: must be at least minAgents", {
+    const error = trpcError("name: use 2–40 lowercase letters; maxAgents: must be at least the minimum number of agents", {
       code: "BAD_REQUEST",
-      fieldErrors: { name: ["use 2–40 lowercase letters"], maxAgents: ["must be at least minAgents"] },
+      fieldErrors: { name: ["use 2–40 lowercase letters"], maxAgents: ["must be at least the minimum number of agents"] },
     });
-    expect(profileFieldErrors(error)).toEqual({ name: ["use 2–40 lowercase letters"], maxAgents: ["must be at least minAgents"] });
+    expect(profileFieldErrors(error)).toEqual({ name: ["use 2–40 lowercase letters"], maxAgents: ["must be at least the minimum number of agents"] });
   });
 
   it("reads the fields of an update from the message, including array items", () => {
-    const error = trpcError("profile.maxAgents: must be at least minAgents; profile.capabilities.1: capabilities are short lowercase words, e.g. analyze", {
+    const error = trpcError("profile.maxAgents: must be at least the minimum number of agents; profile.capabilities.1: capabilities are short lowercase words, e.g. analyze", {
       code: "BAD_REQUEST",
-      fieldErrors: { profile: ["must be at least minAgents", "capabilities are short lowercase words, e.g. analyze"] },
+      fieldErrors: { profile: ["must be at least the minimum number of agents", "capabilities are short lowercase words, e.g. analyze"] },
     });
     expect(profileFieldErrors(error)).toEqual({
-      maxAgents: ["must be at least minAgents"],
+      maxAgents: ["must be at least the minimum number of agents"],
       capabilities: ["capabilities are short lowercase words, e.g. analyze"],
     });
   });
