@@ -20,6 +20,8 @@ const ZAgentEnvSchema = ZSharedEnvSchema.extend({
   BATON_LOCK_DURATION_MS: ms(10_000),
   BATON_STALLED_INTERVAL_MS: ms(5000),
   BATON_COMMAND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How long a subtask waits for another subtask to finish with a file before its write is refused. */
+  BATON_WRITE_LOCK_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   BATON_ALLOW_UNSANDBOXED_COMMANDS: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
   BATON_AGENT_ID: z.string().optional(),
   BATON_PROFILE: z.string().optional(),

@@ -21,6 +21,9 @@ const looks: Record<string, { tone: BadgeTone; pulse?: boolean }> = {
   FAILED: { tone: "danger" },
   CRASHED: { tone: "danger" },
   CANCELLED: { tone: "halted" },
+  APPROVED: { tone: "success" },
+  DENIED: { tone: "danger" },
+  EXPIRED: { tone: "halted" },
   SKIPPED: { tone: "halted" },
   TERMINATING: { tone: "halted" },
 };

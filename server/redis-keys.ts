@@ -9,6 +9,8 @@ export interface RedisKeys {
   agentQueue(profileName: string): string;
   taskSharedData(taskId: string): string;
   taskMessages(taskId: string): string;
+  /** Held by the subtask that is writing `path` in the task's shared workspace. */
+  taskWriteLock(taskId: string, path: string): string;
 }
 
 export function redisKeys(prefix: string): RedisKeys {
@@ -21,5 +23,6 @@ export function redisKeys(prefix: string): RedisKeys {
     agentQueue: (profileName) => `agent-${profileName}`,
     taskSharedData: (taskId) => `${prefix}:task:${taskId}:shared`,
     taskMessages: (taskId) => `${prefix}:task:${taskId}:messages`,
+    taskWriteLock: (taskId, path) => `${prefix}:task:${taskId}:write-lock:${path}`,
   };
 }

@@ -31,6 +31,8 @@ interface Slot {
   child?: ChildProcess;
   agentId?: string;
   state: SlotState;
+  /** When `state` began (epoch ms): the agent's own clock for states it reports. */
+  stateChangedAt: number;
   subtaskId: string | null;
   lastHeartbeat: number;
   restarts: number;
@@ -70,7 +72,7 @@ export class AgentSupervisor {
         const key = `${profile.name}-${n}`;
         wanted.add(key);
         if (!this.slots.has(key)) {
-          const slot: Slot = { key, profile, state: "INITIALIZING", subtaskId: null, lastHeartbeat: Date.now(), restarts: 0, failuresInARow: 0, startedAt: 0, retiring: false, usage: null };
+          const slot: Slot = { key, profile, state: "INITIALIZING", stateChangedAt: Date.now(), subtaskId: null, lastHeartbeat: Date.now(), restarts: 0, failuresInARow: 0, startedAt: 0, retiring: false, usage: null };
           this.slots.set(key, slot);
           await this.spawn(slot);
         }
@@ -88,7 +90,7 @@ export class AgentSupervisor {
       env: { ...this.options.childEnv, BATON_AGENT_ID: row.id, BATON_PROFILE: slot.profile.name },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
-    Object.assign(slot, { child, agentId: row.id, state: "INITIALIZING", subtaskId: null, lastHeartbeat: Date.now(), startedAt: Date.now(), usage: null });
+    Object.assign(slot, { child, agentId: row.id, state: "INITIALIZING", stateChangedAt: Date.now(), subtaskId: null, lastHeartbeat: Date.now(), startedAt: Date.now(), usage: null });
     slot.settled = new Promise((resolve) => (slot.markSettled = resolve));
     for (const stream of [child.stdout, child.stderr]) {
       if (stream) readline.createInterface({ input: stream }).on("line", (line) => console.log(`[${slot.key} ${child.pid}] ${line}`));
@@ -110,7 +112,9 @@ export class AgentSupervisor {
     const next = message.data.type === "ready" ? "IDLE" : message.data.state;
     const subtaskId = message.data.type === "heartbeat" ? message.data.subtaskId : null;
     if (next !== slot.state || subtaskId !== slot.subtaskId) {
-      slot.state = slot.retiring ? "TERMINATING" : next;
+      const state = slot.retiring ? "TERMINATING" : next;
+      if (state !== slot.state) slot.stateChangedAt = message.data.type === "heartbeat" ? (message.data.stateChangedAt ?? Date.now()) : Date.now();
+      slot.state = state;
       slot.subtaskId = subtaskId;
       void this.persist(slot);
     }
@@ -123,8 +127,9 @@ export class AgentSupervisor {
     const reason = slot.exitReason ?? (expected ? "stopped" : signal ? `killed by ${signal}` : `exited with code ${code}`);
     slot.child = undefined;
     slot.state = crashed ? "CRASHED" : "EXITED";
+    slot.stateChangedAt = Date.now();
     await this.options.db.agentProcess
-      .update({ where: { id: agentId }, data: { state: slot.state, exitCode: code, exitSignal: signal, exitReason: reason, endedAt: new Date(), currentSubtaskId: null } })
+      .update({ where: { id: agentId }, data: { state: slot.state, stateChangedAt: new Date(slot.stateChangedAt), exitCode: code, exitSignal: signal, exitReason: reason, endedAt: new Date(), currentSubtaskId: null } })
       .catch(() => {});
     this.publish(slot);
     slot.markSettled?.();
@@ -171,6 +176,7 @@ export class AgentSupervisor {
       this.slots.delete(slot.key);
       return Promise.resolve();
     }
+    if (slot.state !== "TERMINATING") slot.stateChangedAt = Date.now();
     slot.state = "TERMINATING";
     slot.exitReason = reason;
     void this.persist(slot);
@@ -187,6 +193,7 @@ export class AgentSupervisor {
         where: { id: slot.agentId },
         data: {
           state: slot.state,
+          stateChangedAt: new Date(slot.stateChangedAt),
           currentSubtaskId: slot.subtaskId,
           lastHeartbeatAt: new Date(slot.lastHeartbeat),
           ...(slot.usage ? { cpuPercent: slot.usage.cpu, rssBytes: BigInt(Math.round(slot.usage.rss)) } : {}),
@@ -202,6 +209,7 @@ export class AgentSupervisor {
       agentId: slot.agentId,
       profile: slot.profile.name,
       state: slot.state,
+      stateChangedAt: new Date(slot.stateChangedAt).toISOString(),
       pid: slot.child?.pid ?? null,
       currentSubtaskId: slot.subtaskId,
       cpuPercent: slot.usage?.cpu ?? null,

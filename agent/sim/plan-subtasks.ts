@@ -1,4 +1,4 @@
-import { chainLength, wideCount, withoutPlannerMarkers, withoutTags } from "./read-markers";
+import { chainLength, hasMarker, wideCount, withoutPlannerMarkers, withoutTags } from "./read-markers";
 
 export interface PlannedSubtask {
   title: string;
@@ -63,12 +63,24 @@ function join(dependsOn: number[], task: string): PlannedSubtask {
   };
 }
 
+/** `[sim:collide]`: two independent subtasks that both write notes.md straight away. */
+function collidingWriters(task: string): PlannedSubtask[] {
+  return [1, 2].map((part) => ({
+    title: `Write the shared notes (part ${part})`,
+    instructions: `Write part ${part} of the notes into notes.md. Overall task: "${task}" [item=${part}] [sim:write=notes.md]`,
+    capabilities: ["write"],
+    dependsOn: [],
+  }));
+}
+
 export function planSubtasks(prompt: string, cyclic: boolean): PlannedSubtask[] {
   const task = withoutPlannerMarkers(prompt) || "the requested task";
   const wide = wideCount(prompt);
   let plan: PlannedSubtask[];
   const chain = chainLength(prompt);
-  if (chain !== undefined) {
+  if (hasMarker(prompt, "collide")) {
+    plan = collidingWriters(task);
+  } else if (chain !== undefined) {
     plan = Array.from({ length: chain }, (_, i) => ({
       title: `Step ${i + 1} of ${chain}`,
       instructions: `Do step ${i + 1} of the chain. Overall task: "${task}" [item=1]`,

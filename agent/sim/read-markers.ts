@@ -2,7 +2,7 @@
  * Markers let tests steer the sim from inside ordinary prompt text, so no test-only
  * API is needed on the caller's side.
  */
-const PLANNER_ONLY = /\s*\[sim:(?:fail=\d+|invalid-plan(?:-always)?|wide=\d+|chain=\d+)\]/g;
+const PLANNER_ONLY = /\s*\[sim:(?:fail=\d+|invalid-plan(?:-always)?|wide=\d+|chain=\d+|collide)\]/g;
 const ANY_TAG = /\s*\[(?:sim:[^\]]*|item=\d+|step=[a-z]+)\]/g;
 
 export function hasMarker(text: string, marker: string): boolean {
@@ -21,7 +21,17 @@ export function chainLength(text: string): number | undefined {
 }
 
 export function commandMarker(text: string): string | undefined {
-  return /\[sim:cmd=([^\]]+)\]/.exec(text)?.[1]?.trim() || undefined;
+  return commandMarkers(text)[0];
+}
+
+/** Every `[sim:cmd=…]`, in order: the subtask runs them one after another while they succeed. */
+export function commandMarkers(text: string): string[] {
+  return [...text.matchAll(/\[sim:cmd=([^\]]+)\]/g)].flatMap((match) => (match[1]?.trim() ? [match[1].trim()] : []));
+}
+
+/** `[sim:write=PATH]`: the subtask writes PATH as its first step (two such subtasks at once collide). */
+export function writeMarker(text: string): string | undefined {
+  return /\[sim:write=([^\]]+)\]/.exec(text)?.[1]?.trim() || undefined;
 }
 
 /** Acting markers such as `[sim:cmd=…]` must survive into subtask instructions; planner markers must not. */

@@ -103,6 +103,20 @@ describe("acting on a subtask", () => {
     expect(run.finish?.output).toMatchObject({ command: "sleep 30", exitCode: 0 });
   });
 
+  it("runs several marked commands in order and stops at the first that fails", async () => {
+    const denySecond: ToolRunner = (name, input) =>
+      name === "run_command" && input.command === "echo two" ? { text: "A person denied this command: echo two", isError: true } : fakeWorkspace(name, input);
+    const run = await runSubtask(t, "Run them. [sim:cmd=echo one] [sim:cmd=echo two] [sim:cmd=echo three]", denySecond);
+    expect(run.calls.map((c) => (c.name === "run_command" ? c.input.command : c.name))).toEqual(["list_files", "echo one", "echo two", "finish"]);
+    expect(run.finish?.summary).toContain("denied");
+  });
+
+  it("writes the file named by a write marker first, then finishes", async () => {
+    const run = await runSubtask(t, "Subtask: Write the shared notes (part 2)\n\nInstructions: Write part 2 of the notes. [item=2] [sim:write=notes.md]");
+    expect(run.calls.map((c) => c.name)).toEqual(["write_file", "finish"]);
+    expect(run.calls[0]?.input).toEqual({ path: "notes.md", content: "# Notes\n\nWritten by Write the shared notes (part 2).\n" });
+  });
+
   it("finishes with a failure summary after a tool error", async () => {
     const failingRead: ToolRunner = (name, input) =>
       name === "read_file" ? { text: "ENOENT: no such file", isError: true } : fakeWorkspace(name, input);

@@ -2,7 +2,7 @@ import type { Reply, ReplyBlock } from "./api-types";
 import { assembleReport, parseListing, pickFile } from "./inspect-workspace";
 import { whichFile } from "./plan-subtasks";
 import type { Conversation } from "./read-conversation";
-import { commandMarker, hasMarker, subtaskRole, withoutTags, type SubtaskRole } from "./read-markers";
+import { commandMarker, commandMarkers, hasMarker, subtaskRole, withoutTags, writeMarker, type SubtaskRole } from "./read-markers";
 import { capitalize, summarizeWork } from "./summarize-work";
 
 export const ACTING_TOOLS = ["finish", "list_files", "read_file", "write_file", "run_command"];
@@ -66,6 +66,11 @@ export function replyToActor(conversation: Conversation): Reply {
   if (!last) {
     // `[sim:instant]`: a subtask with no work, so benchmarks measure only orchestration.
     if (hasMarker(conversation.firstUserText, "instant") && conversation.toolNames.has("finish")) return finish(conversation, role);
+    const target = writeMarker(conversation.firstUserText);
+    if (target && conversation.toolNames.has("write_file")) {
+      const title = /^Subtask: (.*)$/m.exec(conversation.firstUserText)?.[1] ?? "this subtask";
+      return call(`I'll write my part straight into ${target}.`, "write_file", { path: target, content: `# Notes\n\nWritten by ${title}.\n` });
+    }
     if (!conversation.toolNames.has("list_files")) return act(conversation, role);
     const text =
       "Let me start by looking at what is in the workspace. I'll list every file first so I can decide which one to work on.";
@@ -74,5 +79,10 @@ export function replyToActor(conversation: Conversation): Reply {
   const failed = results.some((r) => r.isError && r.toolName !== "finish");
   const afterListing = last.toolName === "list_files" || (last.toolName === undefined && results.length === 1);
   if (!failed && afterListing) return act(conversation, role);
+  const commands = commandMarkers(conversation.firstUserText);
+  const ran = results.filter((r) => r.toolName === "run_command").length;
+  if (!failed && last.toolName === "run_command" && ran < commands.length && conversation.toolNames.has("run_command")) {
+    return call(`That worked. Next I'll run \`${commands[ran]}\`.`, "run_command", { command: commands[ran] });
+  }
   return finish(conversation, role);
 }

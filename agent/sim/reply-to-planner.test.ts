@@ -68,6 +68,12 @@ describe("planning", () => {
     expect(isAcyclic(subtasks)).toBe(true);
   });
 
+  it("plans two independent subtasks that write the same file under [sim:collide]", async () => {
+    const { subtasks } = planOf(await ask([{ role: "user", content: "Task: Take notes [sim:collide]" }]));
+    expect(subtasks.map((s) => s.dependsOn)).toEqual([[], []]);
+    expect(subtasks.every((s) => s.instructions.includes("[sim:write=notes.md]") && !s.instructions.includes("collide"))).toBe(true);
+  });
+
   it("makes a straight chain for sequential work", async () => {
     const { subtasks } = planOf(await ask([{ role: "user", content: "Process the files in sequential order" }]));
     expect(subtasks.map((s) => s.dependsOn)).toEqual([[], [0], [1]]);

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles, readFile, writeFile } from "./file-tools";
+import { ToolInputError } from "./tool-error";
 
 let root: string;
 beforeAll(async () => {
@@ -13,6 +14,8 @@ beforeAll(async () => {
   await fs.writeFile(path.join(base, "secret.txt"), "secret");
   await fs.symlink(path.join(base, "secret.txt"), path.join(root, "link.txt"));
   await fs.symlink(base, path.join(root, "escape"));
+  await fs.symlink("/etc", path.join(root, "etc"));
+  await fs.symlink(path.join(base, "created-outside.txt"), path.join(root, "dangling"));
 });
 afterAll(() => fs.rm(path.dirname(root), { recursive: true, force: true }));
 
@@ -31,9 +34,19 @@ describe("workspace file tools", () => {
     ["link.txt", /through a symlink/],
     ["escape/secret.txt", /through a symlink/],
     ["docs/../../secret.txt", /outside the workspace/],
+    ["etc/passwd", /through a symlink/],
+    ["dangling", /through a symlink/],
+    ["/tmp/../etc/hosts", /absolute/],
   ])("refuses %s", async (target, message) => {
+    await expect(readFile(root, target)).rejects.toThrow(ToolInputError);
     await expect(readFile(root, target)).rejects.toThrow(message);
     await expect(writeFile(root, target, "x")).rejects.toThrow(message);
+    await expect(listFiles(root, target)).rejects.toThrow(ToolInputError);
+  });
+
+  it("never creates a file outside through a dangling symlink", async () => {
+    await expect(writeFile(root, "dangling", "x")).rejects.toThrow(ToolInputError);
+    await expect(fs.stat(path.join(path.dirname(root), "created-outside.txt"))).rejects.toThrow(/ENOENT/);
   });
 
   it("says when a file does not exist", async () => {

@@ -3,7 +3,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CappedOutput, runCommand } from "./run-command";
+import { CappedOutput, OUTPUT_CAP_BYTES, runCommand } from "./run-command";
 import { bubblewrapAvailable, type CommandSandbox } from "./sandbox";
 
 const workspace = () => fs.mkdtemp(path.join(os.tmpdir(), "baton-cmd-"));
@@ -18,6 +18,29 @@ describe.each<CommandSandbox>([{ kind: "none" }, { kind: "bwrap", network: false
     expect(result.exitCode).toBe(3);
     expect(result.output).toContain(await fs.realpath(root));
     expect(result.output).toContain("[]");
+  });
+
+  it("shows no secret of the agent in env or /proc/self/environ", async () => {
+    const secrets = { ANTHROPIC_API_KEY: "sk-ant-test-secret", DATABASE_URL: "postgresql://u:pw@db/x", REDIS_URL: "redis://:pw@cache:6379", BATON_SECRET: "s".repeat(40) };
+    Object.assign(process.env, secrets);
+    try {
+      const result = await run("env; tr '\\0' '\\n' < /proc/self/environ; tr '\\0' '\\n' < /proc/$PPID/environ 2>/dev/null", sandbox);
+      for (const [name, value] of Object.entries(secrets)) {
+        expect(result.output).not.toContain(name);
+        expect(result.output).not.toContain(value);
+      }
+      expect(result.output).toContain("PATH=");
+    } finally {
+      for (const name of Object.keys(secrets)) delete process.env[name];
+    }
+  });
+
+  it("caps runaway output, keeping its head and tail", async () => {
+    const result = await run("echo FIRST; yes runaway | head -c 5000000; echo; echo LAST", sandbox);
+    expect(result.output.length).toBeLessThan(OUTPUT_CAP_BYTES + 100);
+    expect(result.output.startsWith("FIRST")).toBe(true);
+    expect(result.output.trimEnd().endsWith("LAST")).toBe(true);
+    expect(result.output).toMatch(/bytes of output omitted/);
   });
 
   it("kills the whole process tree on timeout", async () => {
@@ -55,6 +78,17 @@ describe("the bubblewrap sandbox", () => {
     expect(pid).toBeLessThan(10);
     expect(processes).toBeLessThan(10);
   });
+
+  it("contains a fork bomb: capped in processes, killed at the time limit, the host unharmed", async () => {
+    const before = (await fs.readdir("/proc")).filter((name) => /^\d+$/.test(name)).length;
+    const started = Date.now();
+    const result = await runCommand(await workspace(), "bomb() { bomb | bomb & }; bomb; sleep 30", { timeoutSeconds: 3, signal: new AbortController().signal, sandbox: { kind: "bwrap", network: false } });
+    expect(result.timedOut).toBe(true);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Everything it started is gone shortly after, and the host still runs commands.
+    await expect.poll(async () => (await fs.readdir("/proc")).filter((name) => /^\d+$/.test(name)).length, { timeout: 5_000 }).toBeLessThan(before + 20);
+    expect((await run("echo alive", { kind: "bwrap", network: false })).output.trim()).toBe("alive");
+  }, 20_000);
 
   it("cuts the network unless the profile allows it", async () => {
     const server = net.createServer((socket) => socket.end("hello\n"));

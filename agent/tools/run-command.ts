@@ -1,7 +1,9 @@
 // run_command: a shell command in the task workspace with a time limit, an output cap (head and
 // tail kept) and an environment without the agent's secrets, inside the sandbox (sandbox.ts).
-// It runs in its own process group so a timeout or cancel kills everything it started.
+// It runs in its own process group so a timeout or cancel kills everything it started, and under a
+// process cap where the host allows one (pid-limit.ts), so a fork bomb cannot fill the host.
 import { spawn } from "node:child_process";
+import { createPidLimit } from "./pid-limit";
 import { sandboxedCommand, type CommandSandbox } from "./sandbox";
 
 export const OUTPUT_CAP_BYTES = 16_000;
@@ -23,7 +25,9 @@ export interface RunCommandOptions {
 
 export function runCommand(root: string, command: string, options: RunCommandOptions): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const [program, args] = sandboxedCommand(root, command, options.sandbox);
+    const [sandboxed, sandboxedArgs] = sandboxedCommand(root, command, options.sandbox);
+    const pidLimit = options.sandbox.kind === "bwrap" ? createPidLimit() : null;
+    const [program, args] = pidLimit ? pidLimit.wrap(sandboxed, sandboxedArgs) : [sandboxed, sandboxedArgs];
     const child = spawn(program, args, {
       cwd: root,
       env: { ...SAFE_ENV, HOME: root },
@@ -51,10 +55,12 @@ export function runCommand(root: string, command: string, options: RunCommandOpt
 
     child.on("error", (error) => {
       clearTimeout(timer);
+      void pidLimit?.dispose();
       reject(error);
     });
     child.on("close", (exitCode, signal) => {
       clearTimeout(timer);
+      void pidLimit?.dispose();
       options.signal.removeEventListener("abort", onAbort);
       resolve({ exitCode, signal, timedOut, output: output.text() });
     });

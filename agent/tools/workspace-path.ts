@@ -13,9 +13,16 @@ export async function resolveInWorkspace(root: string, requested: string): Promi
   // The deepest existing ancestor decides where a symlink really points.
   let existing = target;
   while (!(await exists(existing))) existing = path.dirname(existing);
-  const real = await fs.realpath(existing);
-  if (!isInside(realRoot, real)) throw new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
+  // A dangling symlink has no real path; writing through it would create its target, wherever that is.
+  const real = await fs.realpath(existing).catch(() => null);
+  if (real === null || !isInside(realRoot, real)) throw new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
   return target;
+}
+
+/** The workspace-relative form of a path the model gave ("./a/../b.md" → "b.md"), after the same checks. */
+export async function relativeInWorkspace(root: string, requested: string): Promise<string> {
+  const target = await resolveInWorkspace(root, requested);
+  return path.relative(await fs.realpath(root), target) || ".";
 }
 
 function isInside(root: string, candidate: string): boolean {

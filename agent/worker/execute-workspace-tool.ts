@@ -1,13 +1,21 @@
-// Runs one workspace tool call for the model: validates the input, confines it to the workspace
-// and turns every problem into a tool error the model can read.
+// Runs one workspace tool call for the model: validates the input, confines it to the workspace,
+// lets the gate hold or refuse commands and writes (approvals, write locks) and turns every
+// problem into a tool error the model can read.
 import { z } from "zod";
 import { listFiles, readFile, writeFile } from "../tools/file-tools";
 import { describeCommandResult, runCommand } from "../tools/run-command";
 import { TOOL_INPUTS, isToolName } from "../tools/tool-definitions";
+import { relativeInWorkspace } from "../tools/workspace-path";
 import { ToolInputError } from "../tools/tool-error";
 import type { ToolOutcome } from "../model/run-tool-loop";
 import type { CommandSandbox } from "../tools/sandbox";
 import type { TaskCoordination } from "../tools/task-coordination";
+
+/** Checks before a command or write runs; each returns null to go ahead, or the error for the model. */
+export interface ToolGate {
+  command(command: string): Promise<string | null>;
+  write(path: string, bytes: number): Promise<string | null>;
+}
 
 export interface WorkspaceToolContext {
   workspace: string;
@@ -17,6 +25,7 @@ export interface WorkspaceToolContext {
   commandSandbox: CommandSandbox | null;
   coordination: { state: TaskCoordination; taskId: string; from: string };
   signal: AbortSignal;
+  gate?: ToolGate;
 }
 
 export async function executeWorkspaceTool(ctx: WorkspaceToolContext, name: string, input: unknown): Promise<ToolOutcome> {
@@ -32,8 +41,12 @@ export async function executeWorkspaceTool(ctx: WorkspaceToolContext, name: stri
         return { content: JSON.stringify(await listFiles(ctx.workspace, (args.path as string | undefined) ?? ".")) };
       case "read_file":
         return { content: await readFile(ctx.workspace, args.path as string) };
-      case "write_file":
+      case "write_file": {
+        const relative = await relativeInWorkspace(ctx.workspace, args.path as string);
+        const refusal = await ctx.gate?.write(relative, Buffer.byteLength(args.content as string));
+        if (refusal) return { content: refusal, isError: true };
         return { content: await writeFile(ctx.workspace, args.path as string, args.content as string) };
+      }
       case "run_command": {
         if (!ctx.commandSandbox) {
           return {
@@ -41,6 +54,8 @@ export async function executeWorkspaceTool(ctx: WorkspaceToolContext, name: stri
             isError: true,
           };
         }
+        const refusal = await ctx.gate?.command(args.command as string);
+        if (refusal) return { content: refusal, isError: true };
         const timeoutSeconds = Math.min((args.timeoutSeconds as number | undefined) ?? ctx.commandTimeoutSeconds, ctx.commandTimeoutSeconds);
         const result = await runCommand(ctx.workspace, args.command as string, { timeoutSeconds, signal: ctx.signal, sandbox: ctx.commandSandbox });
         return { content: describeCommandResult(result, timeoutSeconds), isError: result.timedOut || result.exitCode !== 0 };

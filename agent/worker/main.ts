@@ -9,8 +9,9 @@ import { redisKeys } from "../../server/redis-keys";
 import { parseAgentEnv } from "../env";
 import { createAnthropic } from "../model/create-anthropic";
 import { createTaskCoordination } from "../tools/task-coordination";
+import { createWriteLocks } from "../tools/write-locks";
 import { LogSink } from "./log-sink";
-import type { AgentActivity } from "./runtime";
+import { AgentStatus } from "./agent-status";
 import { startAgentWorker } from "./start-agent-worker";
 import { TaskAborts } from "./task-aborts";
 
@@ -31,11 +32,14 @@ const logs = new LogSink({ db, publisher });
 const aborts = new TaskAborts();
 await onTaskAbort(subscriber, keys.cancelChannel, (message) => aborts.abort(message.taskId, message.reason));
 
-let activity: AgentActivity = { state: "IDLE" };
 let stopping = false;
 const send = (message: AgentToDaemonMessage) => process.send?.(message);
-const heartbeat = () =>
-  send({ type: "heartbeat", state: stopping ? "TERMINATING" : activity.state, subtaskId: activity.state === "WORKING" ? activity.subtaskId : null });
+// Every move is reported at once; the interval below only proves the agent is alive.
+const status = new AgentStatus(() => heartbeat());
+const heartbeat = () => {
+  const { state, since, subtaskId } = status.snapshot();
+  send({ type: "heartbeat", state, stateChangedAt: since, subtaskId });
+};
 
 const worker = startAgentWorker({
   runtime: {
@@ -49,10 +53,9 @@ const worker = startAgentWorker({
     commandTimeoutSeconds: env.BATON_COMMAND_TIMEOUT_SECONDS,
     allowUnsandboxedCommands: env.BATON_ALLOW_UNSANDBOXED_COMMANDS,
     coordination: createTaskCoordination(redis, keys),
-    setActivity(next) {
-      activity = next;
-      heartbeat();
-    },
+    writeLocks: createWriteLocks(redis, keys),
+    writeLockWaitMs: env.BATON_WRITE_LOCK_WAIT_SECONDS * 1000,
+    status,
   },
   aborts,
   connection: blocking,
@@ -62,13 +65,14 @@ const worker = startAgentWorker({
   stalledIntervalMs: env.BATON_STALLED_INTERVAL_MS,
 });
 await worker.waitUntilReady();
+status.to("IDLE");
 send({ type: "ready" });
 const beat = setInterval(heartbeat, env.BATON_HEARTBEAT_INTERVAL_MS);
 
 async function shutdown(reason: string, force = false) {
   if (stopping) return;
   stopping = true;
-  heartbeat();
+  status.to("TERMINATING");
   console.log(`agent ${agentId}: stopping (${reason})`);
   clearInterval(beat);
   // Graceful: the current job finishes. Forced (the daemon is gone): its lock expires and

@@ -3,6 +3,8 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import type { OrchestratorDeps } from "../../server/services/orchestration/deps";
 import type { TaskCoordination } from "../tools/task-coordination";
+import type { WriteLocks } from "../tools/write-locks";
+import type { AgentStatus } from "./agent-status";
 import type { LogSink } from "./log-sink";
 import type { WorkspaceConfig } from "./workspace";
 
@@ -17,7 +19,11 @@ export interface AgentProfileConfig {
   networkAllowed: boolean;
 }
 
-export type AgentActivity = { state: "IDLE" } | { state: "WORKING"; subtaskId: string | null };
+/** Read when a subtask starts, so an admin's change applies without restarting agents. */
+export interface ApprovalPolicy {
+  approvalMode: "NONE" | "COMMANDS" | "WRITES";
+  approvalTimeoutSeconds: number;
+}
 
 export interface AgentRuntime {
   deps: OrchestratorDeps;
@@ -30,7 +36,10 @@ export interface AgentRuntime {
   commandTimeoutSeconds: number;
   allowUnsandboxedCommands: boolean;
   coordination: TaskCoordination;
-  setActivity(activity: AgentActivity): void;
+  writeLocks: WriteLocks;
+  writeLockWaitMs: number;
+  /** Where this agent is in its state machine; handlers move it as the job goes on. */
+  status: AgentStatus;
 }
 
 export interface JobContext<P> {

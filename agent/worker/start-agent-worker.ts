@@ -35,9 +35,11 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
     const abort = aborts.open(payload.taskId);
     const maxAttempts = job.opts.attempts ?? 1;
     const attempt = job.attemptsMade + 1;
+    runtime.status.to("CLAIMED");
     try {
       await HANDLERS[kind](runtime, { payload: payload as never, attempt, maxAttempts, signal: abort.signal });
     } catch (error) {
+      runtime.status.to("ERROR");
       const permanent = error instanceof PermanentError;
       if ((permanent || attempt >= maxAttempts) && kind !== "subtask") {
         const stage = kind === "plan" ? "Planning" : "Writing the result";
@@ -46,7 +48,7 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
       throw permanent ? new UnrecoverableError(error.message) : error;
     } finally {
       abort.close();
-      runtime.setActivity({ state: "IDLE" });
+      runtime.status.to("IDLE");
     }
   };
 

@@ -22,6 +22,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "agents.scaled": "Agents scaled",
   "profile.created": "Profile created",
   "profile.updated": "Profile edited",
+  "approval.approved": "Agent request approved",
+  "approval.denied": "Agent request denied",
+  "approval.expired": "Agent request expired",
 };
 
 export const isAuditAction = (value: string | null): value is AuditAction => value !== null && (AUDIT_ACTIONS as readonly string[]).includes(value);
@@ -98,6 +101,11 @@ export function describeDetails(event: AuditEventLike): string {
       break;
     case "share_link.created":
       parts.push(data.includeLogs === true ? "with logs" : data.includeLogs === false ? "result only" : null, "expiresAt" in data ? expiryText(data.expiresAt) : null);
+      break;
+    case "approval.approved":
+    case "approval.denied":
+    case "approval.expired":
+      parts.push(text(data.command) ? `run: ${text(data.command)}` : text(data.path) ? `write ${text(data.path)} (${Number(data.bytes)} bytes)` : null);
       break;
     case "member.removed":
     case "member.restored":

@@ -1,8 +1,10 @@
 "use client";
-// Running agent processes with their health: heartbeat age ticks every second, and a heartbeat
-// older than the server's staleness limit is flagged.
+// Running agent processes with their health: the state and how long the agent has been in it,
+// heartbeat age ticking every second, and a heartbeat older than the server's staleness limit flagged.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { AGENT_HEARTBEAT_STALE_MS } from "@/server/contracts/heartbeat";
+import { formatDuration } from "@/components/format/duration";
 import { formatMegabytes, formatPercent } from "@/components/format/numbers";
 import { shortId } from "@/components/format/short-id";
 import { formatAge, formatFullDate, formatShortDate } from "@/components/format/time";
@@ -29,10 +31,14 @@ const COLUMNS: TableColumn[] = [
   { label: "Started" },
 ];
 
-export function LiveAgentTable({ agents }: { agents: AgentView[] }) {
+/** "for 12 s" while short-lived states come and go; "for 3m 05s" once an agent has settled. */
+const stateAge = (ms: number) => (ms < 60_000 ? `${Math.floor(Math.max(0, ms) / 1000)} s` : formatDuration(ms));
+
+/** `actions` renders an admin's controls for a row (a last column), when given. */
+export function LiveAgentTable({ agents, actions }: { agents: AgentView[]; actions?: (agent: AgentView) => ReactNode }) {
   const now = useNow();
   return (
-    <Table columns={COLUMNS}>
+    <Table columns={actions ? [...COLUMNS, { label: "Actions" }] : COLUMNS}>
       {agents.map((agent) => {
         const age = agent.lastHeartbeatAt ? now - agent.lastHeartbeatAt.getTime() : null;
         // A process still starting up has not had the chance to send its first heartbeat.
@@ -45,8 +51,11 @@ export function LiveAgentTable({ agents }: { agents: AgentView[] }) {
             </td>
             <td className={`${bodyCell} text-foreground`}>{agent.profile}</td>
             <td className={`${numberCell} font-mono`}>{agent.pid ?? "—"}</td>
-            <td className={bodyCell}>
+            <td className={cx(bodyCell, "whitespace-nowrap")} title={`Since ${formatFullDate(agent.stateChangedAt)}`}>
               <StatusBadge status={agent.state} />
+              <span className="ml-2 text-xs text-subtle tabular-nums" data-testid="agent-state-age">
+                for {stateAge(now - agent.stateChangedAt.getTime())}
+              </span>
             </td>
             <td className={`${bodyCell} max-w-56 truncate`} title={agent.currentSubtask?.title ?? agent.currentSubtaskId ?? undefined}>
               {agent.currentSubtask ? (
@@ -67,6 +76,7 @@ export function LiveAgentTable({ agents }: { agents: AgentView[] }) {
             <td className={numberCell}>{formatMegabytes(agent.rssBytes)}</td>
             <td className={cx(numberCell, agent.restarts > 0 && "text-warning-fg")}>{agent.restarts}</td>
             <td className={bodyCell} title={formatFullDate(agent.startedAt)}>{formatShortDate(agent.startedAt)}</td>
+            {actions ? <td className={bodyCell}>{actions(agent)}</td> : null}
           </tr>
         );
       })}

@@ -1,5 +1,6 @@
 "use client";
-// Task detail: outcome, plan stages and the live activity log of one task.
+// Task detail: outcome, write conflicts, approvals waiting on a person, plan stages and the live
+// activity log of one task.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useTaskLive } from "@/components/hooks/use-task-live";
@@ -14,6 +15,8 @@ import { TaskFacts } from "@/components/tasks/task-facts";
 import { OPEN_TASK_STATUSES, TaskHeader } from "@/components/tasks/task-header";
 import { TaskOutcome } from "@/components/tasks/task-outcome";
 import { TaskPrompt } from "@/components/tasks/task-prompt";
+import { ApprovalsPanel } from "@/components/tasks/approvals-panel";
+import { WriteConflictsAlert } from "@/components/tasks/write-conflicts-alert";
 import { Alert } from "@/components/ui/alert";
 
 /** Safety net for missed events while a task runs; live events do the real work. */
@@ -63,6 +66,8 @@ export function TaskDetail({ id }: { id: string }) {
       </div>
       {task.isError ? <Alert tone="warning" title="Showing the last loaded state">{errorMessage(task.error)}</Alert> : null}
       <TaskOutcome status={data.status} resultMarkdown={data.resultMarkdown} statusReason={data.statusReason} />
+      <WriteConflictsAlert conflicts={data.writeConflicts} subtasks={data.subtasks} />
+      <ApprovalsPanel taskId={id} createdById={data.createdById} />
       <TaskPrompt prompt={data.prompt} />
       <SubtaskStages subtasks={data.subtasks} planning={data.status === "PLANNING"} />
       <LogPanel logs={live.logs} history={live.history} onRetry={live.retry} subtasks={data.subtasks} />

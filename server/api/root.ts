@@ -2,6 +2,7 @@
 // server/auth/permissions.ts.
 import { accountRouter } from "./routers/account";
 import { agentRouter } from "./routers/agent";
+import { approvalRouter } from "./routers/approval";
 import { auditRouter } from "./routers/audit";
 import { invitationRouter, memberRouter } from "./routers/member";
 import { profileRouter } from "./routers/profile";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   task: taskRouter,
   agent: agentRouter,
+  approval: approvalRouter,
   profile: profileRouter,
   share: shareRouter,
   token: tokenRouter,

@@ -20,6 +20,8 @@ export const PROCEDURE_RULES = {
   "task.logs": { role: "VIEWER", summary: "Read a task's logs" },
   "task.create": { role: "MEMBER", summary: "Create tasks" },
   "task.cancel": { role: "MEMBER", summary: "Cancel own tasks (admins: any task)" },
+  "approval.list": { role: "VIEWER", summary: "See what agents asked to do and who decided" },
+  "approval.decide": { role: "MEMBER", summary: "Approve or deny agents' commands and writes on own tasks (admins: any task)" },
   "agent.list": { role: "VIEWER", summary: "See agent processes" },
   "agent.profiles": { role: "VIEWER", summary: "See agent profiles" },
   "profile.byId": { role: "VIEWER", summary: "Read an agent profile in full" },
@@ -46,6 +48,8 @@ export type ProcedurePath = keyof typeof PROCEDURE_RULES;
 export const ABILITY_ROLES = {
   /** Cancel a task someone else created. */
   cancelAnyTask: "ADMIN",
+  /** Approve or deny what an agent asks to do on a task someone else created. */
+  decideAnyApproval: "ADMIN",
   /** Revoke a share link someone else created. */
   revokeAnyShareLink: "ADMIN",
   /** Grant, change or remove the admin and owner roles. */

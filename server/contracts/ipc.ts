@@ -9,6 +9,8 @@ export const ZAgentToDaemonSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("heartbeat"),
     state: ZAgentWorkStateSchema,
+    /** When the agent entered `state` (epoch ms), so the record shows how long it has been there. */
+    stateChangedAt: z.number().int().optional(),
     subtaskId: z.string().nullable(),
   }),
 ]);

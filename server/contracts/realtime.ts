@@ -30,6 +30,7 @@ export const ZAgentUpdateSchema = z.object({
   agentId: z.string(),
   profile: z.string(),
   state: ZAgentStateSchema,
+  stateChangedAt: z.string().optional(),
   pid: z.number().int().nullable(),
   currentSubtaskId: z.string().nullable(),
   cpuPercent: z.number().nullable(),

@@ -15,7 +15,7 @@ export async function finalizeTask(runtime: AgentRuntime, ctx: JobContext<{ task
     include: { subtasks: { orderBy: { index: "asc" }, select: { title: true, status: true, summary: true, output: true } } },
   });
   if (!task || task.status !== "FINALIZING") return;
-  runtime.setActivity({ state: "WORKING", subtaskId: null });
+  runtime.status.to("WORKING");
 
   let result: TaskResult | null = null;
   await runToolLoop({
@@ -39,6 +39,7 @@ export async function finalizeTask(runtime: AgentRuntime, ctx: JobContext<{ task
   });
   await runtime.logs.flush();
   if (!result) throw new PermanentError("The model did not submit a result.");
+  runtime.status.to("COMPLETING");
   await saveTaskResult(runtime.deps, task.id, result);
 }
 

@@ -17,7 +17,7 @@ export async function planTask(runtime: AgentRuntime, ctx: JobContext<{ taskId: 
   const { db } = runtime.deps;
   const task = await db.task.findUnique({ where: { id: ctx.payload.taskId } });
   if (!task || task.status !== "PLANNING") return;
-  runtime.setActivity({ state: "WORKING", subtaskId: null });
+  runtime.status.to("WORKING");
 
   const workspace = await ensureWorkspace(runtime.workspaces, task.id);
   const files = await listFiles(workspace);
@@ -54,6 +54,7 @@ export async function planTask(runtime: AgentRuntime, ctx: JobContext<{ taskId: 
   });
 
   await runtime.logs.flush();
+  runtime.status.to("COMPLETING");
   if (plan) {
     await savePlan(runtime.deps, task.id, plan);
     return;

@@ -1,16 +1,20 @@
 // Runs one subtask: claim it (getting an attempt number), give Claude the instructions and the
 // outputs of its dependencies, run the tool loop in the task workspace, and record the result of
-// the finish tool. A cancel aborts quietly; a timeout or error fails this attempt.
+// the finish tool. A cancel aborts quietly; a timeout or error fails this attempt. Tool results are
+// trimmed to the conversation's budget; commands and writes pass the subtask's gate (approvals,
+// write locks), whose locks are released however the subtask ends.
 import { ZFinishSchema, type FinishInput } from "../../../server/contracts/plan";
 import { claimSubtask, completeSubtask, failSubtaskAttempt } from "../../../server/services/orchestration/subtask-lifecycle";
 import { isTransientModelError } from "../../model/create-anthropic";
 import { runToolLoop } from "../../model/run-tool-loop";
 import { bubblewrapAvailable, type CommandSandbox } from "../../tools/sandbox";
+import { createToolOutputBudget } from "../../tools/trim-tool-output";
 import { toolDefinition, isToolName } from "../../tools/tool-definitions";
 import { executeWorkspaceTool } from "../execute-workspace-tool";
 import { PermanentError } from "../permanent-error";
 import { modelFor, type AgentRuntime, type JobContext } from "../runtime";
 import { TaskAbortedError } from "../task-aborts";
+import { subtaskToolGate } from "../subtask-tool-gate";
 import { ensureWorkspace } from "../workspace";
 import { streamCallbacks } from "./stream-callbacks";
 
@@ -18,8 +22,9 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
   const { taskId, subtaskId } = ctx.payload;
   const claim = await claimSubtask(runtime.deps, { taskId, subtaskId, agentId: runtime.agentId });
   if (!claim) return;
-  runtime.setActivity({ state: "WORKING", subtaskId });
+  runtime.status.to("WORKING", subtaskId);
 
+  const policy = await runtime.deps.db.agentProfile.findUniqueOrThrow({ where: { id: runtime.profile.id }, select: { approvalMode: true, approvalTimeoutSeconds: true } });
   const subtask = await runtime.deps.db.subtask.findUniqueOrThrow({
     where: { id: subtaskId },
     include: { task: { select: { prompt: true } }, dependsOn: { include: { dependsOn: { select: { title: true, summary: true, output: true } } } } },
@@ -37,6 +42,8 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       ? { kind: "none" }
       : null;
   let finished: FinishInput | null = null;
+  const gate = subtaskToolGate(runtime, { taskId, subtaskId, policy, signal });
+  const budget = createToolOutputBudget();
 
   try {
     const result = await runToolLoop({
@@ -50,7 +57,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       ...streamCallbacks(runtime, taskId, subtaskId),
       async execute(name, input) {
         if (name !== "finish") {
-          return executeWorkspaceTool(
+          const outcome = await executeWorkspaceTool(
             {
               workspace,
               allowedTools: allowed,
@@ -58,10 +65,12 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
               commandSandbox,
               coordination: { state: runtime.coordination, taskId, from: subtask.title },
               signal,
+              gate,
             },
             name,
             input,
           );
+          return { ...outcome, content: budget.fit(outcome.content) };
         }
         const parsed = ZFinishSchema.safeParse(input);
         if (!parsed.success) return { content: "finish needs a non-empty summary.", isError: true };
@@ -71,8 +80,12 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
     });
     if (!finished) throw new PermanentError(result.kind === "max_turns" ? `Stopped after ${runtime.profile.maxTurns} turns without calling finish.` : "The model stopped without calling finish.");
   } catch (error) {
+    await gate.release();
     await runtime.logs.flush();
-    if (ctx.signal.aborted && ctx.signal.reason instanceof TaskAbortedError) return;
+    if (ctx.signal.aborted && ctx.signal.reason instanceof TaskAbortedError) {
+      runtime.status.to("COMPLETING");
+      return;
+    }
     const reason = timeout.aborted ? `Timed out after ${runtime.profile.timeoutSeconds} s.` : describe(error);
     const final = ctx.attempt >= ctx.maxAttempts || !(timeout.aborted || isTransientModelError(error));
     runtime.logs.push(taskId, { ...who, kind: "ERROR", level: "ERROR", message: `Attempt ${claim.attempt} failed: ${reason}${final ? "" : " Retrying."}` });
@@ -81,9 +94,15 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
     throw final ? new PermanentError(reason) : error;
   }
 
+  runtime.status.to("COMPLETING");
   runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Finished "${subtask.title}".` });
   await runtime.logs.flush();
-  await completeSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, result: finished });
+  try {
+    await completeSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, result: finished });
+  } finally {
+    // After the result is recorded, so a subtask waiting on one of these files sees the final version.
+    await gate.release();
+  }
 }
 
 interface SubtaskForPrompt {

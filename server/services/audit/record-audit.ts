@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS = [
   "share_link.created",
   "share_link.revoked",
   "agents.scaled",
+  "approval.approved",
+  "approval.denied",
+  "approval.expired",
   "profile.created",
   "profile.updated",
 ] as const;

@@ -1,5 +1,5 @@
-// Cancels a task: final status in one transaction, waiting jobs removed, running agents told to
-// abort (they stop their model stream and kill their commands).
+// Cancels a task: final status in one transaction (its unanswered approvals end with it), waiting
+// jobs removed, running agents told to abort (they stop their model stream and kill their commands).
 import { z } from "zod";
 import { recordLogs } from "../logs/append-logs";
 import type { OrchestratorDeps } from "../orchestration/deps";
@@ -30,6 +30,7 @@ export async function cancelTask(deps: OrchestratorDeps, args: { taskId: string;
       where: { id: { in: open.map((s) => s.id) } },
       data: { status: "CANCELLED", statusReason: reason, finishedAt: now },
     });
+    await tx.approval.updateMany({ where: { taskId: args.taskId, status: "PENDING" }, data: { status: "EXPIRED", decidedAt: now } });
     return { result: { cancelled: true } as CancelResult, subtasks: open };
   });
   if (!outcome.result.cancelled) return outcome.result;

@@ -1,4 +1,4 @@
-// A task with its subtasks (and their dependency edges) for the detail page.
+// A task with its subtasks (and their dependency edges) and its write conflicts for the detail page.
 import { z } from "zod";
 import type { Db } from "../../db/create-prisma";
 
@@ -15,11 +15,13 @@ export async function getTask(db: Db, taskId: string) {
           profile: { select: { name: true } },
         },
       },
+      writeConflicts: { orderBy: { createdAt: "asc" }, select: { id: true, path: true, subtaskId: true, holderSubtaskId: true, outcome: true, createdAt: true } },
     },
   });
   if (!task) return null;
   return {
     ...task,
+    writeConflicts: task.writeConflicts.map((conflict) => ({ ...conflict, outcome: conflict.outcome === "waited" ? ("waited" as const) : ("refused" as const) })),
     subtasks: task.subtasks.map(({ dependsOn, profile, ...subtask }) => ({
       ...subtask,
       profileName: profile?.name ?? null,

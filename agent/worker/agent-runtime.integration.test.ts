@@ -1,0 +1,130 @@
+// The agent process's own behaviour through the real daemon, agents, simulated Claude,
+// PostgreSQL and Redis: the states it reports, write conflicts between parallel subtasks, and
+// approvals of commands.
+import { decode } from "notepack.io";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AgentUpdateMessage } from "../../server/contracts/realtime";
+import { createRedis } from "../../server/create-redis";
+import { decideApproval } from "../../server/services/approvals/decide-approval";
+import { cancelTask } from "../../server/services/tasks/cancel-task";
+import { createTask } from "../../server/services/tasks/create-task";
+import { startDaemon, type RunningDaemon } from "../../server/testing/start-daemon";
+import { createTestDeps, resetData, waitFor } from "../../server/testing/test-deps";
+import { createUser } from "../../server/testing/test-users";
+
+const deps = createTestDeps("agent-runtime");
+const listener = createRedis(process.env.REDIS_URL!, "blocking");
+const updates: AgentUpdateMessage[] = [];
+let daemon: RunningDaemon;
+
+beforeAll(async () => {
+  await resetData(deps);
+  await deps.db.agentProfile.updateMany({ data: { approvalMode: "NONE", approvalTimeoutSeconds: 600 } });
+  // Every agent:update the daemon publishes to the fleet room, decoded from the emitter's wire format.
+  await listener.psubscribe(`${deps.prefix}:socket.io#*`);
+  listener.on("pmessageBuffer", (_pattern: Buffer, _channel: Buffer, message: Buffer) => {
+    const [, packet] = decode(message) as [string, { data: [string, AgentUpdateMessage] }];
+    if (packet.data[0] === "agent:update") updates.push(packet.data[1]);
+  });
+  daemon = await startDaemon({ prefix: deps.prefix, env: { SIM_FIRST_TOKEN_DELAY_MS: "150", SIM_TOKEN_DELAY_MS: "1" } });
+});
+
+afterAll(async () => {
+  await daemon.stop();
+  await deps.db.agentProfile.updateMany({ data: { approvalMode: "NONE", approvalTimeoutSeconds: 600 } });
+  await listener.quit();
+  await deps.close();
+});
+
+const finished = (taskId: string, timeoutMs = 45_000) =>
+  waitFor(`task ${taskId} to finish`, async () => {
+    const task = await deps.db.task.findUniqueOrThrow({ where: { id: taskId } });
+    return ["SUCCEEDED", "FAILED", "CANCELLED"].includes(task.status) ? task : null;
+  }, timeoutMs);
+
+const run = async (prompt: string, userId: string | null = null) => (await createTask(deps, { request: { prompt, priority: 5 }, userId })).id;
+
+describe("the agent state machine in a real run", () => {
+  it("reports CLAIMED, WORKING, COMPLETING and IDLE for each job, and the daemon records when the state changed", async () => {
+    const taskId = await run("Summarise the two largest files, then write a combined report.");
+    expect((await finished(taskId)).status, daemon.output()).toBe("SUCCEEDED");
+    const agentIds = (await deps.db.subtask.findMany({ where: { taskId }, select: { agentId: true } })).map((s) => s.agentId!);
+    // The daemon also republishes the current state with each CPU/RSS sample: keep changes only.
+    const walk = updates.filter((u) => u.agentId === agentIds[0]).map((u) => u.state).filter((state, i, all) => state !== all[i - 1]);
+    // A job's IDLE can be overtaken by the next job's CLAIMED (the daemon publishes its latest view),
+    // so: each job walks CLAIMED → WORKING → COMPLETING, and the agent ends IDLE.
+    const job = walk.slice(walk.indexOf("CLAIMED"));
+    expect(job.slice(0, 3)).toEqual(["CLAIMED", "WORKING", "COMPLETING"]);
+    await waitFor("the agent's IDLE to be published", async () => updates.filter((u) => u.agentId === agentIds[0]).at(-1)?.state === "IDLE");
+    const rows = await deps.db.agentProcess.findMany({ where: { id: { in: agentIds } } });
+    for (const row of rows) {
+      expect(row.state).toBe("IDLE");
+      expect(row.stateChangedAt.getTime()).toBeGreaterThan(row.startedAt.getTime());
+    }
+  });
+});
+
+describe("write conflicts", () => {
+  it("makes the second of two parallel subtasks writing one file wait for the first, and records it", async () => {
+    const taskId = await run("Take notes together [sim:collide]");
+    expect((await finished(taskId)).status, daemon.output()).toBe("SUCCEEDED");
+    const subtasks = await deps.db.subtask.findMany({ where: { taskId }, orderBy: { index: "asc" } });
+    const conflicts = await deps.db.writeConflict.findMany({ where: { taskId } });
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ path: "notes.md", outcome: "waited" });
+    expect(new Set([conflicts[0]!.subtaskId, conflicts[0]!.holderSubtaskId])).toEqual(new Set(subtasks.map((s) => s.id)));
+    const warning = await deps.db.logEvent.findFirstOrThrow({ where: { taskId, level: "WARN", message: { startsWith: "Write conflict on notes.md" } } });
+    expect(warning.message).toMatch(/waited for subtask \d 'Write the shared notes \(part \d\)' to finish/);
+    expect(updates.some((u) => u.agentId === warning.agentId && u.state === "WAITING")).toBe(true);
+  });
+});
+
+describe("approvals", () => {
+  it("pauses a command until a person decides: approved runs, denied reaches the model as an error", async () => {
+    await deps.db.agentProfile.update({ where: { name: "generalist" }, data: { approvalMode: "COMMANDS" } });
+    const owner = await createUser(deps.db, "MEMBER");
+    const actor = { userId: owner.id, email: owner.email, role: owner.role, via: "session" as const };
+    const taskId = await run("Check the build. [sim:wide=2] [sim:cmd=echo approved-one] [sim:cmd=echo denied-two]", owner.id);
+    const pending = () => waitFor("a pending approval", () => deps.db.approval.findFirst({ where: { taskId, status: "PENDING" } }));
+
+    const first = await pending();
+    expect(first.detail).toEqual({ command: "echo approved-one" });
+    const waiting = await deps.db.agentProcess.findUniqueOrThrow({ where: { id: first.agentId! } });
+    expect(waiting.state).toBe("WAITING");
+    await decideApproval(deps, { id: first.id, approve: true, actor });
+    const second = await pending();
+    expect(second.detail).toEqual({ command: "echo denied-two" });
+    await decideApproval(deps, { id: second.id, approve: false, actor });
+
+    expect((await finished(taskId)).status, daemon.output()).toBe("SUCCEEDED");
+    const results = await deps.db.logEvent.findMany({ where: { taskId, kind: "TOOL_RESULT", message: { startsWith: "run_command" } }, orderBy: { seq: "asc" } });
+    expect(results.map((r) => r.message)).toEqual([
+      expect.stringContaining("exit code 0 approved-one"),
+      expect.stringContaining("A person denied this command: echo denied-two"),
+    ]);
+    const audit = await deps.db.auditEvent.findMany({ where: { targetId: taskId }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["approval.approved", "approval.denied"]);
+    await expect(decideApproval(deps, { id: second.id, approve: true, actor })).rejects.toThrow(/already denied/);
+  });
+
+  it("expires an approval nobody answers and treats it as denied", async () => {
+    await deps.db.agentProfile.update({ where: { name: "generalist" }, data: { approvalMode: "COMMANDS", approvalTimeoutSeconds: 1 } });
+    const taskId = await run("Check the build. [sim:wide=2] [sim:cmd=echo never-answered]");
+    expect((await finished(taskId)).status, daemon.output()).toBe("SUCCEEDED");
+    expect((await deps.db.approval.findFirstOrThrow({ where: { taskId } })).status).toBe("EXPIRED");
+    expect(await deps.db.logEvent.count({ where: { taskId, kind: "TOOL_RESULT", message: { contains: "Nobody approved this command within 1 s" } } })).toBe(1);
+    expect(await deps.db.auditEvent.count({ where: { targetId: taskId, action: "approval.expired" } })).toBe(1);
+  });
+
+  it("ends pending approvals when the task is cancelled", async () => {
+    await deps.db.agentProfile.update({ where: { name: "generalist" }, data: { approvalMode: "COMMANDS", approvalTimeoutSeconds: 600 } });
+    const taskId = await run("Check the build. [sim:wide=2] [sim:cmd=echo cancelled]");
+    const approval = await waitFor("a pending approval", () => deps.db.approval.findFirst({ where: { taskId, status: "PENDING" } })).catch(async (error: unknown) => {
+      const task = await deps.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { subtasks: true } });
+      throw new Error(`${String(error)}: task ${task.status} ${task.subtasks.map((s) => s.status).join(",")}\n${daemon.output().slice(-3000)}`);
+    });
+    await cancelTask(deps, { taskId });
+    expect((await deps.db.approval.findUniqueOrThrow({ where: { id: approval.id } })).status).toBe("EXPIRED");
+    await waitFor("the agent to go idle", async () => (await deps.db.agentProcess.findUniqueOrThrow({ where: { id: approval.agentId! } })).state === "IDLE");
+  });
+});
