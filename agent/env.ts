@@ -1,27 +1,28 @@
 // Configuration of the agent daemon and the agent processes, parsed once at start.
-import path from "node:path";
 import { z } from "zod";
 import { optional, ZSharedEnvSchema } from "../server/shared-env";
+import { DAEMON_DEFAULTS } from "./daemon/config/config-schema";
 
-const projectRoot = path.resolve(import.meta.dirname, "..");
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
 const ZAgentEnvSchema = ZSharedEnvSchema.extend({
-  BATON_MAX_AGENTS: z.coerce.number().int().min(1).max(256).default(4),
-  BATON_WORKSPACES: z.string().default(path.join(projectRoot, ".baton", "workspaces")),
-  BATON_WORKSPACE_SEED: z.string().default(path.join(projectRoot, "agent", "workspace-seed")),
+  // Set by the daemon from its configuration (agent/daemon/config); the defaults are the same.
+  BATON_WORKSPACES: z.string().default(DAEMON_DEFAULTS.paths.workspaces),
+  BATON_WORKSPACE_SEED: z.string().default(DAEMON_DEFAULTS.paths.workspaceSeed),
   BATON_SIM_URL: optional(z.url()),
   BATON_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SIM_FIRST_TOKEN_DELAY_MS: ms(120),
   SIM_TOKEN_DELAY_MS: ms(8),
-  BATON_HEARTBEAT_INTERVAL_MS: ms(1000),
-  BATON_MONITOR_INTERVAL_MS: ms(2000),
-  BATON_RECONCILE_INTERVAL_MS: ms(5000),
+  BATON_HEARTBEAT_INTERVAL_MS: ms(DAEMON_DEFAULTS.intervals.heartbeat),
   BATON_LOCK_DURATION_MS: ms(10_000),
   BATON_STALLED_INTERVAL_MS: ms(5000),
   BATON_COMMAND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** How long a subtask waits for another subtask to finish with a file before its write is refused. */
   BATON_WRITE_LOCK_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Retries of one model call on 429/529/5xx, by the SDK; the only retry loop for those (see ARCHITECTURE.md). */
+  BATON_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** A rate-limit reset further away than this hands the job back to the queue instead of waiting in the call. */
+  BATON_RATE_LIMIT_INLINE_WAIT_MS: ms(30_000),
   BATON_ALLOW_UNSANDBOXED_COMMANDS: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
   BATON_AGENT_ID: z.string().optional(),
   BATON_PROFILE: z.string().optional(),

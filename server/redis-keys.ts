@@ -6,11 +6,19 @@ export interface RedisKeys {
   cancelChannel: string;
   reconcileLock: string;
   rateLimitPrefix: string;
+  /** Set while Claude's rate limit pauses the whole fleet (see services/fleet/fleet-pause.ts). */
+  fleetPause: string;
+  /** Holders of a profile's concurrent model-call slots. */
+  callSlots(profileId: string): string;
   agentQueue(profileName: string): string;
   taskSharedData(taskId: string): string;
   taskMessages(taskId: string): string;
   /** Held by the subtask that is writing `path` in the task's shared workspace. */
   taskWriteLock(taskId: string, path: string): string;
+  /** Pub/sub channel of commands from the dashboard to the agent daemons. */
+  fleetCommands: string;
+  /** Prefix of the keys by which one daemon claims a fleet command. */
+  fleetCommandClaims: string;
 }
 
 export function redisKeys(prefix: string): RedisKeys {
@@ -20,9 +28,13 @@ export function redisKeys(prefix: string): RedisKeys {
     cancelChannel: `${prefix}:cancel`,
     reconcileLock: `${prefix}:reconcile-lock`,
     rateLimitPrefix: `${prefix}:rate`,
+    fleetPause: `${prefix}:fleet-pause`,
+    callSlots: (profileId) => `${prefix}:call-slots:${profileId}`,
     agentQueue: (profileName) => `agent-${profileName}`,
     taskSharedData: (taskId) => `${prefix}:task:${taskId}:shared`,
     taskMessages: (taskId) => `${prefix}:task:${taskId}:messages`,
     taskWriteLock: (taskId, path) => `${prefix}:task:${taskId}:write-lock:${path}`,
+    fleetCommands: `${prefix}:fleet-commands`,
+    fleetCommandClaims: `${prefix}:fleet-command-claim`,
   };
 }

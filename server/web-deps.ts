@@ -7,6 +7,8 @@ import { createRedis } from "./create-redis";
 import { db } from "./db";
 import { env } from "./env";
 import { createDispatcher } from "./queues/dispatcher";
+import { createFleetCommands } from "./queues/fleet-commands";
+import { createFleetPause } from "./services/fleet/fleet-pause";
 import { createTaskSignals } from "./queues/task-signals";
 import { createRealtimePublisher } from "./realtime/publisher";
 import { redisKeys } from "./redis-keys";
@@ -26,6 +28,8 @@ function createWebDeps(): WebDeps {
     dispatcher: createDispatcher(redis, keys.bullPrefix),
     publisher: createRealtimePublisher(redis, keys.socketIoKey),
     signals: createTaskSignals(redis, keys.cancelChannel),
+    fleetPause: createFleetPause(redis, keys.fleetPause),
+    fleetCommands: createFleetCommands(redis, keys.fleetCommands),
     rateLimits: createRateLimits(redis, keys.rateLimitPrefix, {
       taskCreatesPerMinute: env.BATON_TASK_CREATES_PER_MINUTE,
       tokenFailuresPerMinute: env.BATON_TOKEN_FAILURES_PER_MINUTE,

@@ -1,5 +1,7 @@
-// The agent daemon: starts the simulated Claude when no API key is set, runs the fleet
-// supervisor and the reconciler, and stops everything cleanly on SIGTERM.
+// The agent daemon: reads its layered configuration (`--print-config` shows it and exits),
+// starts the simulated Claude when no API key is set, and runs the supervisor, the autoscaler,
+// the resource sampler, the reconciler, the dashboard's command channel and the management API;
+// stops everything cleanly on SIGTERM.
 import os from "node:os";
 import path from "node:path";
 import { AGENT_HEARTBEAT_STALE_MS } from "../../server/contracts/heartbeat";
@@ -9,15 +11,39 @@ import { createDispatcher } from "../../server/queues/dispatcher";
 import { createTaskSignals } from "../../server/queues/task-signals";
 import { createRealtimePublisher } from "../../server/realtime/publisher";
 import { redisKeys } from "../../server/redis-keys";
+import { handBackSubtask } from "../../server/services/orchestration/requeue-subtask";
 import { parseAgentEnv } from "../env";
 import { createSimServer } from "../sim";
+import { startAutoscaler } from "./autoscaler";
+import { formatConfig } from "./config/format-config";
+import { ConfigError, loadDaemonConfig } from "./config/load-config";
+import { createFleetControl } from "./fleet-control";
+import { readHostResources } from "./host-resources";
+import { listenFleetCommands } from "./listen-fleet-commands";
+import { startManagementApi } from "./management-api";
 import { startReconciler } from "./reconciler";
 import { AgentSupervisor } from "./supervisor";
 
+let loaded;
+try {
+  loaded = loadDaemonConfig({ argv: process.argv.slice(2), env: process.env, cwd: process.cwd() });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+if (loaded.printConfig) {
+  console.log(formatConfig(loaded));
+  process.exit(0);
+}
+const { config } = loaded;
+
 const env = parseAgentEnv();
 const host = os.hostname();
+const owner = `${host}:${process.pid}`;
 const db = createPrisma(env.DATABASE_URL, { max: 4 });
 const redis = createRedis(env.REDIS_URL);
+const subscriber = createRedis(env.REDIS_URL, "blocking");
 const keys = redisKeys(env.BATON_REDIS_PREFIX);
 const publisher = createRealtimePublisher(redis, keys.socketIoKey);
 const deps = { db, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys.cancelChannel) };
@@ -30,41 +56,68 @@ const sim =
 if (sim) simUrl = sim.url;
 console.log(env.ANTHROPIC_API_KEY ? `daemon: agents use Claude (${env.BATON_MODEL})` : `daemon: agents use the simulated Claude at ${simUrl}`);
 
+// Agents get the daemon's settings they use through their environment; never the API token.
+const { BATON_DAEMON_TOKEN: _token, ...inherited } = process.env;
 const supervisor = new AgentSupervisor({
   db,
   publisher,
   host,
-  maxAgents: env.BATON_MAX_AGENTS,
   workerEntry: path.join(import.meta.dirname, "..", "worker", "main.ts"),
-  childEnv: { ...process.env, ...(simUrl ? { BATON_SIM_URL: simUrl } : {}) },
-  heartbeatTimeoutMs: Math.max(10_000, env.BATON_HEARTBEAT_INTERVAL_MS * 15),
+  childEnv: {
+    ...inherited,
+    ...(simUrl ? { BATON_SIM_URL: simUrl } : {}),
+    BATON_HEARTBEAT_INTERVAL_MS: String(config.intervals.heartbeat),
+    BATON_WORKSPACES: config.paths.workspaces,
+    BATON_WORKSPACE_SEED: config.paths.workspaceSeed,
+  },
+  heartbeatTimeoutMs: Math.max(10_000, config.intervals.heartbeat * 15),
   stopTimeoutMs: 10_000,
+  async onTakedown(takedown) {
+    if (takedown.subtaskId) await handBackSubtask(deps, { subtaskId: takedown.subtaskId, agentId: takedown.agentId, reason: takedown.reason, countAttempt: takedown.countAttempt });
+    // A limit breach: the supervisor restarts the agent, so the profile's count is unchanged.
+    if (takedown.countAttempt) {
+      const count = fleet.count(takedown.profile.id);
+      await fleet.record(takedown.profile.id, "killed", `${takedown.reason}${takedown.subtaskId ? "; its subtask went back to the queue" : ""}`, count, count);
+    }
+  },
 });
+const fleet = createFleetControl({ db, publisher, host, supervisor, config, readHost: readHostResources });
 await supervisor.start();
-const monitor = setInterval(() => void supervisor.monitor().catch((e) => console.error("monitor:", e)), env.BATON_MONITOR_INTERVAL_MS);
-const sync = setInterval(() => void supervisor.sync().catch((e) => console.error("sync:", e)), 10_000);
+const autoscaler = startAutoscaler({ fleet, supervisor, dispatcher: deps.dispatcher, keys, intervalMs: config.intervals.autoscale });
+await autoscaler.runOnce();
+const monitor = setInterval(() => void supervisor.monitor().catch((e) => console.error("monitor:", e)), config.intervals.sample);
 const reconciler = startReconciler({
   deps,
   redis,
   lockKey: keys.reconcileLock,
-  owner: `${host}:${process.pid}`,
-  intervalMs: env.BATON_RECONCILE_INTERVAL_MS,
-  agentStaleMs: Math.max(AGENT_HEARTBEAT_STALE_MS, env.BATON_HEARTBEAT_INTERVAL_MS * 15),
+  owner,
+  intervalMs: config.intervals.reconcile,
+  agentStaleMs: Math.max(AGENT_HEARTBEAT_STALE_MS, config.intervals.heartbeat * 15),
 });
-console.log(`daemon: running on ${host} (pid ${process.pid}), up to ${env.BATON_MAX_AGENTS} agents`);
+await listenFleetCommands({ subscriber, redis, keys, owner, fleet });
+const api = config.api.token
+  ? await startManagementApi({ port: config.api.port, token: config.api.token, host, fleet, supervisor }).catch((error: Error) => {
+      console.error(`daemon: management API not started on 127.0.0.1:${config.api.port}: ${error.message}`);
+      return null;
+    })
+  : null;
+if (api) console.log(`daemon: management API on ${api.url}`);
+else if (!config.api.token) console.log("daemon: management API off (set BATON_DAEMON_TOKEN or api.token to turn it on)");
+console.log(`daemon: running on ${host} (pid ${process.pid}), up to ${config.fleet.maxAgents} agents${loaded.file ? `, configured by ${loaded.file}` : ""}`);
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`daemon: ${signal}, stopping agents`);
+  autoscaler.stop();
   clearInterval(monitor);
-  clearInterval(sync);
   reconciler.stop();
+  await api?.close();
   await supervisor.stop();
   await sim?.close();
   await deps.dispatcher.close();
-  await redis.quit().catch(() => {});
+  await Promise.all([redis, subscriber].map((connection) => connection.quit().catch(() => {})));
   await db.$disconnect();
   process.exit(0);
 }

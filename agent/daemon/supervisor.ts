@@ -1,5 +1,6 @@
-// The fleet's init system on one host: keeps the configured number of agent processes per
-// profile running, records each in AgentProcess, watches heartbeats, CPU and RSS, restarts
+// The fleet's init system on one host: starts and stops agent processes on request (the
+// autoscaler, admins), records each in AgentProcess, watches heartbeats, samples CPU and RSS of
+// each agent's whole process tree, kills an agent that breaks its memory or time limit, restarts
 // crashed agents with backoff and stops them gracefully (SIGKILL after a deadline).
 import { LIVE_AGENT_STATES } from "../../server/contracts/agent-state";
 import { fork, type ChildProcess } from "node:child_process";
@@ -9,31 +10,64 @@ import { ZAgentToDaemonSchema } from "../../server/contracts/ipc";
 import type { AgentUpdateMessage } from "../../server/contracts/realtime";
 import type { Db } from "../../server/db/create-prisma";
 import type { RealtimePublisher } from "../../server/realtime/publisher";
-import { allocateAgents } from "./allocate-agents";
+import { killTree, sampleTree } from "./process-tree";
+import { limitBreach } from "./resource-limits";
 import { restartDelayMs } from "./restart-delay";
+
+export interface SupervisedProfile {
+  id: string;
+  name: string;
+  memoryLimitMb: number;
+  timeoutSeconds: number;
+}
+
+/** Why an agent was taken down by the daemon while it may have held a subtask. */
+export interface Takedown {
+  agentId: string;
+  profile: SupervisedProfile;
+  subtaskId: string | null;
+  reason: string;
+  /** A limit breach uses up the attempt; an admin's "stop now" does not. */
+  countAttempt: boolean;
+}
 
 export interface SupervisorOptions {
   db: Db;
   publisher: RealtimePublisher;
   host: string;
-  maxAgents: number;
   workerEntry: string;
   childEnv: NodeJS.ProcessEnv;
   heartbeatTimeoutMs: number;
   stopTimeoutMs: number;
+  /** Called once the taken-down agent has exited, so its subtask can go back to the queue. */
+  onTakedown(takedown: Takedown): Promise<void>;
 }
 
 type SlotState = AgentUpdateMessage["state"];
 
+const STARTUP_TIMEOUT_MS = 90_000;
+
+export interface AgentSlotView {
+  agentId: string;
+  profile: SupervisedProfile;
+  state: SlotState;
+  stateChangedAt: number;
+  subtaskId: string | null;
+  pid: number | null;
+  retiring: boolean;
+}
+
 interface Slot {
   key: string;
-  profile: { id: string; name: string };
+  profile: SupervisedProfile;
   child?: ChildProcess;
   agentId?: string;
   state: SlotState;
   /** When `state` began (epoch ms): the agent's own clock for states it reports. */
   stateChangedAt: number;
   subtaskId: string | null;
+  /** When the agent took its current subtask, for the time limit. */
+  subtaskSince: number | null;
   lastHeartbeat: number;
   restarts: number;
   failuresInARow: number;
@@ -42,6 +76,7 @@ interface Slot {
   restartTimer?: NodeJS.Timeout;
   usage: { cpu: number; rss: number } | null;
   exitReason?: string;
+  takedown?: Omit<Takedown, "agentId" | "profile" | "subtaskId">;
   /** Resolves when the current process's exit has been recorded. */
   settled?: Promise<void>;
   markSettled?: () => void;
@@ -53,32 +88,80 @@ export class AgentSupervisor {
 
   constructor(private readonly options: SupervisorOptions) {}
 
-  /** Marks agents a previous daemon on this host left behind, then starts the fleet. */
+  /** Marks agents a previous daemon on this host left behind; the autoscaler then starts the fleet. */
   async start(): Promise<void> {
     await this.options.db.agentProcess.updateMany({
       where: { host: this.options.host, state: { in: [...LIVE_AGENT_STATES] } },
       data: { state: "EXITED", exitReason: "the agent daemon restarted", endedAt: new Date() },
     });
-    await this.sync();
   }
 
-  /** Starts or retires agents so each profile runs its desired count, within the host's cap. */
-  async sync(): Promise<void> {
-    if (this.stopping) return;
-    const profiles = await this.options.db.agentProfile.findMany({ select: { id: true, name: true, minAgents: true }, orderBy: { createdAt: "asc" } });
-    const wanted = new Set<string>();
-    for (const { profile, count } of allocateAgents(profiles, this.options.maxAgents)) {
-      for (let n = 1; n <= count; n++) {
-        const key = `${profile.name}-${n}`;
-        wanted.add(key);
-        if (!this.slots.has(key)) {
-          const slot: Slot = { key, profile, state: "INITIALIZING", stateChangedAt: Date.now(), subtaskId: null, lastHeartbeat: Date.now(), restarts: 0, failuresInARow: 0, startedAt: 0, retiring: false, usage: null };
-          this.slots.set(key, slot);
-          await this.spawn(slot);
-        }
-      }
+  /** This daemon's agents, including those starting, restarting after a crash or being stopped. */
+  agents(): AgentSlotView[] {
+    return [...this.slots.values()].flatMap((slot) =>
+      slot.agentId
+        ? [{ agentId: slot.agentId, profile: slot.profile, state: slot.state, stateChangedAt: slot.stateChangedAt, subtaskId: slot.subtaskId, pid: slot.child?.pid ?? null, retiring: slot.retiring }]
+        : [],
+    );
+  }
+
+  owns(agentId: string): boolean {
+    return this.find(agentId) !== undefined;
+  }
+
+  /** Profile limits change while agents run; the autoscaler hands over the current ones. */
+  updateProfiles(profiles: SupervisedProfile[]): void {
+    const byId = new Map(profiles.map((p) => [p.id, p]));
+    for (const slot of this.slots.values()) slot.profile = byId.get(slot.profile.id) ?? slot.profile;
+  }
+
+  /** Starts one more agent of `profile`; resolves with its id once it is recorded and forked. */
+  async startAgent(profile: SupervisedProfile): Promise<string> {
+    if (this.stopping) throw new Error("the agent daemon is stopping");
+    let n = 1;
+    while (this.slots.has(`${profile.name}-${n}`)) n++;
+    const slot: Slot = { key: `${profile.name}-${n}`, profile, state: "INITIALIZING", stateChangedAt: Date.now(), subtaskId: null, subtaskSince: null, lastHeartbeat: Date.now(), restarts: 0, failuresInARow: 0, startedAt: 0, retiring: false, usage: null };
+    this.slots.set(slot.key, slot);
+    await this.spawn(slot);
+    return slot.agentId!;
+  }
+
+  /**
+   * Graceful: the agent finishes the subtask it holds, then exits. Now: the agent and its
+   * children are killed and the subtask goes back to the queue without using up an attempt.
+   */
+  async stopAgent(agentId: string, mode: "graceful" | "now", reason: string): Promise<void> {
+    const slot = this.find(agentId);
+    if (!slot) return;
+    if (mode === "graceful") {
+      // Long enough to finish the subtask in hand: its own time limit, plus the usual stop deadline.
+      const deadline = slot.subtaskId ? slot.profile.timeoutSeconds * 1000 + this.options.stopTimeoutMs : this.options.stopTimeoutMs;
+      return this.retire(slot, reason, deadline);
     }
-    for (const slot of this.slots.values()) if (!wanted.has(slot.key)) this.retire(slot, "scaled down");
+    slot.retiring = true;
+    clearTimeout(slot.restartTimer);
+    if (!slot.child) {
+      // Between a crash and its restart: nothing runs, so there is nothing to hand back.
+      this.slots.delete(slot.key);
+      return;
+    }
+    slot.exitReason = reason;
+    slot.takedown = { reason, countAttempt: false };
+    this.moveTo(slot, "TERMINATING");
+    await this.killSlot(slot);
+  }
+
+  /** A fresh process of the same profile takes over; the old one finishes its subtask and exits. */
+  async restartAgent(agentId: string, reason: string): Promise<string | null> {
+    const slot = this.find(agentId);
+    if (!slot) return null;
+    const replacement = await this.startAgent(slot.profile);
+    void this.stopAgent(agentId, "graceful", reason);
+    return replacement;
+  }
+
+  private find(agentId: string): Slot | undefined {
+    return [...this.slots.values()].find((slot) => slot.agentId === agentId);
   }
 
   private async spawn(slot: Slot): Promise<void> {
@@ -90,7 +173,7 @@ export class AgentSupervisor {
       env: { ...this.options.childEnv, BATON_AGENT_ID: row.id, BATON_PROFILE: slot.profile.name },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
-    Object.assign(slot, { child, agentId: row.id, state: "INITIALIZING", stateChangedAt: Date.now(), subtaskId: null, lastHeartbeat: Date.now(), startedAt: Date.now(), usage: null });
+    Object.assign(slot, { child, agentId: row.id, state: "INITIALIZING", stateChangedAt: Date.now(), subtaskId: null, subtaskSince: null, lastHeartbeat: Date.now(), startedAt: Date.now(), usage: null, takedown: undefined });
     slot.settled = new Promise((resolve) => (slot.markSettled = resolve));
     for (const stream of [child.stdout, child.stderr]) {
       if (stream) readline.createInterface({ input: stream }).on("line", (line) => console.log(`[${slot.key} ${child.pid}] ${line}`));
@@ -113,7 +196,9 @@ export class AgentSupervisor {
     const subtaskId = message.data.type === "heartbeat" ? message.data.subtaskId : null;
     if (next !== slot.state || subtaskId !== slot.subtaskId) {
       const state = slot.retiring ? "TERMINATING" : next;
-      if (state !== slot.state) slot.stateChangedAt = message.data.type === "heartbeat" ? (message.data.stateChangedAt ?? Date.now()) : Date.now();
+      const since = message.data.type === "heartbeat" ? (message.data.stateChangedAt ?? Date.now()) : Date.now();
+      if (state !== slot.state) slot.stateChangedAt = since;
+      if (subtaskId !== slot.subtaskId) slot.subtaskSince = subtaskId ? Math.min(since, Date.now()) : null;
       slot.state = state;
       slot.subtaskId = subtaskId;
       void this.persist(slot);
@@ -125,6 +210,7 @@ export class AgentSupervisor {
     const expected = slot.retiring || this.stopping;
     const crashed = !expected && (code !== 0 || signal !== null);
     const reason = slot.exitReason ?? (expected ? "stopped" : signal ? `killed by ${signal}` : `exited with code ${code}`);
+    const heldSubtask = slot.subtaskId;
     slot.child = undefined;
     slot.state = crashed ? "CRASHED" : "EXITED";
     slot.stateChangedAt = Date.now();
@@ -132,6 +218,12 @@ export class AgentSupervisor {
       .update({ where: { id: agentId }, data: { state: slot.state, stateChangedAt: new Date(slot.stateChangedAt), exitCode: code, exitSignal: signal, exitReason: reason, endedAt: new Date(), currentSubtaskId: null } })
       .catch(() => {});
     this.publish(slot);
+    if (slot.takedown) {
+      // Only now, with the process gone, can nobody else write a result for its attempt.
+      await this.options.onTakedown({ agentId, profile: slot.profile, subtaskId: heldSubtask, ...slot.takedown }).catch((error) => console.error(`[${slot.key}] hand-back failed:`, error));
+      slot.takedown = undefined;
+    }
+    slot.subtaskId = null;
     slot.markSettled?.();
     if (expected) {
       this.slots.delete(slot.key);
@@ -145,30 +237,56 @@ export class AgentSupervisor {
     slot.restartTimer = setTimeout(() => void this.spawn(slot).catch((error) => console.error(`[${slot.key}] restart failed:`, error)), delay);
   }
 
-  /** Samples CPU and RSS, kills agents whose heartbeat stopped, and records it all. */
+  /** Samples CPU and RSS of each agent's tree, kills agents that stopped beating or broke a limit, and records it all. */
   async monitor(): Promise<void> {
     const now = Date.now();
     for (const slot of this.slots.values()) {
       const pid = slot.child?.pid;
-      if (!pid || !slot.agentId) continue;
-      if (now - slot.lastHeartbeat > this.options.heartbeatTimeoutMs) {
-        slot.exitReason = `no heartbeat for ${Math.round((now - slot.lastHeartbeat) / 1000)} s`;
-        slot.child?.kill("SIGKILL");
+      if (!pid || !slot.agentId || slot.takedown) continue;
+      // Loading an agent (tsx, Prisma, the SDK) on a busy host can take far longer than a heartbeat.
+      const silenceLimit = slot.state === "INITIALIZING" ? Math.max(STARTUP_TIMEOUT_MS, this.options.heartbeatTimeoutMs) : this.options.heartbeatTimeoutMs;
+      if (now - slot.lastHeartbeat > silenceLimit) {
+        slot.exitReason = `killed: no heartbeat for ${Math.round((now - slot.lastHeartbeat) / 1000)} s`;
+        slot.takedown = { reason: slot.exitReason, countAttempt: true };
+        await this.killSlot(slot);
         continue;
       }
-      slot.usage = await pidusage(pid).then((u) => ({ cpu: u.cpu, rss: u.memory }), () => null);
+      const usage = await sampleTree(pid);
+      slot.usage = usage ? { cpu: usage.cpu, rss: usage.rssBytes } : null;
+      const breach = usage
+        ? limitBreach({ rssBytes: usage.rssBytes, memoryLimitMb: slot.profile.memoryLimitMb, subtaskSince: slot.subtaskSince, timeoutSeconds: slot.profile.timeoutSeconds, now })
+        : null;
+      if (breach) {
+        console.log(`[${slot.key}] ${breach}`);
+        slot.exitReason = breach;
+        slot.takedown = { reason: breach, countAttempt: true };
+        await this.killSlot(slot);
+        continue;
+      }
       await this.persist(slot);
     }
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    const exits = [...this.slots.values()].map((slot) => this.retire(slot, "the agent daemon is stopping"));
+    const exits = [...this.slots.values()].map((slot) => this.retire(slot, "the agent daemon is stopping", this.options.stopTimeoutMs));
     await Promise.all(exits);
     pidusage.clear();
   }
 
-  private retire(slot: Slot, reason: string): Promise<void> {
+  private async killSlot(slot: Slot): Promise<void> {
+    const pid = slot.child?.pid;
+    if (pid) await killTree(pid);
+    await slot.settled;
+  }
+
+  private moveTo(slot: Slot, state: SlotState): void {
+    if (slot.state !== state) slot.stateChangedAt = Date.now();
+    slot.state = state;
+    void this.persist(slot);
+  }
+
+  private retire(slot: Slot, reason: string, deadlineMs: number): Promise<void> {
     clearTimeout(slot.restartTimer);
     slot.retiring = true;
     const child = slot.child;
@@ -176,11 +294,13 @@ export class AgentSupervisor {
       this.slots.delete(slot.key);
       return Promise.resolve();
     }
-    if (slot.state !== "TERMINATING") slot.stateChangedAt = Date.now();
-    slot.state = "TERMINATING";
     slot.exitReason = reason;
-    void this.persist(slot);
-    const kill = setTimeout(() => child.kill("SIGKILL"), this.options.stopTimeoutMs);
+    this.moveTo(slot, "TERMINATING");
+    const kill = setTimeout(() => {
+      // Past the deadline the subtask in hand goes back to the queue; the stop was ours, not the subtask's fault.
+      slot.takedown = { reason: `${reason}; it did not finish within ${Math.round(deadlineMs / 1000)} s`, countAttempt: false };
+      void killTree(child.pid!);
+    }, deadlineMs);
     if (child.connected) child.send({ type: "shutdown", reason }, (error) => error && child.kill("SIGTERM"));
     else child.kill("SIGTERM");
     return (slot.settled ?? Promise.resolve()).finally(() => clearTimeout(kill));

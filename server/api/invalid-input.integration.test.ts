@@ -60,6 +60,24 @@ const CASES: Record<string, Case[]> = {
   ],
   "agent.list": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   "agent.profiles": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "agent.scalingEvents": [
+    { input: { limit: 0 }, status: 400, message: /^limit: Too small/ },
+    { input: { limit: 500 }, status: 400, message: /^limit: Too big/ },
+  ],
+  "agent.start": [
+    { input: { profile: "" }, status: 400, message: /^profile: name a profile$/ },
+    { input: {}, status: 400, message: /^profile: Invalid input: expected string/ },
+    { input: { profile: "no-such-profile" }, status: 404, message: /No agent profile named "no-such-profile"/ },
+  ],
+  "agent.stop": [
+    { input: { agentId: "" }, status: 400, message: /^agentId: Too small/ },
+    { input: { agentId: "x", mode: "later" }, status: 400, message: /^mode: Invalid option/ },
+    { input: { agentId: "does-not-exist" }, status: 404, message: /No agent with id "does-not-exist"/ },
+  ],
+  "agent.restart": [
+    { input: {}, status: 400, message: /^agentId: Invalid input: expected string/ },
+    { input: { agentId: "does-not-exist" }, status: 404, message: /No agent with id "does-not-exist"/ },
+  ],
   "profile.byId": [{ input: { id: "does-not-exist" }, status: 404, message: /No profile with id "does-not-exist"/ }],
   "profile.create": [
     { input: { ...PROFILE, name: "Bad Name" }, status: 400, message: /^name: use 2–40 lowercase letters/ },

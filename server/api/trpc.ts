@@ -6,11 +6,15 @@ import type { Actor } from "../auth/actor";
 import { accessRuleFor, can, type Ability } from "../auth/permissions";
 import type { RateLimits } from "../auth/rate-limits";
 import { ROLE_LABELS } from "../auth/roles";
+import type { FleetPause } from "../services/fleet/fleet-pause";
+import type { FleetCommands } from "../queues/fleet-commands";
 import type { OrchestratorDeps } from "../services/orchestration/deps";
 import { ServiceError } from "../services/service-error";
 
 export interface ApiDeps extends OrchestratorDeps {
   rateLimits: RateLimits;
+  fleetPause: FleetPause;
+  fleetCommands: FleetCommands;
 }
 
 export interface TrpcContext {

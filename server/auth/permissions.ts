@@ -24,6 +24,10 @@ export const PROCEDURE_RULES = {
   "approval.decide": { role: "MEMBER", summary: "Approve or deny agents' commands and writes on own tasks (admins: any task)" },
   "agent.list": { role: "VIEWER", summary: "See agent processes" },
   "agent.profiles": { role: "VIEWER", summary: "See agent profiles" },
+  "agent.scalingEvents": { role: "VIEWER", summary: "See the daemons' scaling decisions" },
+  "agent.start": { role: "ADMIN", summary: "Start an agent of a profile" },
+  "agent.stop": { role: "ADMIN", summary: "Stop an agent (after its subtask, or now with the subtask requeued)" },
+  "agent.restart": { role: "ADMIN", summary: "Restart an agent" },
   "profile.byId": { role: "VIEWER", summary: "Read an agent profile in full" },
   "profile.create": { role: "ADMIN", summary: "Create agent profiles" },
   "profile.update": { role: "ADMIN", summary: "Edit agent profiles" },
@@ -40,6 +44,15 @@ export const PROCEDURE_RULES = {
   "invitation.create": { role: "ADMIN", summary: "Invite people (owner: also as admin)" },
   "invitation.revoke": { role: "ADMIN", summary: "Revoke invitations" },
   "audit.list": { role: "ADMIN", summary: "Read the audit log" },
+  "task.raiseBudget": { role: "MEMBER", summary: "Raise own tasks' budgets up to the ceiling (admins: any task, any amount)" },
+  "task.stopAtBudget": { role: "MEMBER", summary: "End own tasks paused at their budget (admins: any task)" },
+  "pricing.list": { role: "VIEWER", summary: "See model prices" },
+  "pricing.upsert": { role: "ADMIN", summary: "Set model prices" },
+  "pricing.remove": { role: "ADMIN", summary: "Remove model prices" },
+  "cost.summary": { role: "VIEWER", summary: "See spend per agent profile and per person" },
+  "settings.get": { role: "VIEWER", summary: "See the default task budget and its ceiling" },
+  "settings.update": { role: "ADMIN", summary: "Change the default task budget and its ceiling" },
+  "fleet.pauseState": { role: "VIEWER", summary: "See whether Claude's rate limit has paused the fleet" },
 } as const satisfies Record<string, AccessRule>;
 
 export type ProcedurePath = keyof typeof PROCEDURE_RULES;
@@ -54,6 +67,10 @@ export const ABILITY_ROLES = {
   revokeAnyShareLink: "ADMIN",
   /** Grant, change or remove the admin and owner roles. */
   manageAdmins: "OWNER",
+  /** Raise the budget of, or stop at the budget, a task someone else created. */
+  budgetAnyTask: "ADMIN",
+  /** Give a task a budget above the ceiling in the settings. */
+  exceedBudgetCeiling: "ADMIN",
 } as const satisfies Record<string, Role>;
 
 export type Ability = keyof typeof ABILITY_ROLES;

@@ -39,10 +39,32 @@ export const ZAgentUpdateSchema = z.object({
 });
 export type AgentUpdateMessage = z.infer<typeof ZAgentUpdateSchema>;
 
+/** Claude's rate limit paused the fleet's dispatch until `until` (epoch ms). */
+export const ZFleetPauseSchema = z.object({ until: z.number().int(), reason: z.string() });
+export type FleetPauseMessage = z.infer<typeof ZFleetPauseSchema>;
+
+export const SCALING_ACTIONS = ["scale_up", "scale_down", "start", "stop", "restart", "refused", "killed"] as const;
+export type ScalingAction = (typeof SCALING_ACTIONS)[number];
+
+/** A daemon's decision about its fleet (ScalingEvent), as the agents page lists it. */
+export const ZScalingEventSchema = z.object({
+  id: z.string(),
+  host: z.string(),
+  profile: z.string(),
+  action: z.enum(SCALING_ACTIONS),
+  reason: z.string(),
+  fromCount: z.number().int(),
+  toCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type ScalingEventMessage = z.infer<typeof ZScalingEventSchema>;
+
 export interface ServerToClientEvents {
   log: (event: LogEventMessage) => void;
   "task:update": (update: TaskUpdateMessage) => void;
   "agent:update": (update: AgentUpdateMessage) => void;
+  "fleet:pause": (pause: FleetPauseMessage) => void;
+  "fleet:scaling": (event: ScalingEventMessage) => void;
 }
 
 export const ZSubscribeSchema = z.object({

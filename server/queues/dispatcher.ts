@@ -10,6 +10,10 @@ export interface Dispatcher {
   enqueue<K extends JobKind>(kind: K, payload: JobPayload<K>, options: { queue: string; priority?: number }): Promise<void>;
   remove(queue: string, kind: JobKind, payload: { taskId: string; subtaskId?: string }): Promise<void>;
   jobState(queue: string, kind: JobKind, payload: { taskId: string; subtaskId?: string }): Promise<JobState>;
+  /** Puts an active job whose agent is known to be dead back in line at once, instead of after its lock expires. */
+  returnToWaiting(queue: string, kind: JobKind, payload: { taskId: string; subtaskId?: string }): Promise<boolean>;
+  /** Jobs waiting to be taken (plain and prioritized), for the autoscaler. */
+  waitingCount(queue: string): Promise<number>;
   queue(name: string): Queue;
   close(): Promise<void>;
 }
@@ -51,6 +55,18 @@ export function createDispatcher(connection: Redis, bullPrefix: string): Dispatc
       if (!job) return "missing";
       const state = await job.getState();
       return state === "unknown" || state === "waiting-children" ? "missing" : (state as JobState);
+    },
+    async returnToWaiting(queueName, kind, payload) {
+      const q = queue(queueName);
+      const job = await q.getJob(jobIdFor(kind, payload));
+      if (!job || !(await job.isActive())) return false;
+      // Passing the dead holder's lock token makes BullMQ release that lock as it moves the job.
+      const token = await connection.get(`${q.toKey(job.id!)}:lock`);
+      return (await job.moveToWait(token ?? "0").catch(() => -1)) >= 0;
+    },
+    async waitingCount(queueName) {
+      const counts = await queue(queueName).getJobCounts("waiting", "prioritized");
+      return (counts.waiting ?? 0) + (counts.prioritized ?? 0);
     },
     async close() {
       await Promise.all([...queues.values()].map((q) => q.close()));

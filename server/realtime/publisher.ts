@@ -5,7 +5,9 @@ import type { Redis } from "ioredis";
 import {
   rooms,
   type AgentUpdateMessage,
+  type FleetPauseMessage,
   type LogEventMessage,
+  type ScalingEventMessage,
   type ServerToClientEvents,
   type TaskUpdateMessage,
 } from "../contracts/realtime";
@@ -14,6 +16,8 @@ export interface RealtimePublisher {
   logs(events: LogEventMessage[]): void;
   taskUpdate(update: TaskUpdateMessage): void;
   agentUpdate(update: AgentUpdateMessage): void;
+  fleetPause(pause: FleetPauseMessage): void;
+  scalingEvent(event: ScalingEventMessage): void;
 }
 
 export function createRealtimePublisher(redis: Redis, socketIoKey: string): RealtimePublisher {
@@ -30,6 +34,12 @@ export function createRealtimePublisher(redis: Redis, socketIoKey: string): Real
     },
     agentUpdate(update) {
       emitter.to(rooms.fleet).emit("agent:update", update);
+    },
+    fleetPause(pause) {
+      emitter.to(rooms.fleet).emit("fleet:pause", pause);
+    },
+    scalingEvent(event) {
+      emitter.to(rooms.fleet).emit("fleet:scaling", event);
     },
   };
 }

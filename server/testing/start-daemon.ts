@@ -6,14 +6,16 @@ import path from "node:path";
 export interface RunningDaemon {
   process: ChildProcess;
   output(): string;
+  /** The management API's address, once the daemon has printed it. */
+  apiUrl(): Promise<string>;
   stop(): Promise<number | null>;
 }
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
-export async function startDaemon(options: { prefix: string; env?: Record<string, string> }): Promise<RunningDaemon> {
+export async function startDaemon(options: { prefix: string; env?: Record<string, string>; args?: string[] }): Promise<RunningDaemon> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "agent/daemon/main.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "agent/daemon/main.ts"), ...(options.args ?? [])], {
     cwd: root,
     env: {
       ...process.env,
@@ -25,6 +27,11 @@ export async function startDaemon(options: { prefix: string; env?: Record<string
       BATON_RECONCILE_INTERVAL_MS: "1000",
       BATON_LOCK_DURATION_MS: "4000",
       BATON_STALLED_INTERVAL_MS: "2000",
+      BATON_AUTOSCALE_INTERVAL_MS: "500",
+      // A shared build machine's load and memory must not decide whether a test's agents start.
+      BATON_MAX_LOAD_PER_CORE: "1000",
+      BATON_MIN_FREE_MEMORY_MB: "0",
+      BATON_DAEMON_API_PORT: "0",
       BATON_WORKSPACES: path.join(root, ".baton", "test-workspaces", options.prefix),
       ...options.env,
     },
@@ -37,6 +44,15 @@ export async function startDaemon(options: { prefix: string; env?: Record<string
   return {
     process: child,
     output: () => output,
+    async apiUrl() {
+      for (let i = 0; i < 600; i++) {
+        const match = /management API on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (match) return match[1]!;
+        if (child.exitCode !== null) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`the daemon printed no management API address:\n${output}`);
+    },
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
       child.kill("SIGTERM");

@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import { createPrisma } from "../db/create-prisma";
 import { createRedis } from "../create-redis";
 import { createDispatcher } from "../queues/dispatcher";
+import { createFleetCommands } from "../queues/fleet-commands";
+import { createFleetPause } from "../services/fleet/fleet-pause";
 import { createTaskSignals } from "../queues/task-signals";
 import { createRealtimePublisher } from "../realtime/publisher";
 import { redisKeys } from "../redis-keys";
@@ -32,6 +34,8 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
     dispatcher,
     publisher: createRealtimePublisher(redis, keys.socketIoKey),
     signals: createTaskSignals(redis, keys.cancelChannel),
+    fleetPause: createFleetPause(redis, keys.fleetPause),
+    fleetCommands: createFleetCommands(redis, keys.fleetCommands),
     rateLimits: createRateLimits(redis, keys.rateLimitPrefix, options.rateLimits ?? DEFAULT_RATE_LIMITS),
     async close(options = {}) {
       await dispatcher.close();

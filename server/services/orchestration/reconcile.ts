@@ -2,12 +2,12 @@
 // re-adds missing jobs for planning, finalizing and queued subtasks; requeues running subtasks
 // whose agent is gone and whose job is not active; times out overdue tasks; and nudges tasks that
 // look stuck. Every repair goes through the same idempotent functions as the normal path.
-import { JOB_DEFINITIONS } from "../../contracts/jobs";
 import { GENERALIST_PROFILE } from "../profiles/route-profile";
 import { LIVE_AGENT_STATES } from "../../contracts/agent-state";
 import { advance, bullPriority } from "./advance";
 import type { OrchestratorDeps } from "./deps";
 import { failTask } from "./finish-task";
+import { requeueStoppedSubtask } from "./requeue-subtask";
 
 export interface ReconcileReport {
   jobsReadded: number;
@@ -61,20 +61,17 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
 
     if (subtask.status === "RUNNING") {
       // Stalled runs come back through BullMQ; this is for runs whose job is gone too.
-      const outOfAttempts = subtask.attempts >= JOB_DEFINITIONS.subtask.attempts;
-      const { count } = await db.subtask.updateMany({
-        where: { id: subtask.id, status: "RUNNING", attempts: subtask.attempts },
-        data: outOfAttempts
-          ? { status: "FAILED", statusReason: "Its agent stopped and no attempts are left.", finishedAt: new Date() }
-          : { status: "QUEUED", statusReason: "Requeued: its agent stopped." },
+      const outcome = await requeueStoppedSubtask(deps, subtask, {
+        reason: "Requeued: its agent stopped.",
+        failedReason: "Its agent stopped and no attempts are left.",
+        jobState: state,
       });
-      if (count === 0) continue;
-      if (outOfAttempts) {
-        report.subtasksFailed++;
-        await advance(deps, subtask.taskId);
-        continue;
+      if (outcome === "failed") report.subtasksFailed++;
+      if (outcome === "requeued") {
+        report.subtasksRequeued++;
+        report.jobsReadded++;
       }
-      report.subtasksRequeued++;
+      continue;
     }
     if (state !== "missing") await dispatcher.remove(queue, "subtask", payload);
     await dispatcher.enqueue("subtask", payload, { queue, priority: bullPriority(subtask.task.priority, subtask.priority) });

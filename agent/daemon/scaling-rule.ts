@@ -1,0 +1,84 @@
+// The autoscaling rule as a pure function: from each profile's queue depth and agents, the host's
+// limits and its free memory and load, decide which profiles get one more agent, which idle agent
+// is retired, and which start is refused. The autoscaler feeds it and carries the decisions out.
+
+export interface AgentSnapshot {
+  id: string;
+  /** starting: not yet taking jobs; idle: waiting for a job; busy: holding one. */
+  phase: "starting" | "idle" | "busy";
+  /** How long it has been idle (0 unless idle). */
+  idleMs: number;
+}
+
+export interface ProfileFleet {
+  profile: string;
+  minAgents: number;
+  maxAgents: number;
+  /** Jobs waiting on the profile's queue. */
+  queued: number;
+  /** This host's agents of the profile, not counting those already being stopped. */
+  agents: AgentSnapshot[];
+}
+
+export interface HostState {
+  maxAgents: number;
+  freeMemoryMb: number;
+  minFreeMemoryMb: number;
+  loadPerCore: number;
+  maxLoadPerCore: number;
+  cooldownMs: number;
+}
+
+export type ScalingDecision =
+  | { action: "scale_up"; profile: string; reason: string; from: number; to: number }
+  | { action: "refused"; profile: string; reason: string; from: number; to: number }
+  | { action: "scale_down"; profile: string; agentId: string; reason: string; from: number; to: number };
+
+/** Why a new agent may not start on this host now, or null when it may. */
+export function admissionRefusal(host: HostState, totalAgents: number): string | null {
+  if (totalAgents >= host.maxAgents) return `host limit reached: ${totalAgents} of ${host.maxAgents} agents`;
+  if (host.freeMemoryMb < host.minFreeMemoryMb) return `low memory: ${Math.round(host.freeMemoryMb)} MB free, floor ${host.minFreeMemoryMb} MB`;
+  if (host.loadPerCore > host.maxLoadPerCore) return `high load: ${host.loadPerCore.toFixed(2)} per core, limit ${host.maxLoadPerCore}`;
+  return null;
+}
+
+export function decideScaling(profiles: ProfileFleet[], host: HostState): ScalingDecision[] {
+  const decisions: ScalingDecision[] = [];
+  let total = profiles.reduce((sum, p) => sum + p.agents.length, 0);
+
+  const wants = profiles.flatMap((p) => {
+    const count = p.agents.length;
+    const ready = p.agents.filter((a) => a.phase !== "busy").length;
+    if (count < p.minAgents) return [{ p, urgency: Infinity, reason: `below minimum: ${count} of ${p.minAgents}` }];
+    if (p.queued > ready && count < p.maxAgents) return [{ p, urgency: p.queued - ready, reason: `${p.queued} waiting, ${ready} idle or starting` }];
+    return [];
+  });
+  // Profiles under their minimum first, then the longest backlog, so a full host serves them in that order.
+  wants.sort((a, b) => b.urgency - a.urgency);
+  for (const { p, reason } of wants) {
+    const count = p.agents.length;
+    const refusal = admissionRefusal(host, total);
+    if (refusal) {
+      decisions.push({ action: "refused", profile: p.profile, reason: `${reason}; ${refusal}`, from: count, to: count + 1 });
+      continue;
+    }
+    decisions.push({ action: "scale_up", profile: p.profile, reason, from: count, to: count + 1 });
+    total++;
+  }
+
+  const wanting = new Set(wants.map((w) => w.p.profile));
+  for (const p of profiles) {
+    const count = p.agents.length;
+    if (wanting.has(p.profile) || count <= p.minAgents) continue;
+    const idle = p.agents.filter((a) => a.phase === "idle").sort((a, b) => b.idleMs - a.idleMs);
+    const longest = idle[0];
+    if (!longest) continue;
+    if (count > p.maxAgents) {
+      decisions.push({ action: "scale_down", profile: p.profile, agentId: longest.id, reason: `above maximum: ${count} of ${p.maxAgents}`, from: count, to: count - 1 });
+    } else if (p.queued === 0 && longest.idleMs >= host.cooldownMs) {
+      const reason = `idle ${Math.round(longest.idleMs / 1000)} s (cool-down ${Math.round(host.cooldownMs / 1000)} s), above minimum ${p.minAgents}`;
+      decisions.push({ action: "scale_down", profile: p.profile, agentId: longest.id, reason, from: count, to: count - 1 });
+    }
+  }
+  return decisions;
+}

@@ -1,0 +1,79 @@
+// The one path that takes a RUNNING subtask away from an agent that stopped — found dead by the
+// reconciler, or killed by its daemon for breaking a limit or stopped by an admin. Fenced by the
+// attempt number: back to QUEUED with the reason (FAILED when no attempts are left), and its job
+// put back in line.
+import { JOB_DEFINITIONS } from "../../contracts/jobs";
+import type { JobState } from "../../queues/dispatcher";
+import { appendLogs } from "../logs/append-logs";
+import { GENERALIST_PROFILE } from "../profiles/route-profile";
+import { advance, bullPriority } from "./advance";
+import type { OrchestratorDeps } from "./deps";
+
+export interface StoppedSubtask {
+  id: string;
+  taskId: string;
+  attempts: number;
+  priority: number;
+  task: { priority: number };
+  profile: { name: string } | null;
+}
+
+export type RequeueOutcome = "requeued" | "failed" | "skipped";
+
+export async function requeueStoppedSubtask(
+  deps: OrchestratorDeps,
+  subtask: StoppedSubtask,
+  options: { reason: string; failedReason?: string; jobState: JobState; countAttempt?: boolean },
+): Promise<RequeueOutcome> {
+  const countAttempt = options.countAttempt ?? true;
+  const outOfAttempts = countAttempt && subtask.attempts >= JOB_DEFINITIONS.subtask.attempts;
+  const { count } = await deps.db.subtask.updateMany({
+    where: { id: subtask.id, status: "RUNNING", attempts: subtask.attempts },
+    data: outOfAttempts
+      ? { status: "FAILED", statusReason: options.failedReason ?? `${options.reason}; no attempts are left.`, finishedAt: new Date() }
+      : { status: "QUEUED", statusReason: options.reason, agentId: null, ...(countAttempt ? {} : { attempts: { decrement: 1 } }) },
+  });
+  if (count === 0) return "skipped";
+  deps.publisher.taskUpdate({ taskId: subtask.taskId, subtaskId: subtask.id, subtaskStatus: outOfAttempts ? "FAILED" : "QUEUED" });
+  const queue = deps.keys.agentQueue(subtask.profile?.name ?? GENERALIST_PROFILE);
+  const payload = { taskId: subtask.taskId, subtaskId: subtask.id };
+  if (outOfAttempts) {
+    if (options.jobState !== "active") await deps.dispatcher.remove(queue, "subtask", payload);
+    await advance(deps, subtask.taskId);
+    return "failed";
+  }
+  if (options.jobState === "active") {
+    // The dead agent's lock would hold the job for its lock duration; release it now. If that
+    // fails, BullMQ's stall detection still hands it on.
+    await deps.dispatcher.returnToWaiting(queue, "subtask", payload);
+  } else {
+    if (options.jobState !== "missing") await deps.dispatcher.remove(queue, "subtask", payload);
+    await deps.dispatcher.enqueue("subtask", payload, { queue, priority: bullPriority(subtask.task.priority, subtask.priority) });
+  }
+  return "requeued";
+}
+
+/**
+ * A daemon took `agentId` down while it held a subtask: requeue that subtask (if the agent still
+ * holds it) and say why on the task's log, so the task page shows it.
+ */
+export async function handBackSubtask(
+  deps: OrchestratorDeps,
+  args: { subtaskId: string; agentId: string; reason: string; countAttempt: boolean },
+): Promise<RequeueOutcome> {
+  const subtask = await deps.db.subtask.findUnique({
+    where: { id: args.subtaskId },
+    select: { id: true, taskId: true, status: true, agentId: true, attempts: true, priority: true, task: { select: { priority: true } }, profile: { select: { name: true } } },
+  });
+  if (!subtask || subtask.status !== "RUNNING" || subtask.agentId !== args.agentId) return "skipped";
+  const queue = deps.keys.agentQueue(subtask.profile?.name ?? GENERALIST_PROFILE);
+  const jobState = await deps.dispatcher.jobState(queue, "subtask", { taskId: subtask.taskId, subtaskId: subtask.id });
+  const outcome = await requeueStoppedSubtask(deps, subtask, { reason: args.reason, jobState, countAttempt: args.countAttempt });
+  if (outcome === "skipped") return outcome;
+  const then = outcome === "failed" ? "No attempts are left." : args.countAttempt ? "Back in the queue; this counted as an attempt." : "Back in the queue.";
+  const events = await appendLogs(deps.db, subtask.taskId, [
+    { subtaskId: subtask.id, agentId: args.agentId, kind: "ERROR", level: args.countAttempt ? "ERROR" : "WARN", message: `Attempt ${subtask.attempts} stopped — ${args.reason}. ${then}` },
+  ]);
+  deps.publisher.logs(events);
+  return outcome;
+}
