@@ -1,6 +1,7 @@
-// Seeds the default agent profiles. Safe to run repeatedly. (People are not seeded: the first
-// person to sign in becomes the owner.)
+// Seeds the default agent profiles, model prices and the settings row. Safe to run repeatedly.
+// (People are not seeded: the first person to sign in becomes the owner.)
 import { createPrisma } from "../server/db/create-prisma";
+import { DEFAULT_MODEL_PRICES } from "../server/services/costs/default-prices";
 import { DEFAULT_PROFILES } from "../server/services/profiles/default-profiles";
 
 const url = process.env.DATABASE_URL;
@@ -11,4 +12,8 @@ for (const profile of DEFAULT_PROFILES) {
   await db.agentProfile.upsert({ where: { name: profile.name }, create: profile, update: {} });
 }
 console.log(`seeded ${DEFAULT_PROFILES.length} agent profiles`);
+// Create-if-missing: a price an admin has edited is never overwritten.
+const { count } = await db.modelPrice.createMany({ data: DEFAULT_MODEL_PRICES, skipDuplicates: true });
+await db.settings.createMany({ data: [{ id: 1 }], skipDuplicates: true });
+console.log(`seeded ${count} of ${DEFAULT_MODEL_PRICES.length} model prices`);
 await db.$disconnect();

@@ -1,6 +1,7 @@
 // The tool-use loop: stream a turn from Claude, run the tools it called, send the results back,
 // until a terminal tool accepts its input, the model stops, or the turn limit is reached.
 import type Anthropic from "@anthropic-ai/sdk";
+import { estimateInputTokens } from "./estimate-input-tokens";
 
 export interface ToolOutcome {
   content: string;
@@ -10,10 +11,21 @@ export interface ToolOutcome {
 }
 
 export interface TurnUsage {
+  model: string;
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
+  durationMs: number;
+  stopReason: string | null;
+}
+
+/** What the next call will ask for, for checks made before it (budget, rate-limit pause, slots). */
+export interface PlannedCall {
+  model: string;
+  maxTokens: number;
+  /** A cautious estimate of the input tokens it will be billed for. */
+  inputTokens: number;
 }
 
 export interface ToolLoopOptions {
@@ -30,6 +42,8 @@ export interface ToolLoopOptions {
   onToolCall?(call: { id: string; name: string; input: unknown }): void;
   onToolResult?(result: { id: string; name: string; outcome: ToolOutcome }): void;
   onUsage?(usage: TurnUsage): Promise<void> | void;
+  /** Runs before each call; may wait, or throw to stop the loop. Its result runs after the call. */
+  beforeCall?(call: PlannedCall, signal: AbortSignal): Promise<(() => Promise<void> | void) | void>;
 }
 
 export type ToolLoopResult = { kind: "done"; turns: number } | { kind: "stopped"; turns: number; text: string } | { kind: "max_turns"; turns: number };
@@ -40,19 +54,32 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
   const tools = options.tools.map((tool, i) => (i === options.tools.length - 1 ? { ...tool, cache_control: { type: "ephemeral" as const } } : tool));
   const system: Anthropic.TextBlockParam[] = [{ type: "text", text: options.system, cache_control: { type: "ephemeral" } }];
 
+  const maxTokens = options.maxTokens ?? 4096;
+  // The next request holds the previous one plus its answer, so it is billed at least that much.
+  let billedSoFar = 0;
   for (let turn = 1; turn <= options.maxTurns; turn++) {
-    const stream = options.client.messages.stream(
-      { model: options.model, max_tokens: options.maxTokens ?? 4096, system, tools, messages },
-      { signal: options.signal },
-    );
-    if (options.onText) stream.on("text", (delta) => options.onText!(delta));
-    const message = await stream.finalMessage();
-    await options.onUsage?.({
+    const inputTokens = Math.max(estimateInputTokens({ system, tools, messages }), billedSoFar);
+    const afterCall = await options.beforeCall?.({ model: options.model, maxTokens, inputTokens }, options.signal);
+    const started = Date.now();
+    let message: Anthropic.Message;
+    try {
+      const stream = options.client.messages.stream({ model: options.model, max_tokens: maxTokens, system, tools, messages }, { signal: options.signal });
+      if (options.onText) stream.on("text", (delta) => options.onText!(delta));
+      message = await stream.finalMessage();
+    } finally {
+      await afterCall?.();
+    }
+    const usage: TurnUsage = {
+      model: options.model,
       inputTokens: message.usage.input_tokens,
       outputTokens: message.usage.output_tokens,
       cacheReadTokens: message.usage.cache_read_input_tokens ?? 0,
       cacheWriteTokens: message.usage.cache_creation_input_tokens ?? 0,
-    });
+      durationMs: Date.now() - started,
+      stopReason: message.stop_reason ?? null,
+    };
+    billedSoFar = usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens + usage.outputTokens;
+    await options.onUsage?.(usage);
     messages.push({ role: "assistant", content: message.content });
 
     const calls = message.content.filter((block): block is Anthropic.ToolUseBlock => block.type === "tool_use");

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { PromptCache } from "./estimate-usage";
 import { handleCountTokens, handleMessages, type SimState } from "./handle-messages";
 import { FailureInjector } from "./inject-failure";
+import { LimitInjector } from "./inject-limits";
 import { makeId } from "./make-id";
 import { sendError, sendJson } from "./send-response";
 import { resolveSimOptions, type SimServerOptions } from "./sim-options";
@@ -51,6 +52,7 @@ export async function createSimServer(options: SimServerOptions = {}): Promise<S
     options: resolved,
     cache: new PromptCache(),
     failures: new FailureInjector(resolved.failures),
+    limits: new LimitInjector(),
   };
 
   const server = createServer((req, res) => {

@@ -3,6 +3,7 @@ import { buildMessage, serializedBlock, splitIntoChunks } from "./build-message"
 import { chooseReply } from "./choose-reply";
 import { countInputTokens, type PromptCache } from "./estimate-usage";
 import type { FailureInjector } from "./inject-failure";
+import type { LimitInjector } from "./inject-limits";
 import { parseRequest } from "./parse-request";
 import { pause } from "./pause";
 import { readConversation } from "./read-conversation";
@@ -14,6 +15,7 @@ export interface SimState {
   options: ResolvedSimOptions;
   cache: PromptCache;
   failures: FailureInjector;
+  limits: LimitInjector;
 }
 
 const FAILURE_MESSAGES = {
@@ -28,11 +30,20 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
   const { request } = parsed;
   const conversation = readConversation(request);
 
+  const seen = (status: number) => state.options.onRequest?.({ status, firstUserText: conversation.firstUserText, acting: conversation.toolNames.has("finish") });
   const failure = state.failures.check(req.headers, conversation);
   if (failure) {
+    seen(failure);
     const retryAfter = failure === 500 ? undefined : state.options.retryAfterMs;
     return sendError(res, failure, FAILURE_MESSAGES[failure], retryAfter);
   }
+  const limit = state.limits.check(conversation);
+  if (limit) {
+    seen(limit.status);
+    const retryAfter = limit.status === 500 ? undefined : (limit.retryAfterMs ?? state.options.retryAfterMs);
+    return sendError(res, limit.status, limit.message, retryAfter, limit.headers);
+  }
+  seen(200);
 
   const message = buildMessage(request.model, chooseReply(conversation), state.cache.measure(request));
   const signal = closeSignal(res);

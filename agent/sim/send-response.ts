@@ -20,8 +20,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** Matches the API's error envelope so the SDK maps it onto its typed error classes. */
-export function sendError(res: ServerResponse, status: ErrorStatus, message: string, retryAfterMs?: number) {
-  const headers: Record<string, string> = {};
+export function sendError(res: ServerResponse, status: ErrorStatus, message: string, retryAfterMs?: number, extraHeaders: Record<string, string> = {}) {
+  const headers: Record<string, string> = { ...extraHeaders };
   if (retryAfterMs !== undefined) {
     headers["retry-after"] = String(Math.ceil(retryAfterMs / 1000));
     headers["retry-after-ms"] = String(retryAfterMs);

@@ -19,6 +19,15 @@ export interface SimServerOptions {
   /** Sent as `retry-after-ms` with injected 429/529s (and rounded up to seconds in `retry-after`). */
   retryAfterMs?: number;
   failures?: SimFailureRule[];
+  /** Told about every Messages request and the status it got, so tests can count HTTP attempts. */
+  onRequest?: (request: SimRequestRecord) => void;
+}
+
+export interface SimRequestRecord {
+  status: number;
+  firstUserText: string;
+  /** The request offered the finish tool: a subtask's agent, not the planner or finalizer. */
+  acting: boolean;
 }
 
 export interface ResolvedSimOptions {
@@ -28,6 +37,7 @@ export interface ResolvedSimOptions {
   tokenDelayMs: number;
   retryAfterMs: number;
   failures: SimFailureRule[];
+  onRequest?: (request: SimRequestRecord) => void;
 }
 
 export function resolveSimOptions(options: SimServerOptions): ResolvedSimOptions {
@@ -38,5 +48,6 @@ export function resolveSimOptions(options: SimServerOptions): ResolvedSimOptions
     tokenDelayMs: Math.max(0, options.tokenDelayMs ?? 0),
     retryAfterMs: Math.max(0, options.retryAfterMs ?? 1000),
     failures: options.failures ?? [],
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   };
 }

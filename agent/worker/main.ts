@@ -6,8 +6,12 @@ import { createDispatcher } from "../../server/queues/dispatcher";
 import { createTaskSignals, onTaskAbort } from "../../server/queues/task-signals";
 import { createRealtimePublisher } from "../../server/realtime/publisher";
 import { redisKeys } from "../../server/redis-keys";
+import { createPriceBook } from "../../server/services/costs/price-book";
+import { createFleetPause } from "../../server/services/fleet/fleet-pause";
 import { parseAgentEnv } from "../env";
+import { createCallSlots } from "../model/call-slots";
 import { createAnthropic } from "../model/create-anthropic";
+import { rateLimitFetch } from "../model/rate-limit-fetch";
 import { createTaskCoordination } from "../tools/task-coordination";
 import { createWriteLocks } from "../tools/write-locks";
 import { LogSink } from "./log-sink";
@@ -41,10 +45,18 @@ const heartbeat = () => {
   send({ type: "heartbeat", state, stateChangedAt: since, subtaskId });
 };
 
+const fleetPause = createFleetPause(redis, keys.fleetPause);
+const anthropic = createAnthropic({
+  apiKey: env.ANTHROPIC_API_KEY,
+  simUrl: env.BATON_SIM_URL,
+  maxRetries: env.BATON_MODEL_MAX_RETRIES,
+  fetch: rateLimitFetch({ fleetPause, inlineWaitMs: env.BATON_RATE_LIMIT_INLINE_WAIT_MS, onPause: (pause) => publisher.fleetPause(pause) }),
+});
+
 const worker = startAgentWorker({
   runtime: {
     deps,
-    anthropic: createAnthropic({ apiKey: env.ANTHROPIC_API_KEY, simUrl: env.BATON_SIM_URL }),
+    anthropic,
     defaultModel: env.BATON_MODEL,
     agentId,
     profile,
@@ -56,6 +68,12 @@ const worker = startAgentWorker({
     writeLocks: createWriteLocks(redis, keys),
     writeLockWaitMs: env.BATON_WRITE_LOCK_WAIT_SECONDS * 1000,
     status,
+    modelCalls: {
+      prices: createPriceBook(db, { ttlMs: 30_000 }),
+      fleetPause,
+      slots: createCallSlots(redis, keys.callSlots, { leaseMs: 30_000, pollMs: 200 }),
+      inlineWaitMs: env.BATON_RATE_LIMIT_INLINE_WAIT_MS,
+    },
   },
   aborts,
   connection: blocking,

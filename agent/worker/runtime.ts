@@ -6,6 +6,7 @@ import type { TaskCoordination } from "../tools/task-coordination";
 import type { WriteLocks } from "../tools/write-locks";
 import type { AgentStatus } from "./agent-status";
 import type { LogSink } from "./log-sink";
+import type { ModelCallControls } from "./model-gate";
 import type { WorkspaceConfig } from "./workspace";
 
 export interface AgentProfileConfig {
@@ -17,6 +18,8 @@ export interface AgentProfileConfig {
   maxTurns: number;
   timeoutSeconds: number;
   networkAllowed: boolean;
+  /** At most this many model calls of the profile at once across the fleet (null: no cap). */
+  maxConcurrentCalls: number | null;
 }
 
 /** Read when a subtask starts, so an admin's change applies without restarting agents. */
@@ -40,6 +43,8 @@ export interface AgentRuntime {
   writeLockWaitMs: number;
   /** Where this agent is in its state machine; handlers move it as the job goes on. */
   status: AgentStatus;
+  /** Prices, the fleet's rate-limit pause and concurrent-call slots, checked around every model call. */
+  modelCalls: ModelCallControls;
 }
 
 export interface JobContext<P> {

@@ -1,10 +1,14 @@
 // Wires an agent process's BullMQ Worker to the job handlers: validates payloads, gives each job
 // an abort signal for cancel, maps permanent failures to BullMQ's UnrecoverableError, and fails
-// the task when planning or finalizing runs out of attempts.
+// the task when planning or finalizing runs out of attempts. While Claude's rate limit pauses the
+// fleet, jobs go back to the queue through BullMQ's rate limiter, which uses up no attempt.
+import Anthropic from "@anthropic-ai/sdk";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { isJobKind, parseJobPayload, type JobKind } from "../../server/contracts/jobs";
 import { failTask } from "../../server/services/orchestration/finish-task";
+import { BudgetReachedError, deferralOf } from "../model/call-deferrals";
+import { describeModelError, isTransientModelError } from "../model/create-anthropic";
 import { finalizeTask } from "./handlers/finalize-task";
 import { planTask } from "./handlers/plan-task";
 import { runSubtask } from "./handlers/run-subtask";
@@ -35,12 +39,19 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
     const abort = aborts.open(payload.taskId);
     const maxAttempts = job.opts.attempts ?? 1;
     const attempt = job.attemptsMade + 1;
+    const pause = await runtime.modelCalls.fleetPause.read();
+    if (pause) await backOffUntil(pause.until);
     runtime.status.to("CLAIMED");
     try {
       await HANDLERS[kind](runtime, { payload: payload as never, attempt, maxAttempts, signal: abort.signal });
     } catch (error) {
+      const deferral = deferralOf(error);
+      // The task is paused at its budget; raising it queues the work again.
+      if (deferral instanceof BudgetReachedError) return;
+      if (deferral) await backOffUntil(deferral.until);
       runtime.status.to("ERROR");
-      const permanent = error instanceof PermanentError;
+      // An HTTP error answer already had its retries inside the SDK (see create-anthropic.ts).
+      const permanent = error instanceof PermanentError || (error instanceof Anthropic.APIError && !isTransientModelError(error));
       if ((permanent || attempt >= maxAttempts) && kind !== "subtask") {
         const stage = kind === "plan" ? "Planning" : "Writing the result";
         await failTask(runtime.deps, payload.taskId, `${stage} failed: ${describe(error)}`, [kind === "plan" ? "PLANNING" : "FINALIZING"]);
@@ -51,6 +62,12 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
       runtime.status.to("IDLE");
     }
   };
+
+  /** Puts the job back in its queue and keeps this queue's workers off it until `until`. */
+  async function backOffUntil(until: number): Promise<never> {
+    await worker.rateLimit(Math.max(1, until - Date.now()));
+    throw Worker.RateLimitError();
+  }
 
   const worker = new Worker(options.queueName, process, {
     connection: options.connection,
@@ -64,4 +81,4 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
   return worker;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const describe = describeModelError;

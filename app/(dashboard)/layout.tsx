@@ -2,6 +2,7 @@
 // Pages check access themselves (see server/auth/page-access.ts); this only reads who is here.
 import type { ReactNode } from "react";
 import { DevLoginBanner } from "@/components/layout/dev-login-banner";
+import { FleetPauseBanner } from "@/components/layout/fleet-pause-banner";
 import { SimulatedBanner } from "@/components/layout/simulated-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { AppProviders } from "@/components/providers/app-providers";
@@ -18,6 +19,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <SiteHeader actor={{ email: actor.email, role: actor.role }} />
       {env.BATON_DEV_LOGIN ? <DevLoginBanner /> : null}
       {!env.ANTHROPIC_API_KEY ? <SimulatedBanner /> : null}
+      <FleetPauseBanner />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
     </AppProviders>
   );

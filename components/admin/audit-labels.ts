@@ -25,6 +25,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "approval.approved": "Agent request approved",
   "approval.denied": "Agent request denied",
   "approval.expired": "Agent request expired",
+  "price.updated": "Model price set",
+  "price.removed": "Model price removed",
+  "settings.updated": "Budget settings changed",
+  "task.budget_raised": "Task budget raised",
 };
 
 export const isAuditAction = (value: string | null): value is AuditAction => value !== null && (AUDIT_ACTIONS as readonly string[]).includes(value);

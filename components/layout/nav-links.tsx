@@ -10,6 +10,7 @@ const links = [
   { href: "/admin/profiles", label: "Profiles", matches: (path: string) => path.startsWith("/admin/profiles"), adminOnly: true },
   { href: "/settings/tokens", label: "API tokens", matches: (path: string) => path.startsWith("/settings"), adminOnly: false },
   { href: "/admin/members", label: "Members", matches: (path: string) => path.startsWith("/admin/members"), adminOnly: true },
+  { href: "/admin/pricing", label: "Pricing", matches: (path: string) => path.startsWith("/admin/pricing"), adminOnly: true },
   { href: "/admin/audit", label: "Audit log", matches: (path: string) => path.startsWith("/admin/audit"), adminOnly: true },
 ];
 

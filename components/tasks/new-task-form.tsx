@@ -13,6 +13,7 @@ export interface NewTaskInput {
   prompt: string;
   title?: string;
   priority: number;
+  budgetUsd?: number;
 }
 
 const PRIORITIES = Array.from({ length: 10 }, (_, i) => 10 - i);
@@ -23,12 +24,14 @@ export function NewTaskForm({ onSubmit, pending, error }: { onSubmit: (input: Ne
   const [prompt, setPrompt] = useState("");
   const [title, setTitle] = useState("");
   const [priority, setPriority] = useState(5);
+  const [budget, setBudget] = useState("");
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
     const trimmedTitle = title.trim();
-    onSubmit({ prompt, priority, ...(trimmedTitle ? { title: trimmedTitle } : {}) });
+    const budgetUsd = budget.trim() === "" ? undefined : Number(budget);
+    onSubmit({ prompt, priority, ...(trimmedTitle ? { title: trimmedTitle } : {}), ...(budgetUsd === undefined ? {} : { budgetUsd }) });
   };
 
   const submitOnShortcut = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -69,6 +72,23 @@ export function NewTaskForm({ onSubmit, pending, error }: { onSubmit: (input: Ne
               </option>
             ))}
           </Select>
+        </div>
+        <div className="w-36">
+          <Label htmlFor={`${id}-budget`} hint="optional">
+            Budget (USD)
+          </Label>
+          <Input
+            id={`${id}-budget`}
+            name="budgetUsd"
+            type="number"
+            inputMode="decimal"
+            min="0"
+            step="any"
+            placeholder="default"
+            value={budget}
+            onChange={(e) => setBudget(e.target.value)}
+            disabled={pending}
+          />
         </div>
         <div className="flex items-center gap-3">
           <Button type="submit" variant="primary" disabled={pending}>

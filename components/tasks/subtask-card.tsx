@@ -6,6 +6,7 @@ import { useNow } from "@/components/hooks/use-now";
 import type { RouterOutputs } from "@/components/providers/trpc";
 import { StatusBadge } from "@/components/status-badge";
 import { cx } from "@/components/ui/class-names";
+import { formatUsd } from "@/server/services/costs/format-usd";
 
 export type SubtaskView = RouterOutputs["task"]["byId"]["subtasks"][number];
 
@@ -49,6 +50,10 @@ export function SubtaskCard({ subtask, dependencyLabels }: { subtask: SubtaskVie
             <dd className="text-muted tabular-nums">{subtask.attempts}</dd>
             <dt className="text-subtle">Elapsed</dt>
             <dd className="text-muted tabular-nums">{elapsed === null ? "—" : formatDuration(elapsed)}</dd>
+            <dt className="text-subtle">Cost</dt>
+            <dd className="text-muted tabular-nums" data-testid="subtask-cost">
+              {formatUsd(subtask.costMicros)}
+            </dd>
           </>
         ) : null}
         {dependencyLabels.length > 0 ? (

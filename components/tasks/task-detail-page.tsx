@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useTaskLive } from "@/components/hooks/use-task-live";
+import { BudgetBanner } from "@/components/tasks/budget-banner";
 import { StatusView } from "@/components/layout/status-view";
 import { errorMessage } from "@/components/live/error-message";
 import { LogPanel } from "@/components/logs/log-panel";
@@ -65,6 +66,9 @@ export function TaskDetail({ id }: { id: string }) {
         <TaskFacts task={data} />
       </div>
       {task.isError ? <Alert tone="warning" title="Showing the last loaded state">{errorMessage(task.error)}</Alert> : null}
+      {data.status === "BUDGET_REACHED" ? (
+        <BudgetBanner taskId={id} createdById={data.createdById} costMicros={data.costMicros} budgetMicros={data.budgetMicros} />
+      ) : null}
       <TaskOutcome status={data.status} resultMarkdown={data.resultMarkdown} statusReason={data.statusReason} />
       <WriteConflictsAlert conflicts={data.writeConflicts} subtasks={data.subtasks} />
       <ApprovalsPanel taskId={id} createdById={data.createdById} />

@@ -1,10 +1,11 @@
 "use client";
-// The numbers of a task at a glance: when it ran, for how long and what it cost in tokens.
+// The numbers of a task at a glance: when it ran, for how long, its tokens and what it cost.
 import { FactList } from "@/components/ui/fact-list";
 import { elapsedMs, formatDuration } from "@/components/format/duration";
 import { formatCount } from "@/components/format/numbers";
 import { formatFullDate, formatShortDate } from "@/components/format/time";
 import { useNow } from "@/components/hooks/use-now";
+import { formatUsd } from "@/server/services/costs/format-usd";
 
 export interface TaskFactsInput {
   priority: number;
@@ -13,6 +14,8 @@ export interface TaskFactsInput {
   finishedAt: Date | null;
   inputTokens: number;
   outputTokens: number;
+  costMicros: bigint;
+  budgetMicros: bigint | null;
 }
 
 function When({ date }: { date: Date | null }) {
@@ -29,7 +32,11 @@ export function TaskFacts({ task }: { task: TaskFactsInput }) {
     { label: "Finished", value: <When date={task.finishedAt} /> },
     { label: task.startedAt && !task.finishedAt ? "Running for" : "Duration", value: elapsed === null ? "—" : formatDuration(elapsed) },
     { label: "Tokens in / out", value: `${formatCount(task.inputTokens)} / ${formatCount(task.outputTokens)}` },
+    {
+      label: task.budgetMicros === null ? "Cost" : "Cost / budget",
+      value: <span data-testid="task-cost">{task.budgetMicros === null ? formatUsd(task.costMicros) : `${formatUsd(task.costMicros)} / ${formatUsd(task.budgetMicros)}`}</span>,
+    },
     { label: "Priority", value: task.priority },
   ];
-  return <FactList facts={facts} className="sm:grid-cols-3 lg:grid-cols-6" />;
+  return <FactList facts={facts} className="sm:grid-cols-4 lg:grid-cols-7" />;
 }

@@ -6,6 +6,7 @@ import { formatFullDate, formatShortDate } from "@/components/format/time";
 import { useNow } from "@/components/hooks/use-now";
 import type { RouterOutputs } from "@/components/providers/trpc";
 import { StatusBadge } from "@/components/status-badge";
+import { formatUsd } from "@/server/services/costs/format-usd";
 import { TaskProgress } from "./task-progress";
 import { Table, type TableColumn } from "@/components/ui/table";
 
@@ -17,11 +18,12 @@ const COLUMNS: TableColumn[] = [
   { label: "Progress", className: "w-36" },
   { label: "Created", className: "w-36" },
   { label: "Duration", numeric: true, className: "w-28" },
+  { label: "Cost", numeric: true, className: "w-24" },
 ];
 
 export function TaskTable({ tasks }: { tasks: TaskListItem[] }) {
   return (
-    <Table columns={COLUMNS} className="min-w-[760px] table-fixed">
+    <Table columns={COLUMNS} className="min-w-[840px] table-fixed">
       {tasks.map((task) => (
         <TaskRow key={task.id} task={task} />
       ))}
@@ -51,6 +53,9 @@ function TaskRow({ task }: { task: TaskListItem }) {
       </td>
       <td className="px-3 py-3 text-right whitespace-nowrap tabular-nums text-muted">
         {elapsed === null ? "—" : formatDuration(elapsed)}
+      </td>
+      <td className="px-3 py-3 text-right whitespace-nowrap tabular-nums text-muted" data-testid="task-row-cost">
+        {formatUsd(task.costMicros)}
       </td>
     </tr>
   );

@@ -4,8 +4,12 @@ import { accountRouter } from "./routers/account";
 import { agentRouter } from "./routers/agent";
 import { approvalRouter } from "./routers/approval";
 import { auditRouter } from "./routers/audit";
+import { costRouter } from "./routers/cost";
+import { fleetRouter } from "./routers/fleet";
 import { invitationRouter, memberRouter } from "./routers/member";
+import { pricingRouter } from "./routers/pricing";
 import { profileRouter } from "./routers/profile";
+import { settingsRouter } from "./routers/settings";
 import { shareRouter } from "./routers/share";
 import { taskRouter } from "./routers/task";
 import { tokenRouter } from "./routers/token";
@@ -22,6 +26,10 @@ export const appRouter = createTRPCRouter({
   member: memberRouter,
   invitation: invitationRouter,
   audit: auditRouter,
+  pricing: pricingRouter,
+  cost: costRouter,
+  settings: settingsRouter,
+  fleet: fleetRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,8 +4,9 @@
 // trimmed to the conversation's budget; commands and writes pass the subtask's gate (approvals,
 // write locks), whose locks are released however the subtask ends.
 import { ZFinishSchema, type FinishInput } from "../../../server/contracts/plan";
-import { claimSubtask, completeSubtask, failSubtaskAttempt } from "../../../server/services/orchestration/subtask-lifecycle";
-import { isTransientModelError } from "../../model/create-anthropic";
+import { claimSubtask, completeSubtask, failSubtaskAttempt, releaseSubtask } from "../../../server/services/orchestration/subtask-lifecycle";
+import { BudgetReachedError, deferralOf } from "../../model/call-deferrals";
+import { describeModelError, isTransientModelError } from "../../model/create-anthropic";
 import { runToolLoop } from "../../model/run-tool-loop";
 import { bubblewrapAvailable, type CommandSandbox } from "../../tools/sandbox";
 import { createToolOutputBudget } from "../../tools/trim-tool-output";
@@ -86,6 +87,18 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       runtime.status.to("COMPLETING");
       return;
     }
+    // Stopped at a safe point before a model call: the attempt is handed back, not used up.
+    const deferral = deferralOf(error);
+    if (deferral) {
+      const atBudget = deferral instanceof BudgetReachedError;
+      const reason = atBudget
+        ? "Stopped before its next model call: the task reached its budget. It runs again when the budget is raised."
+        : `Back in the queue: Claude's rate limit pauses the fleet until ${new Date(deferral.until).toISOString()}.`;
+      runtime.logs.push(taskId, { ...who, kind: "STATUS", level: "WARN", message: reason });
+      await runtime.logs.flush();
+      await releaseSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, to: atBudget ? "PENDING" : "QUEUED", reason });
+      throw deferral;
+    }
     const reason = timeout.aborted ? `Timed out after ${runtime.profile.timeoutSeconds} s.` : describe(error);
     const final = ctx.attempt >= ctx.maxAttempts || !(timeout.aborted || isTransientModelError(error));
     runtime.logs.push(taskId, { ...who, kind: "ERROR", level: "ERROR", message: `Attempt ${claim.attempt} failed: ${reason}${final ? "" : " Retrying."}` });
@@ -119,4 +132,4 @@ export function subtaskPrompt(subtask: SubtaskForPrompt): string {
   return [`Subtask: ${subtask.title}`, `Instructions: ${subtask.instructions}`, `This is part of the task: ${subtask.task.prompt}`, ...inputs].join("\n\n");
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const describe = describeModelError;

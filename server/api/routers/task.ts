@@ -1,14 +1,30 @@
 // Task procedures: thin wrappers that validate, check access and call the task services.
 import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import type { Actor } from "../../auth/actor";
+import { assertWithinCeiling, getBudgetSettings, ZBudgetUsd } from "../../services/budgets/budget-settings";
+import { raiseTaskBudget } from "../../services/budgets/resume-task";
+import { stopAtBudget } from "../../services/budgets/stop-at-budget";
+import { usdToMicros } from "../../services/costs/compute-cost";
+import type { Db } from "../../db/create-prisma";
 import { cancelTask, ZCancelTaskRequestSchema } from "../../services/tasks/cancel-task";
 import { createTask, ZCreateTaskRequestSchema } from "../../services/tasks/create-task";
 import { getTask, ZTaskByIdRequestSchema } from "../../services/tasks/get-task";
 import { listTaskLogs, ZTaskLogsRequestSchema } from "../../services/tasks/list-task-logs";
 import { listTasks, UnknownCursorError, ZListTasksRequestSchema } from "../../services/tasks/list-tasks";
+import { can } from "../../auth/permissions";
 import { RateLimitedError } from "../../auth/rate-limits";
 import { assertAbility, createTRPCRouter, protectedProcedure } from "../trpc";
 
 const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No task with id "${id}".` });
+const ZRaiseBudgetRequestSchema = z.object({ id: z.string().min(1).max(64), budgetUsd: ZBudgetUsd });
+
+/** Members steer their own tasks' budgets; admins anyone's (the same rule as cancel). */
+async function assertMayBudget(db: Db, actor: Actor, taskId: string): Promise<void> {
+  const task = await db.task.findUnique({ where: { id: taskId }, select: { createdById: true } });
+  if (!task) throw notFound(taskId);
+  if (task.createdById !== actor.userId) assertAbility(actor, "budgetAnyTask", "Only admins can change the budget of a task someone else created.");
+}
 
 export const taskRouter = createTRPCRouter({
   create: protectedProcedure.input(ZCreateTaskRequestSchema).mutation(async ({ ctx, input }) => {
@@ -18,7 +34,9 @@ export const taskRouter = createTRPCRouter({
       if (error instanceof RateLimitedError) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
       throw error;
     }
-    const task = await createTask(ctx.deps, { request: input, userId: ctx.actor.userId });
+    const budgetMicros = input.budgetUsd === undefined ? undefined : usdToMicros(input.budgetUsd);
+    if (budgetMicros !== undefined) assertWithinCeiling(await getBudgetSettings(ctx.deps.db), budgetMicros, can(ctx.actor.role, "exceedBudgetCeiling"));
+    const task = await createTask(ctx.deps, { request: input, userId: ctx.actor.userId, budgetMicros });
     return { id: task.id, title: task.title, status: task.status };
   }),
 
@@ -55,5 +73,18 @@ export const taskRouter = createTRPCRouter({
       throw new TRPCError({ code: "CONFLICT", message: `The task has already finished (${result.status?.toLowerCase()}).` });
     }
     return result;
+  }),
+
+  raiseBudget: protectedProcedure.input(ZRaiseBudgetRequestSchema).mutation(async ({ ctx, input }) => {
+    await assertMayBudget(ctx.deps.db, ctx.actor, input.id);
+    const budgetMicros = usdToMicros(input.budgetUsd);
+    assertWithinCeiling(await getBudgetSettings(ctx.deps.db), budgetMicros, can(ctx.actor.role, "exceedBudgetCeiling"));
+    return raiseTaskBudget(ctx.deps, { taskId: input.id, budgetMicros, by: ctx.actor.email });
+  }),
+
+  stopAtBudget: protectedProcedure.input(ZCancelTaskRequestSchema).mutation(async ({ ctx, input }) => {
+    await assertMayBudget(ctx.deps.db, ctx.actor, input.id);
+    await stopAtBudget(ctx.deps, input.id);
+    return { stopped: true };
   }),
 });

@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = [
   "approval.expired",
   "profile.created",
   "profile.updated",
+  "price.updated",
+  "price.removed",
+  "settings.updated",
+  "task.budget_raised",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -61,17 +61,20 @@ export async function failSubtaskAttempt(
   if (args.final) await advance(deps, args.taskId);
 }
 
-export async function recordUsage(
-  deps: Pick<OrchestratorDeps, "db">,
-  args: { taskId: string; subtaskId?: string; inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number },
-): Promise<void> {
-  const tokens = { inputTokens: { increment: args.inputTokens }, outputTokens: { increment: args.outputTokens } };
-  // Independent rows, so the two counters are updated concurrently: this runs after every model call.
-  await Promise.all([
-    deps.db.task.update({
-      where: { id: args.taskId },
-      data: { ...tokens, cacheReadTokens: { increment: args.cacheReadTokens }, cacheWriteTokens: { increment: args.cacheWriteTokens } },
-    }),
-    args.subtaskId ? deps.db.subtask.update({ where: { id: args.subtaskId }, data: tokens }) : undefined,
-  ]);
+/**
+ * Hands a claimed subtask back without using up its attempt: the run stopped at a safe point
+ * before a model call (budget reached: back to PENDING, for advance() to queue on resume; fleet
+ * paused: back to QUEUED, its job returns to the queue). Logs and spend so far are kept.
+ */
+export async function releaseSubtask(
+  deps: OrchestratorDeps,
+  args: { taskId: string; subtaskId: string; attempt: number; to: "PENDING" | "QUEUED"; reason: string },
+): Promise<boolean> {
+  const { count } = await deps.db.subtask.updateMany({
+    where: { id: args.subtaskId, status: "RUNNING", attempts: args.attempt },
+    data: { status: args.to, statusReason: args.reason, attempts: { decrement: 1 }, agentId: null },
+  });
+  if (count === 0) return false;
+  deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: args.to });
+  return true;
 }

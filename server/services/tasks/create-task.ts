@@ -1,6 +1,7 @@
 // Creates a task and queues its planning. The plan job's id is the task id, so a retried
 // request or job never plans twice.
 import { z } from "zod";
+import { getBudgetSettings, ZBudgetUsd } from "../budgets/budget-settings";
 import { GENERALIST_PROFILE } from "../profiles/route-profile";
 import { recordLogs } from "../logs/append-logs";
 import type { OrchestratorDeps } from "../orchestration/deps";
@@ -9,6 +10,8 @@ export const ZCreateTaskRequestSchema = z.object({
   prompt: z.string().trim().min(1, "is empty — describe what the agents should do").max(20_000, "is longer than 20,000 characters"),
   title: z.string().trim().min(1).max(200).optional(),
   priority: z.number().int().min(1).max(10).default(5),
+  /** Spend limit for the task's model calls; the installation's default when left out. */
+  budgetUsd: ZBudgetUsd.optional(),
 });
 export type CreateTaskRequest = z.input<typeof ZCreateTaskRequestSchema>;
 
@@ -16,16 +19,18 @@ export const DEFAULT_TASK_TIMEOUT_SECONDS = 30 * 60;
 
 export async function createTask(
   deps: OrchestratorDeps,
-  args: { request: z.output<typeof ZCreateTaskRequestSchema>; userId: string | null; timeoutSeconds?: number },
+  args: { request: z.output<typeof ZCreateTaskRequestSchema>; userId: string | null; timeoutSeconds?: number; budgetMicros?: bigint | null },
 ) {
   const { prompt, priority } = args.request;
   const timeoutSeconds = args.timeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS;
+  const budgetMicros = args.budgetMicros !== undefined ? args.budgetMicros : (await getBudgetSettings(deps.db)).defaultTaskBudgetMicros;
   const task = await deps.db.task.create({
     data: {
       prompt,
       title: args.request.title ?? deriveTitle(prompt),
       priority,
       createdById: args.userId,
+      budgetMicros,
       timeoutAt: new Date(Date.now() + timeoutSeconds * 1000),
     },
   });

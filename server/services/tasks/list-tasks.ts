@@ -33,6 +33,7 @@ export async function listTasks(db: Db, request: z.output<typeof ZListTasksReque
       finishedAt: true,
       inputTokens: true,
       outputTokens: true,
+      costMicros: true,
       subtasks: { select: { status: true } },
     },
   });

@@ -1,0 +1,55 @@
+import Anthropic from "@anthropic-ai/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SimRequestRecord } from "./sim-options";
+import { ACTING_TOOLS, MODEL, startTestSim, type TestSim } from "./start-test-sim";
+
+let t: TestSim;
+const seen: SimRequestRecord[] = [];
+beforeAll(async () => {
+  t = await startTestSim({ onRequest: (request) => seen.push(request) });
+});
+afterAll(() => t.sim.close());
+
+const acting = (content: string) => ({ model: MODEL, max_tokens: 128, tools: ACTING_TOOLS, messages: [{ role: "user" as const, content }] });
+const planning = (content: string) => ({ model: MODEL, max_tokens: 128, messages: [{ role: "user" as const, content }] });
+const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as InstanceType<typeof Anthropic.APIError>);
+
+describe("agent-only failures", () => {
+  it("fails the first N requests of each acting conversation, and never the planner's", async () => {
+    const text = "Subtask: a\n\nInstructions: read [sim:agent-fail=529x2]";
+    expect(await rejection(t.client().messages.create(acting(text)))).toBeInstanceOf(Anthropic.OverloadedError);
+    expect(await rejection(t.client().messages.create(acting(text)))).toBeInstanceOf(Anthropic.OverloadedError);
+    await expect(t.client().messages.create(acting(text))).resolves.toBeTruthy();
+    await expect(t.client().messages.create(planning(text))).resolves.toBeTruthy();
+    // Another conversation with the same marker gets its own failures.
+    expect(await rejection(t.client().messages.create(acting(`${text} again`)))).toBeInstanceOf(Anthropic.OverloadedError);
+  });
+
+  it("reports every request and its status to onRequest", () => {
+    const mine = seen.filter((r) => r.firstUserText.includes("agent-fail=529x2"));
+    expect(mine.map((r) => [r.status, r.acting])).toEqual([[529, true], [529, true], [200, true], [200, false], [529, true]]);
+  });
+});
+
+describe("account limits", () => {
+  it("answers one usage-window 429 per marker with a reset in its headers", async () => {
+    const before = Date.now();
+    const error = await rejection(t.client().messages.create(planning("Plan [sim:usage-limit=3:one]")));
+    expect(error).toBeInstanceOf(Anthropic.RateLimitError);
+    expect(error?.headers?.get("retry-after")).toBe("3");
+    expect(error?.headers?.get("anthropic-ratelimit-tokens-remaining")).toBe("0");
+    const reset = Date.parse(error?.headers?.get("anthropic-ratelimit-tokens-reset") ?? "");
+    expect(reset - before).toBeGreaterThanOrEqual(2900);
+    expect(error?.message).toMatch(/usage window/);
+    await expect(t.client().messages.create(planning("Plan [sim:usage-limit=3:one]"))).resolves.toBeTruthy();
+  });
+
+  it("answers a spend-limit 429 to every acting request", async () => {
+    for (let i = 0; i < 2; i++) {
+      const error = await rejection(t.client().messages.create(acting("Do it [sim:spend-limit]")));
+      expect(error).toBeInstanceOf(Anthropic.RateLimitError);
+      expect(error?.message).toMatch(/spend limit/);
+    }
+    await expect(t.client().messages.create(planning("Do it [sim:spend-limit]"))).resolves.toBeTruthy();
+  });
+});

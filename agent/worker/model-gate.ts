@@ -1,0 +1,66 @@
+// What an agent checks before each model call and records after it. Before: waits out a short
+// account-wide rate-limit pause (a long one hands the job back), stops at a safe point when the
+// call could take the task past its budget, and takes one of the profile's concurrent-call slots.
+// After: the call's ModelCall row, with its cost at the model's price.
+import { setTimeout as sleep } from "node:timers/promises";
+import { callCostMicros, worstCaseCallMicros } from "../../server/services/costs/compute-cost";
+import type { PriceBook } from "../../server/services/costs/price-book";
+import { recordModelCall } from "../../server/services/costs/record-model-call";
+import { pauseAtBudget } from "../../server/services/budgets/pause-at-budget";
+import type { FleetPause } from "../../server/services/fleet/fleet-pause";
+import type { CallSlots } from "../model/call-slots";
+import { BudgetReachedError, FleetPausedError } from "../model/call-deferrals";
+import type { ToolLoopOptions } from "../model/run-tool-loop";
+import type { AgentRuntime } from "./runtime";
+
+export interface ModelCallControls {
+  prices: PriceBook;
+  fleetPause: FleetPause;
+  slots: CallSlots;
+  /** The longest rate-limit pause an agent sits out holding its job; a longer one returns the job to the queue. */
+  inlineWaitMs: number;
+}
+
+export function modelGate(runtime: AgentRuntime, taskId: string, subtaskId: string | null): Pick<ToolLoopOptions, "beforeCall" | "onUsage"> {
+  const controls = runtime.modelCalls;
+  const { db } = runtime.deps;
+  return {
+    async beforeCall(call, signal) {
+      await waitOutFleetPause(controls, signal);
+      const task = await db.task.findUnique({ where: { id: taskId }, select: { status: true, costMicros: true, budgetMicros: true } });
+      if (task?.status === "BUDGET_REACHED") throw new BudgetReachedError("The task reached its budget.");
+      if (task?.budgetMicros != null) {
+        const price = await controls.prices.priceOf(call.model);
+        const worstCase = price ? worstCaseCallMicros(call, price) : 0n;
+        if (task.costMicros + worstCase > task.budgetMicros) {
+          await pauseAtBudget(runtime.deps, taskId);
+          throw new BudgetReachedError("The next model call could take the task past its budget.");
+        }
+      }
+      const limit = runtime.profile.maxConcurrentCalls;
+      return limit ? controls.slots.acquire(runtime.profile.id, limit, signal) : undefined;
+    },
+    async onUsage(usage) {
+      const price = await controls.prices.priceOf(usage.model);
+      await recordModelCall(db, {
+        taskId,
+        subtaskId,
+        profileId: runtime.profile.id,
+        agentId: runtime.agentId,
+        ...usage,
+        costMicros: price ? callCostMicros(usage, price) : 0n,
+      });
+    },
+  };
+}
+
+async function waitOutFleetPause(controls: ModelCallControls, signal: AbortSignal): Promise<void> {
+  for (let pause = await controls.fleetPause.read(); pause; pause = await controls.fleetPause.read()) {
+    const left = pause.until - Date.now();
+    if (left > controls.inlineWaitMs) throw new FleetPausedError(pause.until, pause.reason);
+    await sleep(Math.max(1, left), undefined, { signal }).catch((error: unknown) => {
+      signal.throwIfAborted();
+      throw error;
+    });
+  }
+}

@@ -1,0 +1,77 @@
+"use client";
+// The budget a new task gets when its creator sets none, and the ceiling members' budgets may
+// not pass (admins may). Either may be left empty: no default budget, no ceiling.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { errorMessage } from "@/components/live/error-message";
+import { useTRPC } from "@/components/providers/trpc";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { BudgetSettings } from "@/server/services/budgets/budget-settings";
+import { usdOrNull, usdText } from "./usd-field";
+
+export function BudgetSettingsCard() {
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.settings.get.queryOptions());
+  return (
+    <Card>
+      <CardHeader
+        title="Task budgets"
+        description="A task stops before the model call that could take it past its budget and waits for its creator to raise it or stop there."
+      />
+      {settings.data ? (
+        <BudgetSettingsForm settings={settings.data} />
+      ) : settings.isError ? (
+        <div className="p-4">
+          <Alert title="Could not load the budget settings">{errorMessage(settings.error)}</Alert>
+        </div>
+      ) : (
+        <div className="p-4">
+          <Skeleton className="h-9 w-80" />
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function BudgetSettingsForm({ settings }: { settings: BudgetSettings }) {
+  const id = useId();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [defaultBudget, setDefaultBudget] = useState(usdText(settings.defaultTaskBudgetMicros));
+  const [ceiling, setCeiling] = useState(usdText(settings.maxTaskBudgetMicros));
+  const save = useMutation(trpc.settings.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.settings.get.queryFilter()) }));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!save.isPending) save.mutate({ defaultTaskBudgetUsd: usdOrNull(defaultBudget), maxTaskBudgetUsd: usdOrNull(ceiling) });
+  };
+
+  return (
+    <form onSubmit={submit} className="space-y-3 p-4">
+      <div className="flex flex-wrap items-end gap-4">
+        <div className="w-56">
+          <Label htmlFor={`${id}-default`} hint="empty: no limit">
+            Default budget per task (USD)
+          </Label>
+          <Input id={`${id}-default`} type="number" inputMode="decimal" min="0" step="any" value={defaultBudget} onChange={(e) => setDefaultBudget(e.target.value)} disabled={save.isPending} />
+        </div>
+        <div className="w-56">
+          <Label htmlFor={`${id}-ceiling`} hint="empty: none">
+            Ceiling for members (USD)
+          </Label>
+          <Input id={`${id}-ceiling`} type="number" inputMode="decimal" min="0" step="any" value={ceiling} onChange={(e) => setCeiling(e.target.value)} disabled={save.isPending} />
+        </div>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save budgets"}
+        </Button>
+        {save.isSuccess && !save.isPending ? <span className="text-sm text-muted" role="status">Saved.</span> : null}
+      </div>
+      {save.error ? <Alert title="The budgets were not saved">{errorMessage(save.error)}</Alert> : null}
+    </form>
+  );
+}
