@@ -30,7 +30,13 @@ export async function taskLogsCommand(ctx: CliContext, command: Extract<CliComma
   const outcome = await followInTerminal(ctx, task.id, { onLog: print });
   await printing;
   if (outcome === "interrupted") return EXIT.interrupted;
-  const reason = outcome.task.statusReason ? `: ${outcome.task.statusReason}` : ".";
-  io.err(`baton: task ${task.id} ${outcome.status.toLowerCase()}${outcome.status === "SUCCEEDED" ? "." : reason}`);
+  io.err(`baton: task ${task.id} ${describeStop(outcome.status, outcome.task.statusReason)}`);
   return outcome.status === "SUCCEEDED" ? EXIT.ok : EXIT.failed;
+}
+
+/** "succeeded.", "failed: <reason>", "paused at its budget; …" */
+export function describeStop(status: string, statusReason: string | null): string {
+  if (status === "SUCCEEDED") return "succeeded.";
+  if (status === "BUDGET_REACHED") return "paused at its budget; raise the budget on the task page to let it continue.";
+  return `${status.toLowerCase()}${statusReason ? `: ${statusReason}` : "."}`;
 }

@@ -1,5 +1,6 @@
 // `baton task create | list | get | cancel`: one function per command, each returning the exit
 // status. The log commands live in log-commands.ts.
+import { describeStop } from "./log-commands";
 import type { RouterOutputs } from "../create-baton-client";
 import { EXIT, printJson, type CliContext } from "./cli-context";
 import { followInTerminal } from "./follow-in-terminal";
@@ -39,7 +40,7 @@ export async function createTaskCommand(ctx: CliContext, command: Command<"task 
   if (command.json) printJson(io, task);
   else if (task.resultMarkdown) io.out(task.resultMarkdown.trimEnd());
   if (task.status === "SUCCEEDED") return EXIT.ok;
-  io.err(`baton: task ${task.id} ${task.status === "CANCELLED" ? "was cancelled" : "failed"}${task.statusReason ? `: ${task.statusReason}` : "."}`);
+  io.err(`baton: task ${task.id} ${describeStop(task.status, task.statusReason)}`);
   return EXIT.failed;
 }
 

@@ -15,8 +15,9 @@ export async function saveTaskResult(deps: OrchestratorDeps, taskId: string, res
     },
   });
   if (count === 0) return false;
-  deps.publisher.taskUpdate({ taskId, status: "SUCCEEDED" });
+  // The closing line first: whoever watches for the final status has every line by then.
   await recordLogs(deps, taskId, [{ kind: "STATUS", message: "Task succeeded." }]);
+  deps.publisher.taskUpdate({ taskId, status: "SUCCEEDED" });
   return true;
 }
 
@@ -41,7 +42,7 @@ export async function failTask(
   });
   if (!failed) return false;
   await deps.signals.abort(taskId, reason);
-  deps.publisher.taskUpdate({ taskId, status: "FAILED" });
   await recordLogs(deps, taskId, [{ kind: "STATUS", level: "ERROR", message: `Task failed: ${reason}` }]);
+  deps.publisher.taskUpdate({ taskId, status: "FAILED" });
   return true;
 }

@@ -41,8 +41,9 @@ export async function cancelTask(deps: OrchestratorDeps, args: { taskId: string;
       s.profile ? dispatcher.remove(keys.agentQueue(s.profile.name), "subtask", { taskId: args.taskId, subtaskId: s.id }) : undefined,
     ),
   );
+  // The closing line first: whoever watches for the final status has every line by then.
+  await recordLogs(deps, args.taskId, [{ kind: "STATUS", level: "WARN", message: reason }]);
   publisher.taskUpdate({ taskId: args.taskId, status: "CANCELLED" });
   for (const s of outcome.subtasks) publisher.taskUpdate({ taskId: args.taskId, subtaskId: s.id, subtaskStatus: "CANCELLED" });
-  await recordLogs(deps, args.taskId, [{ kind: "STATUS", level: "WARN", message: reason }]);
   return outcome.result;
 }
