@@ -36,11 +36,12 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
     if (!isJobKind(job.name)) throw new UnrecoverableError(`unknown job kind "${job.name}"`);
     const kind = job.name;
     const payload = parseJobPayload(kind, job.data);
+    // Claude's rate limit pauses the fleet: take no work until the reset.
+    const pause = await runtime.modelCalls.fleetPause.read();
+    if (pause) await backOffUntil(pause.until);
     const abort = aborts.open(payload.taskId);
     const maxAttempts = job.opts.attempts ?? 1;
     const attempt = job.attemptsMade + 1;
-    const pause = await runtime.modelCalls.fleetPause.read();
-    if (pause) await backOffUntil(pause.until);
     runtime.status.to("CLAIMED");
     try {
       await HANDLERS[kind](runtime, { payload: payload as never, attempt, maxAttempts, signal: abort.signal });

@@ -3,6 +3,7 @@
 // the reset, after which agents pick up work again on their own. Kept current from the `fleet`
 // room, with a slow poll as a safety net.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useRoom } from "@/components/hooks/use-room";
 import { useNow } from "@/components/hooks/use-now";
 import { useThrottledRefresh } from "@/components/hooks/use-throttled-refresh";
@@ -28,11 +29,12 @@ export function FleetPauseBanner() {
 function Countdown({ until, reason, onEnd }: { until: number; reason: string; onEnd: () => void }) {
   const now = useNow();
   const left = Math.ceil((until - now) / 1000);
-  if (left <= 0) {
-    // Past the reset: ask once more, in case an agent has paused the fleet again meanwhile.
-    queueMicrotask(onEnd);
-    return null;
-  }
+  const over = left <= 0;
+  // Past the reset: ask once more, in case an agent has paused the fleet again meanwhile.
+  useEffect(() => {
+    if (over) onEnd();
+  }, [over, onEnd]);
+  if (over) return null;
   return (
     <div role="status" data-testid="fleet-pause-banner" className="border-b border-warning-border bg-warning-soft text-warning-fg">
       <p className="mx-auto max-w-6xl px-4 py-2 text-sm sm:px-6">

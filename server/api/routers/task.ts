@@ -79,7 +79,7 @@ export const taskRouter = createTRPCRouter({
     await assertMayBudget(ctx.deps.db, ctx.actor, input.id);
     const budgetMicros = usdToMicros(input.budgetUsd);
     assertWithinCeiling(await getBudgetSettings(ctx.deps.db), budgetMicros, can(ctx.actor.role, "exceedBudgetCeiling"));
-    return raiseTaskBudget(ctx.deps, { taskId: input.id, budgetMicros, by: ctx.actor.email });
+    return raiseTaskBudget(ctx.deps, { taskId: input.id, budgetMicros, actor: ctx.actor, ip: ctx.clientAddress });
   }),
 
   stopAtBudget: protectedProcedure.input(ZCancelTaskRequestSchema).mutation(async ({ ctx, input }) => {

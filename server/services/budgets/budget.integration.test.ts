@@ -76,6 +76,7 @@ describe("a task with a small budget", () => {
 
     const raised = await callApi(deps, "task.raiseBudget", { id: created.id, budgetUsd: 5 }, { cookie: memberCookie });
     expect(raised.status, raised.error?.message).toBe(200);
+    expect(await deps.db.auditEvent.count({ where: { action: "task.budget_raised", targetId: created.id } })).toBe(1);
     const done = await taskIn(created.id, ["SUCCEEDED", "FAILED", "BUDGET_REACHED"]);
     expect(done.status, daemon.output()).toBe("SUCCEEDED");
     expect(done.budgetMicros).toBe(5_000_000n);

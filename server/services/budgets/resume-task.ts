@@ -1,6 +1,9 @@
 // Raises a task's budget and, when it was paused at the budget, sends it on from where it stopped:
 // planning again if it had no plan yet, otherwise advance() queues the subtasks that were waiting
 // (or hands the task to finalize). Subtasks that succeeded are never run again.
+import type { Actor } from "../../auth/actor";
+import { recordAudit } from "../audit/record-audit";
+import { microsToUsd } from "../costs/compute-cost";
 import { formatUsd } from "../costs/format-usd";
 import { recordLogs } from "../logs/append-logs";
 import { advance } from "../orchestration/advance";
@@ -10,7 +13,7 @@ import { ServiceError } from "../service-error";
 
 const OPEN = ["PLANNING", "RUNNING", "FINALIZING", "BUDGET_REACHED"];
 
-export async function raiseTaskBudget(deps: OrchestratorDeps, args: { taskId: string; budgetMicros: bigint; by: string }) {
+export async function raiseTaskBudget(deps: OrchestratorDeps, args: { taskId: string; budgetMicros: bigint; actor: Actor; ip?: string }) {
   const { db, dispatcher, keys } = deps;
   const outcome = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: string; costMicros: bigint; createdAt: Date; timeoutAt: Date | null }[]>`
@@ -21,6 +24,13 @@ export async function raiseTaskBudget(deps: OrchestratorDeps, args: { taskId: st
     if (args.budgetMicros <= task.costMicros) {
       throw new ServiceError("BAD_REQUEST", `budgetUsd: must be more than the ${formatUsd(task.costMicros)} already spent.`);
     }
+    await recordAudit(tx, {
+      actor: args.actor,
+      action: "task.budget_raised",
+      target: { type: "task", id: args.taskId },
+      data: { budgetUsd: microsToUsd(args.budgetMicros), spentUsd: microsToUsd(task.costMicros) },
+      ip: args.ip,
+    });
     if (task.status !== "BUDGET_REACHED") {
       await tx.task.update({ where: { id: args.taskId }, data: { budgetMicros: args.budgetMicros } });
       return { resumed: null, pending: [] };
@@ -41,7 +51,7 @@ export async function raiseTaskBudget(deps: OrchestratorDeps, args: { taskId: st
     return { resumed: planned ? ("RUNNING" as const) : ("PLANNING" as const), pending };
   });
 
-  await recordLogs(deps, args.taskId, [{ kind: "STATUS", message: `Budget raised to ${formatUsd(args.budgetMicros)} by ${args.by}.` }]);
+  await recordLogs(deps, args.taskId, [{ kind: "STATUS", message: `Budget raised to ${formatUsd(args.budgetMicros)} by ${args.actor.email}.` }]);
   if (!outcome.resumed) return { resumed: false };
 
   const generalist = keys.agentQueue(GENERALIST_PROFILE);
