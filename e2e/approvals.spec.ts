@@ -25,14 +25,19 @@ test("a person approves one command and denies another; the task continues", asy
   await expect(panel).toContainText("Waiting for approval (1)");
   await page.screenshot({ path: testInfo.outputPath("approval-pending.png"), fullPage: true });
   await pending.getByRole("button", { name: "Approve" }).click();
-  await expect(panel.locator('[data-status="APPROVED"]')).toContainText("echo build-ok");
+  await expect(panel.locator('[data-testid="approval"][data-status="APPROVED"]')).toContainText("echo build-ok");
 
   await expect(pending).toContainText("rm -rf data", { timeout: 30_000 });
   await pending.getByRole("button", { name: "Deny" }).click();
-  await expect(panel.locator('[data-status="DENIED"]')).toContainText("rm -rf data");
+  await expect(panel.locator('[data-testid="approval"][data-status="DENIED"]')).toContainText("rm -rf data");
 
   await expect(page.getByTestId("task-result")).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId("log-line").filter({ hasText: "A person denied this command: rm -rf data" }).first()).toBeVisible();
   await expect(page.getByTestId("log-line").filter({ hasText: "build-ok" }).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("approval-decided.png"), fullPage: true });
+
+  // The agents page shows each agent's state with how long it has been in it.
+  await page.goto("/agents");
+  await expect(page.getByTestId("agent-state-age").first()).toHaveText(/^for \d+ s$|^for \d+m \d+s$/);
+  await page.screenshot({ path: testInfo.outputPath("agents.png"), fullPage: true });
 });

@@ -3,26 +3,17 @@
 // ahead ("waited") or refuse the write with an error naming the other subtask ("refused"). Both
 // cases are recorded as a WriteConflict and a WARN log event.
 import { setTimeout as sleep } from "node:timers/promises";
-import type { OrchestratorDeps } from "../../server/services/orchestration/deps";
 import type { WriteLocks } from "../tools/write-locks";
-import type { AgentStatus } from "./agent-status";
-import type { LogSink } from "./log-sink";
+import type { SubtaskContext } from "./subtask-context";
 
 const POLL_MS = 200;
 
-export interface WriteClaimContext {
-  deps: Pick<OrchestratorDeps, "db" | "publisher">;
-  logs: LogSink;
-  status: AgentStatus;
+export interface WriteClaimContext extends SubtaskContext {
   locks: WriteLocks;
-  taskId: string;
-  subtaskId: string;
-  agentId: string;
   /** Paths this subtask holds, released when it ends. */
   held: Set<string>;
   waitMs: number;
   lockTtlSeconds: number;
-  signal: AbortSignal;
 }
 
 /** Null when the write may go ahead; otherwise the error to give the model. */

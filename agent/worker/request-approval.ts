@@ -5,21 +5,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ApprovalDetail } from "../../server/services/approvals/list-approvals";
 import { expireApproval } from "../../server/services/approvals/decide-approval";
-import type { OrchestratorDeps } from "../../server/services/orchestration/deps";
-import type { AgentStatus } from "./agent-status";
-import type { LogSink } from "./log-sink";
+import type { SubtaskContext } from "./subtask-context";
 
 const POLL_MS = 300;
 
-export interface ApprovalContext {
-  deps: Pick<OrchestratorDeps, "db" | "publisher">;
-  logs: LogSink;
-  status: AgentStatus;
-  taskId: string;
-  subtaskId: string;
-  agentId: string;
+export interface ApprovalContext extends SubtaskContext {
   timeoutSeconds: number;
-  signal: AbortSignal;
 }
 
 export type ApprovalRequest = { kind: "command"; detail: { command: string } } | { kind: "write"; detail: { path: string; bytes: number } };

@@ -8,8 +8,10 @@ export interface WorkspaceConfig {
 }
 
 export async function ensureWorkspace(config: WorkspaceConfig, taskId: string): Promise<string> {
-  const dir = path.join(config.root, taskId);
-  const marker = path.join(config.root, `.${taskId}.ready`);
+  // Absolute, because the sandbox binds it by path and a relative BATON_WORKSPACES would not resolve there.
+  const root = path.resolve(config.root);
+  const dir = path.join(root, taskId);
+  const marker = path.join(root, `.${taskId}.ready`);
   if (await fs.stat(marker).then(() => true, () => false)) return dir;
   await fs.mkdir(dir, { recursive: true });
   if (await fs.stat(config.seed).then((s) => s.isDirectory(), () => false)) {
