@@ -8,8 +8,11 @@ const starting = (id: string): AgentSnapshot => ({ id, phase: "starting", idleMs
 const fleet = (profile: string, agents: AgentSnapshot[], queued = 0, minAgents = 1, maxAgents = 3): ProfileFleet => ({ profile, minAgents, maxAgents, queued, agents });
 
 describe("decideScaling", () => {
-  it("starts agents up to the minimum", () => {
-    expect(decideScaling([fleet("analyst", [], 0, 2)], host)).toEqual([{ action: "scale_up", profile: "analyst", reason: "below minimum: 0 of 2", from: 0, to: 1 }]);
+  it("starts agents up to the minimum at once", () => {
+    expect(decideScaling([fleet("analyst", [], 0, 2)], host)).toEqual([
+      { action: "scale_up", profile: "analyst", reason: "below minimum: 0 of 2", from: 0, to: 1 },
+      { action: "scale_up", profile: "analyst", reason: "below minimum: 0 of 2", from: 1, to: 2 },
+    ]);
   });
 
   it("adds one agent when more jobs wait than agents are idle or starting, up to the maximum", () => {
@@ -33,9 +36,10 @@ describe("decideScaling", () => {
   });
 
   it("never starts past the host's total, serving profiles below their minimum first", () => {
-    const decisions = decideScaling([fleet("generalist", [busy("g1"), busy("g2")], 4, 1, 4), fleet("analyst", [], 0, 1)], { ...host, maxAgents: 3 });
+    const decisions = decideScaling([fleet("generalist", [busy("g1"), busy("g2")], 4, 1, 4), fleet("analyst", [], 0, 2)], { ...host, maxAgents: 3 });
     expect(decisions).toEqual([
-      { action: "scale_up", profile: "analyst", reason: "below minimum: 0 of 1", from: 0, to: 1 },
+      { action: "scale_up", profile: "analyst", reason: "below minimum: 0 of 2", from: 0, to: 1 },
+      { action: "refused", profile: "analyst", reason: "below minimum: 0 of 2; host limit reached: 3 of 3 agents", from: 1, to: 2 },
       { action: "refused", profile: "generalist", reason: "4 waiting, 0 idle or starting; host limit reached: 3 of 3 agents", from: 2, to: 3 },
     ]);
   });

@@ -56,14 +56,18 @@ export function decideScaling(profiles: ProfileFleet[], host: HostState): Scalin
   // Profiles under their minimum first, then the longest backlog, so a full host serves them in that order.
   wants.sort((a, b) => b.urgency - a.urgency);
   for (const { p, reason } of wants) {
-    const count = p.agents.length;
-    const refusal = admissionRefusal(host, total);
-    if (refusal) {
-      decisions.push({ action: "refused", profile: p.profile, reason: `${reason}; ${refusal}`, from: count, to: count + 1 });
-      continue;
+    // Up to the minimum at once (a fresh host should not take several ticks to reach its floor);
+    // above it, one agent per tick, so a backlog is met by agents that are actually taking jobs.
+    const steps = Math.max(1, p.minAgents - p.agents.length);
+    for (let count = p.agents.length; count < p.agents.length + steps; count++) {
+      const refusal = admissionRefusal(host, total);
+      if (refusal) {
+        decisions.push({ action: "refused", profile: p.profile, reason: `${reason}; ${refusal}`, from: count, to: count + 1 });
+        break;
+      }
+      decisions.push({ action: "scale_up", profile: p.profile, reason, from: count, to: count + 1 });
+      total++;
     }
-    decisions.push({ action: "scale_up", profile: p.profile, reason, from: count, to: count + 1 });
-    total++;
   }
 
   const wanting = new Set(wants.map((w) => w.p.profile));

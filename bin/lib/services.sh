@@ -36,11 +36,11 @@ ensure_node_modules() {
 # Persistent generated defaults, so nothing has to be written by hand.
 ensure_defaults() {
   local file="$STATE/defaults.env"
-  if [ ! -f "$file" ]; then
-    {
-      echo "BATON_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')"
-    } >"$file"
-  fi
+  local random='console.log(require("crypto").randomBytes(32).toString("hex"))'
+  [ -f "$file" ] || : >"$file"
+  # Each secret is generated once; older files gain the ones added since.
+  grep -q '^BATON_SECRET=' "$file" || echo "BATON_SECRET=$(node -e "$random")" >>"$file"
+  grep -q '^BATON_DAEMON_TOKEN=' "$file" || echo "BATON_DAEMON_TOKEN=$(node -e "$random")" >>"$file"
   set -a; . "$file"; set +a
 }
 

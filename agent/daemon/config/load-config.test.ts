@@ -80,6 +80,15 @@ describe("loadDaemonConfig", () => {
   });
 });
 
+describe("baton.config.example.yaml", () => {
+  it("is a valid configuration", () => {
+    const example = path.resolve(import.meta.dirname, "..", "..", "..", "baton.config.example.yaml");
+    const { config } = load(["--config", example]);
+    expect(config.fleet.profiles.analyst).toEqual({ minAgents: 1, maxAgents: 4 });
+    expect(config.intervals.cooldown).toBe(120_000);
+  });
+});
+
 describe("formatConfig", () => {
   it("prints every setting with its source and hides the token", () => {
     const text = formatConfig(load(["--api-token", "0123456789abcdef0123"], { BATON_SCALE_COOLDOWN_MS: "5s" }));
