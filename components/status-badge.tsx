@@ -28,7 +28,8 @@ const looks: Record<string, { tone: BadgeTone; pulse?: boolean }> = {
   TERMINATING: { tone: "halted" },
 };
 
-export const statusLabel = (status: string) => status.charAt(0) + status.slice(1).toLowerCase();
+/** "BUDGET_REACHED" → "Budget reached". */
+export const statusLabel = (status: string) => status.charAt(0) + status.slice(1).toLowerCase().replaceAll("_", " ");
 
 export function StatusBadge({ status, className }: { status: string; className?: string }) {
   const look = looks[status] ?? { tone: "neutral" as const };

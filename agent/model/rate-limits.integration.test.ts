@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTask } from "../../server/services/tasks/create-task";
 import { startDaemon, type RunningDaemon } from "../../server/testing/start-daemon";
-import { createTestDeps, resetData, waitFor } from "../../server/testing/test-deps";
+import { createTestDeps, resetData, taskFinished, waitFor } from "../../server/testing/test-deps";
 import { createSimServer, type SimServer } from "../sim";
 import type { SimRequestRecord } from "../sim/sim-options";
 
@@ -31,11 +31,7 @@ afterAll(async () => {
   await deps.close();
 });
 
-const finished = (taskId: string) =>
-  waitFor(`task ${taskId} to finish`, async () => {
-    const task = await deps.db.task.findUniqueOrThrow({ where: { id: taskId } });
-    return ["SUCCEEDED", "FAILED", "CANCELLED"].includes(task.status) ? task : null;
-  }, 90_000);
+const finished = (taskId: string) => taskFinished(deps, taskId);
 
 /** The HTTP attempts of each subtask's conversation (its agent's requests share a first message). */
 function attemptsBySubtask(marker: string) {

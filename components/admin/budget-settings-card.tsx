@@ -8,8 +8,9 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
+
 import { Label } from "@/components/ui/label";
+import { MoneyInput } from "@/components/ui/money-input";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { BudgetSettings } from "@/server/services/budgets/budget-settings";
 import { usdOrNull, usdText } from "./usd-field";
@@ -54,17 +55,17 @@ function BudgetSettingsForm({ settings }: { settings: BudgetSettings }) {
   return (
     <form onSubmit={submit} className="space-y-3 p-4">
       <div className="flex flex-wrap items-end gap-4">
-        <div className="w-56">
-          <Label htmlFor={`${id}-default`} hint="empty: no limit">
-            Default budget per task (USD)
+        <div className="w-60">
+          <Label htmlFor={`${id}-default`} hint="empty: none">
+            Default task budget (USD)
           </Label>
-          <Input id={`${id}-default`} type="number" inputMode="decimal" min="0" step="any" value={defaultBudget} onChange={(e) => setDefaultBudget(e.target.value)} disabled={save.isPending} />
+          <MoneyInput id={`${id}-default`} value={defaultBudget} onChange={(e) => setDefaultBudget(e.target.value)} disabled={save.isPending} />
         </div>
-        <div className="w-56">
+        <div className="w-60">
           <Label htmlFor={`${id}-ceiling`} hint="empty: none">
-            Ceiling for members (USD)
+            Members&apos; ceiling (USD)
           </Label>
-          <Input id={`${id}-ceiling`} type="number" inputMode="decimal" min="0" step="any" value={ceiling} onChange={(e) => setCeiling(e.target.value)} disabled={save.isPending} />
+          <MoneyInput id={`${id}-ceiling`} value={ceiling} onChange={(e) => setCeiling(e.target.value)} disabled={save.isPending} />
         </div>
         <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save budgets"}

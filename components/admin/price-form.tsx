@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { MoneyInput } from "@/components/ui/money-input";
 
 export interface PriceDraft {
   model: string;
@@ -60,7 +61,6 @@ export function PriceForm({ draft, onDraft }: { draft: PriceDraft; onDraft: (dra
     });
   };
 
-  const money = { type: "number", inputMode: "decimal" as const, min: "0", step: "any", className: "w-28" };
   return (
     <form onSubmit={submit} className="space-y-3 border-b border-border p-4">
       <div className="flex flex-wrap items-end gap-3">
@@ -70,19 +70,19 @@ export function PriceForm({ draft, onDraft }: { draft: PriceDraft; onDraft: (dra
         </div>
         <div>
           <Label htmlFor={`${id}-input`}>Input</Label>
-          <Input id={`${id}-input`} {...money} {...field("input")} />
+          <MoneyInput id={`${id}-input`} className="w-28" {...field("input")} />
         </div>
         <div>
           <Label htmlFor={`${id}-output`}>Output</Label>
-          <Input id={`${id}-output`} {...money} {...field("output")} />
+          <MoneyInput id={`${id}-output`} className="w-28" {...field("output")} />
         </div>
         <div>
           <Label htmlFor={`${id}-write`}>Cache write</Label>
-          <Input id={`${id}-write`} {...money} placeholder={derived ? String(round(input * 1.25)) : "1.25× input"} {...field("cacheWrite")} />
+          <MoneyInput id={`${id}-write`} className="w-28" placeholder={derived ? String(round(input * 1.25)) : "1.25× input"} {...field("cacheWrite")} />
         </div>
         <div>
           <Label htmlFor={`${id}-read`}>Cache read</Label>
-          <Input id={`${id}-read`} {...money} placeholder={derived ? String(round(input * 0.1)) : "0.1× input"} {...field("cacheRead")} />
+          <MoneyInput id={`${id}-read`} className="w-28" placeholder={derived ? String(round(input * 0.1)) : "0.1× input"} {...field("cacheRead")} />
         </div>
         <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save price"}

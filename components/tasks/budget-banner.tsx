@@ -8,7 +8,7 @@ import { errorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { MoneyInput } from "@/components/ui/money-input";
 import { can, PROCEDURE_RULES } from "@/server/auth/permissions";
 import { microsToUsd } from "@/server/services/costs/compute-cost";
 import { formatUsd } from "@/server/services/costs/format-usd";
@@ -37,7 +37,8 @@ export function BudgetBanner({ taskId, createdById, costMicros, budgetMicros }: 
   const role = me.data?.role;
   const mayAct = !!me.data && can(me.data.role, PROCEDURE_RULES["task.raiseBudget"].role) && (me.data.id === createdById || can(me.data.role, "budgetAnyTask"));
   const ceiling = settings.data?.maxTaskBudgetMicros ?? null;
-  const limitHint = role && can(role, "exceedBudgetCeiling") ? "As an admin you may go above the ceiling." : ceiling !== null ? `At most ${formatUsd(ceiling)}.` : null;
+  const limitHint =
+    ceiling === null || !role ? null : can(role, "exceedBudgetCeiling") ? `Members may go up to ${formatUsd(ceiling)}; as an admin you may go above it.` : `At most ${formatUsd(ceiling)}.`;
   const busy = raise.isPending || stop.isPending;
   const error = raise.error ?? stop.error;
 
@@ -58,13 +59,9 @@ export function BudgetBanner({ taskId, createdById, costMicros, budgetMicros }: 
             <label htmlFor={`${id}-amount`} className="mb-1 block text-xs font-medium">
               New budget (USD)
             </label>
-            <Input
+            <MoneyInput
               id={`${id}-amount`}
               className="w-32 text-foreground"
-              type="number"
-              inputMode="decimal"
-              min="0"
-              step="any"
               value={amount}
               onChange={(e) => setAmount(e.target.value)}
               disabled={busy}

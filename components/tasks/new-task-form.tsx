@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { MoneyInput } from "@/components/ui/money-input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 
@@ -73,22 +74,9 @@ export function NewTaskForm({ onSubmit, pending, error }: { onSubmit: (input: Ne
             ))}
           </Select>
         </div>
-        <div className="w-36">
-          <Label htmlFor={`${id}-budget`} hint="optional">
-            Budget (USD)
-          </Label>
-          <Input
-            id={`${id}-budget`}
-            name="budgetUsd"
-            type="number"
-            inputMode="decimal"
-            min="0"
-            step="any"
-            placeholder="default"
-            value={budget}
-            onChange={(e) => setBudget(e.target.value)}
-            disabled={pending}
-          />
+        <div className="w-32">
+          <Label htmlFor={`${id}-budget`}>Budget (USD)</Label>
+          <MoneyInput id={`${id}-budget`} name="budgetUsd" placeholder="default" value={budget} onChange={(e) => setBudget(e.target.value)} disabled={pending} />
         </div>
         <div className="flex items-center gap-3">
           <Button type="submit" variant="primary" disabled={pending}>

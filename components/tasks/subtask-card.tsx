@@ -20,7 +20,9 @@ const edges: Record<string, string> = {
 
 export function SubtaskCard({ subtask, dependencyLabels }: { subtask: SubtaskView; dependencyLabels: string[] }) {
   const now = useNow();
-  const elapsed = elapsedMs(subtask.startedAt, subtask.finishedAt, now);
+  // A subtask handed back to wait (at the budget, or for a rate-limit reset) is not running: no clock.
+  const waiting = subtask.status === "PENDING" || subtask.status === "QUEUED";
+  const elapsed = waiting ? null : elapsedMs(subtask.startedAt, subtask.finishedAt, now);
   const ended = ["FAILED", "CANCELLED", "SKIPPED"].includes(subtask.status);
   // Agent, attempts and timing mean nothing until an agent has picked the subtask up.
   const started = subtask.startedAt !== null || subtask.attempts > 0 || subtask.agentId !== null;
@@ -50,6 +52,10 @@ export function SubtaskCard({ subtask, dependencyLabels }: { subtask: SubtaskVie
             <dd className="text-muted tabular-nums">{subtask.attempts}</dd>
             <dt className="text-subtle">Elapsed</dt>
             <dd className="text-muted tabular-nums">{elapsed === null ? "—" : formatDuration(elapsed)}</dd>
+          </>
+        ) : null}
+        {started || subtask.costMicros > 0n ? (
+          <>
             <dt className="text-subtle">Cost</dt>
             <dd className="text-muted tabular-nums" data-testid="subtask-cost">
               {formatUsd(subtask.costMicros)}

@@ -61,3 +61,11 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/** Waits until the task has ended (succeeded, failed or cancelled) and returns it. */
+export function taskFinished(deps: Pick<OrchestratorDeps, "db">, taskId: string, timeoutMs = 90_000) {
+  return waitFor(`task ${taskId} to finish`, async () => {
+    const task = await deps.db.task.findUniqueOrThrow({ where: { id: taskId } });
+    return ["SUCCEEDED", "FAILED", "CANCELLED"].includes(task.status) ? task : null;
+  }, timeoutMs);
+}

@@ -1,6 +1,6 @@
 // Spend over a period per agent profile and per person, summed in SQL over the ModelCall rows.
 import { z } from "zod";
-import type { Db } from "../../db/create-prisma";
+import { Prisma, type Db } from "../../db/create-prisma";
 
 export const ZCostSummaryRequestSchema = z
   .object({ from: z.coerce.date(), to: z.coerce.date() })
@@ -33,23 +33,24 @@ const toRow = (fallback: string) => (row: Aggregate): CostRow => ({
   costMicros: row.costMicros ?? 0n,
 });
 
+/** What calls are grouped by: the column on ModelCall, and the name to show from its table. */
+const GROUPS = {
+  profile: { key: Prisma.sql`c."profileId"`, label: Prisma.sql`g.name`, join: Prisma.sql`LEFT JOIN "AgentProfile" g ON g.id = c."profileId"` },
+  user: { key: Prisma.sql`c."userId"`, label: Prisma.sql`g.email`, join: Prisma.sql`LEFT JOIN "User" g ON g.id = c."userId"` },
+};
+
+function aggregate(db: Db, group: (typeof GROUPS)[keyof typeof GROUPS], range: { from: Date; to: Date }) {
+  return db.$queryRaw<Aggregate[]>`
+    SELECT ${group.key} AS key, ${group.label} AS label, COUNT(*) AS calls,
+      SUM(c."inputTokens" + c."cacheReadTokens" + c."cacheWriteTokens") AS "inputTokens", SUM(c."outputTokens") AS "outputTokens",
+      SUM(c."costMicros")::bigint AS "costMicros"
+    FROM "ModelCall" c ${group.join}
+    WHERE c."createdAt" >= ${range.from} AND c."createdAt" < ${range.to}
+    GROUP BY ${group.key}, ${group.label} ORDER BY "costMicros" DESC`;
+}
+
 export async function costSummary(db: Db, range: { from: Date; to: Date }) {
-  const [byProfile, byUser] = await Promise.all([
-    db.$queryRaw<Aggregate[]>`
-      SELECT c."profileId" AS key, p.name AS label, COUNT(*) AS calls,
-        SUM(c."inputTokens" + c."cacheReadTokens" + c."cacheWriteTokens") AS "inputTokens", SUM(c."outputTokens") AS "outputTokens",
-        SUM(c."costMicros")::bigint AS "costMicros"
-      FROM "ModelCall" c LEFT JOIN "AgentProfile" p ON p.id = c."profileId"
-      WHERE c."createdAt" >= ${range.from} AND c."createdAt" < ${range.to}
-      GROUP BY c."profileId", p.name ORDER BY "costMicros" DESC`,
-    db.$queryRaw<Aggregate[]>`
-      SELECT c."userId" AS key, u.email AS label, COUNT(*) AS calls,
-        SUM(c."inputTokens" + c."cacheReadTokens" + c."cacheWriteTokens") AS "inputTokens", SUM(c."outputTokens") AS "outputTokens",
-        SUM(c."costMicros")::bigint AS "costMicros"
-      FROM "ModelCall" c LEFT JOIN "User" u ON u.id = c."userId"
-      WHERE c."createdAt" >= ${range.from} AND c."createdAt" < ${range.to}
-      GROUP BY c."userId", u.email ORDER BY "costMicros" DESC`,
-  ]);
+  const [byProfile, byUser] = await Promise.all([aggregate(db, GROUPS.profile, range), aggregate(db, GROUPS.user, range)]);
   const rows = { byProfile: byProfile.map(toRow("(deleted profile)")), byUser: byUser.map(toRow("(no user)")) };
   const totalMicros = rows.byProfile.reduce((sum, row) => sum + row.costMicros, 0n);
   return { ...rows, totalMicros };

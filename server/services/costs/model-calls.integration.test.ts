@@ -2,7 +2,7 @@
 // agents, SDK and simulated Claude: the rows add up to the task's and subtasks' totals.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDaemon, type RunningDaemon } from "../../testing/start-daemon";
-import { createTestDeps, resetData, waitFor } from "../../testing/test-deps";
+import { createTestDeps, resetData, taskFinished, waitFor } from "../../testing/test-deps";
 import { createUser } from "../../testing/test-users";
 import { createTask } from "../tasks/create-task";
 import { callCostMicros } from "./compute-cost";
@@ -20,11 +20,7 @@ afterAll(async () => {
   await deps.close();
 });
 
-const finished = (taskId: string) =>
-  waitFor(`task ${taskId} to finish`, async () => {
-    const task = await deps.db.task.findUniqueOrThrow({ where: { id: taskId } });
-    return ["SUCCEEDED", "FAILED", "CANCELLED"].includes(task.status) ? task : null;
-  }, 90_000);
+const finished = (taskId: string) => taskFinished(deps, taskId);
 
 const sum = <T>(rows: T[], pick: (row: T) => number | bigint) => rows.reduce((total, row) => total + BigInt(pick(row)), 0n);
 
