@@ -1,7 +1,8 @@
 // 429s, 529s and account limits through the real daemon, agents and SDK against a simulated
 // Claude that counts every HTTP attempt: retries stay within one budget (the SDK's, per call),
 // retry-after is honoured, a spend limit is not retried, and a usage-window reset pauses the
-// whole fleet's dispatch until it passes.
+// whole fleet's dispatch until it passes. Every profile is capped at one model call at a time
+// here, and the last test checks no two calls of a profile ever overlapped.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTask } from "../../server/services/tasks/create-task";
@@ -19,13 +20,16 @@ let daemon: RunningDaemon;
 
 beforeAll(async () => {
   await resetData(deps);
-  sim = await createSimServer({ retryAfterMs: RETRY_AFTER_MS, onRequest: (request) => requests.push({ ...request, at: Date.now() }) });
+  await deps.db.agentProfile.updateMany({ data: { maxConcurrentCalls: 1 } });
+  // Calls take a while, so two that overlapped would show it.
+  sim = await createSimServer({ retryAfterMs: RETRY_AFTER_MS, firstTokenDelayMs: 300, onRequest: (request) => requests.push({ ...request, at: Date.now() }) });
   daemon = await startDaemon({
     prefix: deps.prefix,
     env: { BATON_SIM_URL: sim.url, BATON_MODEL_MAX_RETRIES: String(MAX_RETRIES), BATON_RATE_LIMIT_INLINE_WAIT_MS: "1500" },
   });
 });
 afterAll(async () => {
+  await deps.db.agentProfile.updateMany({ data: { maxConcurrentCalls: null } });
   await daemon.stop();
   await sim.close();
   await deps.close();
@@ -117,5 +121,24 @@ describe("an account-wide usage window", () => {
     // Handing the plan back used up none of its attempts: one plan call answered, no failure recorded.
     expect(await deps.db.logEvent.count({ where: { taskId: first.id, level: "ERROR" } })).toBe(0);
     console.log(`usage window: first request after the 429 came ${Math.min(...after.map((r) => r.at)) - limited.at} ms later (reset after ${pause.until - limited.at} ms)`);
+  }, 180_000);
+});
+
+describe("the per-profile cap on concurrent calls", () => {
+  it("never has two model calls of one profile in flight, even for parallel subtasks", async () => {
+    const created = await createTask(deps, { request: { prompt: "Summarise each file [sim:wide=3]", priority: 5 }, userId: null });
+    expect((await finished(created.id)).status).toBe("SUCCEEDED");
+    const calls = await deps.db.modelCall.findMany({ where: { profileId: { not: null } }, orderBy: { createdAt: "asc" } });
+    let checked = 0;
+    for (const profileId of new Set(calls.map((call) => call.profileId))) {
+      const profileCalls = calls.filter((call) => call.profileId === profileId);
+      // A call's slot is taken when it starts and given back before its row is written.
+      const spans = profileCalls.map((c) => ({ start: c.createdAt.getTime() - c.durationMs, end: c.createdAt.getTime() })).sort((a, b) => a.start - b.start);
+      for (let i = 1; i < spans.length; i++) {
+        expect(spans[i]!.start, "a call started while another of its profile was running").toBeGreaterThanOrEqual(spans[i - 1]!.end - 100);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   }, 180_000);
 });

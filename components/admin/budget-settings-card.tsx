@@ -55,16 +55,12 @@ function BudgetSettingsForm({ settings }: { settings: BudgetSettings }) {
   return (
     <form onSubmit={submit} className="space-y-3 p-4">
       <div className="flex flex-wrap items-end gap-4">
-        <div className="w-60">
-          <Label htmlFor={`${id}-default`} hint="empty: none">
-            Default task budget (USD)
-          </Label>
+        <div className="w-56">
+          <Label htmlFor={`${id}-default`}>Default task budget (USD)</Label>
           <MoneyInput id={`${id}-default`} value={defaultBudget} onChange={(e) => setDefaultBudget(e.target.value)} disabled={save.isPending} />
         </div>
-        <div className="w-60">
-          <Label htmlFor={`${id}-ceiling`} hint="empty: none">
-            Members&apos; ceiling (USD)
-          </Label>
+        <div className="w-56">
+          <Label htmlFor={`${id}-ceiling`}>Members&apos; ceiling (USD)</Label>
           <MoneyInput id={`${id}-ceiling`} value={ceiling} onChange={(e) => setCeiling(e.target.value)} disabled={save.isPending} />
         </div>
         <Button type="submit" variant="primary" disabled={save.isPending}>
@@ -72,6 +68,7 @@ function BudgetSettingsForm({ settings }: { settings: BudgetSettings }) {
         </Button>
         {save.isSuccess && !save.isPending ? <span className="text-sm text-muted" role="status">Saved.</span> : null}
       </div>
+      <p className="text-xs text-muted">Leave a field empty for no default budget, or no ceiling. Admins may give a task more than the ceiling.</p>
       {save.error ? <Alert title="The budgets were not saved">{errorMessage(save.error)}</Alert> : null}
     </form>
   );

@@ -80,7 +80,8 @@ export function CostSummaryCard() {
 function CostTable({ title, nameLabel, rows }: { title: string; nameLabel: string; rows: CostRow[] }) {
   const columns: TableColumn[] = [{ label: nameLabel }, { label: "Calls", numeric: true }, { label: "Tokens in / out", numeric: true }, { label: "Cost", numeric: true }];
   return (
-    <section className="bg-surface" aria-label={title}>
+    // min-w-0: a grid item would otherwise grow to its table's width on narrow screens instead of scrolling it.
+    <section className="min-w-0 bg-surface" aria-label={title}>
       <h3 className="px-4 pt-3 pb-2 text-xs font-medium text-muted">{title}</h3>
       {rows.length === 0 ? (
         <p className="px-4 pb-4 text-sm text-muted">No model calls in this period.</p>
