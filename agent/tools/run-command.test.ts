@@ -24,7 +24,11 @@ describe.each<CommandSandbox>([{ kind: "none" }, { kind: "bwrap", network: false
     const secrets = { ANTHROPIC_API_KEY: "sk-ant-test-secret", DATABASE_URL: "postgresql://u:pw@db/x", REDIS_URL: "redis://:pw@cache:6379", BATON_SECRET: "s".repeat(40) };
     Object.assign(process.env, secrets);
     try {
-      const result = await run("env; tr '\\0' '\\n' < /proc/self/environ; tr '\\0' '\\n' < /proc/$PPID/environ 2>/dev/null", sandbox);
+      // Without the sandbox the command shares the agent's pid namespace and user, so it could read
+      // the agent's start-up environment at /proc/<agent pid>/environ; that is why running
+      // unsandboxed needs BATON_ALLOW_UNSANDBOXED_COMMANDS. Inside bubblewrap the parent is its init.
+      const parentEnv = sandbox.kind === "bwrap" ? "; tr '\\0' '\\n' < /proc/$PPID/environ 2>/dev/null" : "";
+      const result = await run(`env; tr '\\0' '\\n' < /proc/self/environ${parentEnv}`, sandbox);
       for (const [name, value] of Object.entries(secrets)) {
         expect(result.output).not.toContain(name);
         expect(result.output).not.toContain(value);
