@@ -1,9 +1,13 @@
 "use client";
-// Agents: the live fleet, recently ended processes and the profiles they run.
+// Agents: the live fleet (admins stop and restart agents), the daemons' scaling decisions,
+// recently ended processes and the profiles they run (admins start agents).
+import { AgentActions } from "@/components/agents/agent-actions";
 import { EndedAgentTable } from "@/components/agents/ended-agent-table";
 import { LiveAgentTable } from "@/components/agents/live-agent-table";
 import { ProfileList } from "@/components/agents/profile-list";
+import { ScalingDecisions } from "@/components/agents/scaling-decisions";
 import { useFleet } from "@/components/hooks/use-fleet";
+import { useScalingEvents } from "@/components/hooks/use-scaling-events";
 import { PageHeader } from "@/components/layout/page-header";
 import { errorMessage } from "@/components/live/error-message";
 import { Alert } from "@/components/ui/alert";
@@ -18,12 +22,18 @@ const loading = (
   </div>
 );
 
-export function AgentsPage() {
+const BUSY_STATES = new Set(["CLAIMED", "WORKING", "WAITING", "COMPLETING"]);
+
+export function AgentsPage({ canManage }: { canManage: boolean }) {
   const { agents, profiles } = useFleet();
+  const scaling = useScalingEvents();
   const live = agents.data?.live ?? [];
   const ended = agents.data?.ended ?? [];
-  const runningByProfile = new Map<string, number>();
-  for (const agent of live) runningByProfile.set(agent.profile, (runningByProfile.get(agent.profile) ?? 0) + 1);
+  const hostsByProfile = new Map<string, Set<string>>();
+  for (const agent of live) hostsByProfile.set(agent.profile, (hostsByProfile.get(agent.profile) ?? new Set<string>()).add(agent.host));
+  const counts = new Map(
+    [...hostsByProfile].map(([profile, hosts]) => [profile, { running: live.filter((a) => a.profile === profile).length, hosts: hosts.size }]),
+  );
 
   return (
     <>
@@ -43,7 +53,30 @@ export function AgentsPage() {
               <code className="font-mono whitespace-nowrap text-foreground">npm run dev</code>, which starts everything); agents appear here as they come up.
             </EmptyState>
           ) : (
-            <LiveAgentTable agents={live} />
+            <LiveAgentTable
+              agents={live}
+              actions={canManage ? (agent) => <AgentActions agentId={agent.id} busy={BUSY_STATES.has(agent.state)} stopping={agent.state === "TERMINATING"} /> : undefined}
+            />
+          )}
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Scaling decisions"
+            description="What the agent daemons decided and why: more agents while jobs wait, fewer after the cool-down, starts refused by host limits, agents killed over a limit."
+          />
+          {scaling.isPending ? (
+            loading
+          ) : scaling.isError && !scaling.data ? (
+            <div className="p-4">
+              <Alert title="Could not load scaling decisions">{errorMessage(scaling.error)}</Alert>
+            </div>
+          ) : scaling.data.length === 0 ? (
+            <EmptyState title="No decisions yet" className="py-6">
+              The daemon records here each agent it starts, retires, refuses to start or kills.
+            </EmptyState>
+          ) : (
+            <ScalingDecisions events={scaling.data} />
           )}
         </Card>
 
@@ -59,7 +92,10 @@ export function AgentsPage() {
         </Card>
 
         <Card>
-          <CardHeader title="Profiles" description="Each profile is a kind of agent; the daemon keeps the desired number of each running." />
+          <CardHeader
+            title="Profiles"
+            description="Each profile is a kind of agent. The daemon keeps at least its minimum running, adds agents while jobs wait, up to its maximum, and retires idle ones after a cool-down."
+          />
           {profiles.isPending ? (
             loading
           ) : profiles.isError ? (
@@ -69,7 +105,7 @@ export function AgentsPage() {
           ) : profiles.data.length === 0 ? (
             <EmptyState title="No profiles">Run the database seed to create the default profiles.</EmptyState>
           ) : (
-            <ProfileList profiles={profiles.data} runningByProfile={runningByProfile} />
+            <ProfileList profiles={profiles.data} counts={counts} canManage={canManage} />
           )}
         </Card>
       </div>

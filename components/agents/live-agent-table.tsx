@@ -34,11 +34,14 @@ const COLUMNS: TableColumn[] = [
 /** "for 12 s" while short-lived states come and go; "for 3m 05s" once an agent has settled. */
 const stateAge = (ms: number) => (ms < 60_000 ? `${Math.floor(Math.max(0, ms) / 1000)} s` : formatDuration(ms));
 
+/** Pinned to the right edge, so the controls stay in view however far the table scrolls. */
+const ACTIONS_CELL = "sticky right-0 text-right shadow-[-8px_0_8px_-8px_rgba(0,0,0,0.12)]";
+
 /** `actions` renders an admin's controls for a row (a last column), when given. */
 export function LiveAgentTable({ agents, actions }: { agents: AgentView[]; actions?: (agent: AgentView) => ReactNode }) {
   const now = useNow();
   return (
-    <Table columns={actions ? [...COLUMNS, { label: "Actions" }] : COLUMNS}>
+    <Table columns={actions ? [...COLUMNS, { label: "Actions", className: `${ACTIONS_CELL} bg-surface-muted` }] : COLUMNS}>
       {agents.map((agent) => {
         const age = agent.lastHeartbeatAt ? now - agent.lastHeartbeatAt.getTime() : null;
         // A process still starting up has not had the chance to send its first heartbeat.
@@ -76,7 +79,7 @@ export function LiveAgentTable({ agents, actions }: { agents: AgentView[]; actio
             <td className={numberCell}>{formatMegabytes(agent.rssBytes)}</td>
             <td className={cx(numberCell, agent.restarts > 0 && "text-warning-fg")}>{agent.restarts}</td>
             <td className={bodyCell} title={formatFullDate(agent.startedAt)}>{formatShortDate(agent.startedAt)}</td>
-            {actions ? <td className={bodyCell}>{actions(agent)}</td> : null}
+            {actions ? <td className={cx(bodyCell, ACTIONS_CELL, "bg-surface")}>{actions(agent)}</td> : null}
           </tr>
         );
       })}

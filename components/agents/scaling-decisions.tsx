@@ -1,0 +1,50 @@
+"use client";
+// "Scaling decisions": what the daemons decided about the fleet and why — agents started for a
+// backlog, retired after the cool-down, refused for lack of memory, killed over a limit — newest first.
+import { formatAge, formatFullDate } from "@/components/format/time";
+import { useNow } from "@/components/hooks/use-now";
+import type { RouterOutputs } from "@/components/providers/trpc";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Table, type TableColumn } from "@/components/ui/table";
+import { bodyCell, numberCell } from "./table-styles";
+
+export type ScalingEventView = RouterOutputs["agent"]["scalingEvents"][number];
+
+const ACTIONS: Record<ScalingEventView["action"], { label: string; tone: BadgeTone }> = {
+  scale_up: { label: "Scaled up", tone: "info" },
+  scale_down: { label: "Scaled down", tone: "neutral" },
+  start: { label: "Started", tone: "info" },
+  stop: { label: "Stopped", tone: "neutral" },
+  restart: { label: "Restarted", tone: "accent" },
+  refused: { label: "Refused", tone: "warning" },
+  killed: { label: "Killed", tone: "danger" },
+};
+
+const COLUMNS: TableColumn[] = [{ label: "When" }, { label: "Profile" }, { label: "Decision" }, { label: "Agents", numeric: true }, { label: "Why" }, { label: "Host" }];
+
+export function ScalingDecisions({ events }: { events: ScalingEventView[] }) {
+  const now = useNow();
+  return (
+    <Table columns={COLUMNS}>
+      {events.map((event) => {
+        const action = ACTIONS[event.action] ?? { label: event.action, tone: "neutral" };
+        return (
+          <tr key={event.id} data-testid="scaling-event">
+            <td className={`${bodyCell} tabular-nums`} title={formatFullDate(event.createdAt)}>
+              {formatAge(Math.max(0, now - event.createdAt.getTime()))}
+            </td>
+            <td className={`${bodyCell} text-foreground`}>{event.profile}</td>
+            <td className={bodyCell}>
+              <Badge tone={action.tone}>{action.label}</Badge>
+            </td>
+            <td className={numberCell}>{event.fromCount === event.toCount ? event.toCount : `${event.fromCount} → ${event.toCount}`}</td>
+            <td className={`${bodyCell} max-w-[32rem] truncate`} title={event.reason}>
+              {event.reason}
+            </td>
+            <td className={`${bodyCell} text-xs text-subtle`}>{event.host}</td>
+          </tr>
+        );
+      })}
+    </Table>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+// An admin's "Start agent" for one profile. The daemon that can admit it starts it (or records
+// why it refused in the scaling decisions); the button says when the profile is at its maximum.
+import { useMutation } from "@tanstack/react-query";
+import { errorMessage } from "@/components/live/error-message";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/button";
+
+export function StartAgentButton({ profile, atMaximum }: { profile: string; atMaximum: boolean }) {
+  const trpc = useTRPC();
+  const start = useMutation(trpc.agent.start.mutationOptions());
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Button
+        size="sm"
+        onClick={() => start.mutate({ profile })}
+        disabled={start.isPending || atMaximum}
+        aria-label={`Start a ${profile} agent`}
+        title={atMaximum ? "At the profile's maximum; raise it on the profile to run more" : `Start one more ${profile} agent`}
+      >
+        {start.isPending ? "Starting…" : "Start agent"}
+      </Button>
+      {atMaximum ? (
+        <span className="text-xs text-subtle">At its maximum</span>
+      ) : start.isError ? (
+        <span role="alert" className="text-xs text-danger-fg">
+          {errorMessage(start.error)}
+        </span>
+      ) : start.isSuccess ? (
+        <span className="text-xs text-subtle">Sent; see Scaling decisions</span>
+      ) : null}
+    </span>
+  );
+}
