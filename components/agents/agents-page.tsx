@@ -22,6 +22,12 @@ const loading = (
   </div>
 );
 
+const LoadError = ({ title, error }: { title: string; error: unknown }) => (
+  <div className="p-4">
+    <Alert title={title}>{errorMessage(error)}</Alert>
+  </div>
+);
+
 const BUSY_STATES = new Set(["CLAIMED", "WORKING", "WAITING", "COMPLETING"]);
 
 export function AgentsPage({ canManage }: { canManage: boolean }) {
@@ -44,9 +50,7 @@ export function AgentsPage({ canManage }: { canManage: boolean }) {
           {agents.isPending ? (
             loading
           ) : agents.isError && !agents.data ? (
-            <div className="p-4">
-              <Alert title="Could not load agents">{errorMessage(agents.error)}</Alert>
-            </div>
+            <LoadError title="Could not load agents" error={agents.error} />
           ) : live.length === 0 ? (
             <EmptyState title="The agent daemon is not running">
               No agent process has registered. Start the daemon with <code className="font-mono whitespace-nowrap text-foreground">npm run daemon</code> (or run{" "}
@@ -68,9 +72,7 @@ export function AgentsPage({ canManage }: { canManage: boolean }) {
           {scaling.isPending ? (
             loading
           ) : scaling.isError && !scaling.data ? (
-            <div className="p-4">
-              <Alert title="Could not load scaling decisions">{errorMessage(scaling.error)}</Alert>
-            </div>
+            <LoadError title="Could not load scaling decisions" error={scaling.error} />
           ) : scaling.data.length === 0 ? (
             <EmptyState title="No decisions yet" className="py-6">
               The daemon records here each agent it starts, retires, refuses to start or kills.
@@ -99,9 +101,7 @@ export function AgentsPage({ canManage }: { canManage: boolean }) {
           {profiles.isPending ? (
             loading
           ) : profiles.isError ? (
-            <div className="p-4">
-              <Alert title="Could not load profiles">{errorMessage(profiles.error)}</Alert>
-            </div>
+            <LoadError title="Could not load profiles" error={profiles.error} />
           ) : profiles.data.length === 0 ? (
             <EmptyState title="No profiles">Run the database seed to create the default profiles.</EmptyState>
           ) : (
