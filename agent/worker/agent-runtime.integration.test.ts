@@ -89,8 +89,8 @@ describe("approvals", () => {
 
     const first = await pending();
     expect(first.detail).toEqual({ command: "echo approved-one" });
-    const waiting = await deps.db.agentProcess.findUniqueOrThrow({ where: { id: first.agentId! } });
-    expect(waiting.state).toBe("WAITING");
+    // The agent reports WAITING to its daemon, which records it a moment after the approval row exists.
+    await waitFor("the agent to be recorded as WAITING", () => deps.db.agentProcess.findFirst({ where: { id: first.agentId!, state: "WAITING" } }), 10_000);
     await decideApproval(deps, { id: first.id, approve: true, actor });
     const second = await pending();
     expect(second.detail).toEqual({ command: "echo denied-two" });
