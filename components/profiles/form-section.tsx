@@ -1,5 +1,5 @@
 // The pieces every section of the profile form shares: its card, the props it receives and the
-// whole-number field most limits use.
+// single-line field most of its inputs are (text, or whole numbers for limits).
 import type { ReactNode } from "react";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
@@ -25,34 +25,40 @@ export function FormSection({ title, description, children }: { title: string; d
   );
 }
 
-type NumberFieldName = { [K in keyof ProfileFormValues]: ProfileFormValues[K] extends string ? K : never }[keyof ProfileFormValues] &
+type TextFieldName = { [K in keyof ProfileFormValues]: ProfileFormValues[K] extends string ? K : never }[keyof ProfileFormValues] &
   ProfileFieldName;
 
-export function NumberField({
+export function TextField({
   field,
   section,
   hint,
   help,
   placeholder,
+  numeric = false,
+  className,
   label = FIELD_LABELS[field],
 }: {
-  field: NumberFieldName;
+  field: TextFieldName;
   section: SectionProps;
   hint?: string;
   help?: ReactNode;
   placeholder?: string;
+  /** A whole number: numeric keyboard, narrow box. */
+  numeric?: boolean;
+  className?: string;
   label?: string;
 }) {
   const { values, errors, fieldId, onChange, disabled } = section;
   return (
-    <FormField id={fieldId(field)} label={label} hint={hint} help={help} errors={errors[field]}>
+    <FormField id={fieldId(field)} label={label} hint={hint} help={help} errors={errors[field]} className={className}>
       {(control) => (
         <Input
           {...control}
           name={field}
-          inputMode="numeric"
+          inputMode={numeric ? "numeric" : undefined}
           autoComplete="off"
-          className="max-w-40 tabular-nums"
+          spellCheck={numeric ? undefined : false}
+          className={numeric ? "max-w-40 tabular-nums" : undefined}
           value={values[field]}
           placeholder={placeholder}
           onChange={(e) => onChange(field, e.target.value)}

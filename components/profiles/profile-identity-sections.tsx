@@ -1,62 +1,31 @@
 // The first half of the profile form: who the agent is (name, description, capabilities,
 // model), what it is told (system prompt) and which tools it may call.
 import type { ReactNode } from "react";
-import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { WORKSPACE_TOOLS } from "@/server/services/profiles/default-profiles";
 import { describedBy, FieldMessages, FormField } from "./form-field";
-import { FormSection, type SectionProps } from "./form-section";
+import { FormSection, TextField, type SectionProps } from "./form-section";
 import { TOOL_EXPLANATIONS } from "./profile-labels";
 
 export function IdentitySection(section: SectionProps) {
   const { values, errors, fieldId, onChange, disabled } = section;
   return (
     <FormSection title="Identity" description="How the planner and people recognise this kind of agent.">
-      <FormField id={fieldId("name")} label="Name" hint="lowercase, e.g. reviewer" help="2–40 lowercase letters, digits and dashes, starting with a letter." errors={errors.name}>
-        {(control) => (
-          <Input {...control} name="name" value={values.name} onChange={(e) => onChange("name", e.target.value)} autoComplete="off" spellCheck={false} disabled={disabled} />
-        )}
-      </FormField>
-      <FormField id={fieldId("model")} label="Model" help="Leave blank to use the installation's default model." errors={errors.model}>
-        {(control) => (
-          <Input
-            {...control}
-            name="model"
-            value={values.model}
-            onChange={(e) => onChange("model", e.target.value)}
-            placeholder="default model"
-            autoComplete="off"
-            spellCheck={false}
-            disabled={disabled}
-          />
-        )}
-      </FormField>
+      <TextField field="name" section={section} hint="lowercase, e.g. reviewer" help="2–40 lowercase letters, digits and dashes, starting with a letter." />
+      <TextField field="model" section={section} help="Leave blank to use the installation's default model." placeholder="default model" />
       <FormField id={fieldId("description")} label="Description" help="One or two sentences on what this agent is for." errors={errors.description} className="sm:col-span-2">
         {(control) => (
           <Textarea {...control} name="description" value={values.description} onChange={(e) => onChange("description", e.target.value)} className="min-h-16" maxLength={500} disabled={disabled} />
         )}
       </FormField>
-      <FormField
-        id={fieldId("capabilities")}
-        label="Capabilities"
+      <TextField
+        field="capabilities"
+        section={section}
         hint="separated by commas"
         help="Subtasks that need these capabilities go to this profile, e.g. read, analyze, research."
-        errors={errors.capabilities}
+        placeholder="read, analyze"
         className="sm:col-span-2"
-      >
-        {(control) => (
-          <Input
-            {...control}
-            name="capabilities"
-            value={values.capabilities}
-            onChange={(e) => onChange("capabilities", e.target.value)}
-            placeholder="read, analyze"
-            autoComplete="off"
-            spellCheck={false}
-            disabled={disabled}
-          />
-        )}
-      </FormField>
+      />
     </FormSection>
   );
 }

@@ -2,16 +2,16 @@
 // actions wait for a person, and how many agents of the profile the fleet runs.
 import { Select } from "@/components/ui/select";
 import { FormField } from "./form-field";
-import { FormSection, NumberField, type SectionProps } from "./form-section";
+import { FormSection, TextField, type SectionProps } from "./form-section";
 import { APPROVAL_MODES, FIELD_LABELS } from "./profile-labels";
 import type { ApprovalMode } from "./profile-form-values";
 
 export function LimitsSection(section: SectionProps) {
   return (
     <FormSection title="Limits" description="What one agent may spend on one subtask before it is stopped.">
-      <NumberField field="maxTurns" section={section} hint="1–200" help="Model replies (each usually with tool calls) per subtask." />
-      <NumberField field="timeoutSeconds" section={section} label="Time limit per subtask" hint="seconds, 10–86,400" help="The subtask fails when it runs longer." />
-      <NumberField field="memoryLimitMb" section={section} label="Memory limit" hint="MB, 64–65,536" help="How much memory one agent of this profile may use." />
+      <TextField numeric field="maxTurns" section={section} hint="1–200" help="Model replies (each usually with tool calls) per subtask." />
+      <TextField numeric field="timeoutSeconds" section={section} label="Time limit per subtask" hint="seconds, 10–86,400" help="The subtask fails when it runs longer." />
+      <TextField numeric field="memoryLimitMb" section={section} label="Memory limit" hint="MB, 64–65,536" help="How much memory one agent of this profile may use." />
     </FormSection>
   );
 }
@@ -32,7 +32,7 @@ export function ApprovalsSection(section: SectionProps) {
           </Select>
         )}
       </FormField>
-      <NumberField
+      <TextField numeric
         field="approvalTimeoutSeconds"
         section={section}
         hint="seconds, 10–86,400"
@@ -45,9 +45,9 @@ export function ApprovalsSection(section: SectionProps) {
 export function FleetSection(section: SectionProps) {
   return (
     <FormSection title="Fleet" description="How many agents of this profile the daemon keeps running, and how hard they may call the model.">
-      <NumberField field="minAgents" section={section} hint="0–64" help="Kept running even when there is no work." />
-      <NumberField field="maxAgents" section={section} hint="0–64, at least min" help="The daemon adds agents up to this many while work waits." />
-      <NumberField
+      <TextField numeric field="minAgents" section={section} hint="0–64" help="Kept running even when there is no work." />
+      <TextField numeric field="maxAgents" section={section} hint="0–64, at least min" help="The daemon adds agents up to this many while work waits." />
+      <TextField numeric
         field="maxConcurrentCalls"
         section={section}
         hint="optional, 1–1,000"
