@@ -6,14 +6,7 @@ import { formatClock, formatFullDate } from "@/components/format/time";
 import { cx } from "@/components/ui/class-names";
 import type { LogEventMessage } from "@/server/contracts/realtime";
 import type { LogRow } from "./group-log-rows";
-
-const kinds: Record<LogEventMessage["kind"], { label: string; chip: string; message: string }> = {
-  TEXT: { label: "text", chip: "bg-neutral-soft text-neutral-fg", message: "text-foreground" },
-  TOOL_CALL: { label: "tool call", chip: "bg-tool-call-soft text-tool-call-fg", message: "text-tool-call-fg" },
-  TOOL_RESULT: { label: "result", chip: "bg-tool-result-soft text-tool-result-fg", message: "text-tool-result-fg" },
-  STATUS: { label: "status", chip: "bg-info-soft text-info-fg", message: "font-semibold text-foreground" },
-  ERROR: { label: "error", chip: "bg-danger-soft text-danger-fg", message: "text-danger-fg" },
-};
+import { LOG_KINDS, logRowTone } from "./log-kinds";
 
 export interface LogSource {
   label: string;
@@ -22,7 +15,7 @@ export interface LogSource {
 
 function LogRowView({ row, source }: { row: LogRow; source: LogSource }) {
   const first = row.events[0]!;
-  const kind = kinds[first.kind];
+  const kind = LOG_KINDS[first.kind];
   const warn = first.level === "WARN" && first.kind !== "ERROR";
   return (
     <li
@@ -30,8 +23,7 @@ function LogRowView({ row, source }: { row: LogRow; source: LogSource }) {
       className={cx(
         // Narrow screens put the message under its time, source and kind.
         "grid grid-cols-[4.5rem_minmax(0,1fr)_auto] items-baseline gap-x-3 px-4 py-1 sm:grid-cols-[4.5rem_9rem_5rem_minmax(0,1fr)]",
-        first.kind === "ERROR" && "bg-danger-soft/60",
-        warn && "bg-warning-soft/60",
+        logRowTone(first.kind, first.level),
       )}
     >
       <time dateTime={first.createdAt} title={formatFullDate(first.createdAt)} className="text-subtle tabular-nums">

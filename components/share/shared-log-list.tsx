@@ -1,14 +1,13 @@
 // The activity log on the public share page, when the link includes it: plain read-only lines,
 // without the structured tool data the dashboard can open.
 import { formatCount } from "@/components/format/numbers";
+import { LOG_KINDS, logRowTone } from "@/components/logs/log-kinds";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cx } from "@/components/ui/class-names";
 import { SHARED_LOG_LIMIT, type SharedTask } from "@/server/services/access/share-links";
 import { formatUtcClock, formatUtcDateTime } from "./format-utc";
 
 type SharedLogLine = NonNullable<SharedTask["logs"]>[number];
-
-const KIND_LABELS: Record<SharedLogLine["kind"], string> = { TEXT: "text", TOOL_CALL: "tool call", TOOL_RESULT: "result", STATUS: "status", ERROR: "error" };
 
 function LogLine({ line }: { line: SharedLogLine }) {
   return (
@@ -17,15 +16,14 @@ function LogLine({ line }: { line: SharedLogLine }) {
       className={cx(
         // Narrow screens put the message under its time, source and kind.
         "grid grid-cols-[4.5rem_3rem_minmax(0,1fr)] items-baseline gap-x-3 px-4 py-1 sm:grid-cols-[4.5rem_3rem_4.5rem_minmax(0,1fr)]",
-        line.kind === "ERROR" && "bg-danger-soft/60",
-        line.level === "WARN" && line.kind !== "ERROR" && "bg-warning-soft/60",
+        logRowTone(line.kind, line.level),
       )}
     >
       <time dateTime={line.createdAt.toISOString()} title={formatUtcDateTime(line.createdAt)} className="text-subtle tabular-nums">
         {formatUtcClock(line.createdAt)}
       </time>
       <span className="text-muted tabular-nums">{line.subtask ? `#${line.subtask.index + 1}` : "task"}</span>
-      <span className="text-muted">{KIND_LABELS[line.kind]}</span>
+      <span className="text-muted">{LOG_KINDS[line.kind].label}</span>
       <span className={cx("col-span-3 min-w-0 whitespace-pre-wrap wrap-anywhere sm:col-span-1", line.kind === "ERROR" ? "text-danger-fg" : "text-foreground")}>
         {line.message}
       </span>
