@@ -33,7 +33,7 @@ export function sessionTokenFromCookie(cookieHeader: string | null | undefined):
   const cookies = new Map(
     cookieHeader.split(";").map((part) => {
       const index = part.indexOf("=");
-      return [part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim())] as const;
+      return [part.slice(0, index).trim(), safeDecode(part.slice(index + 1).trim())] as const;
     }),
   );
   for (const name of SESSION_COOKIE_NAMES) {
@@ -41,6 +41,15 @@ export function sessionTokenFromCookie(cookieHeader: string | null | undefined):
     if (value) return value;
   }
   return undefined;
+}
+
+/** A malformed %-escape in someone's cookie is their problem, not a server error. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** A bearer token wins over a cookie: a tool that sends one means it. */

@@ -1,20 +1,19 @@
 // Access checks for server-rendered pages. Every dashboard page calls requirePageActor itself:
 // a layout is not a security boundary, because client navigation can render a page without
 // re-rendering its layout.
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "../db/create-prisma";
 import { db } from "../db";
 import type { Actor } from "./actor";
-import { authenticate, SESSION_COOKIE_NAMES } from "./authenticate";
+import { authenticate, sessionTokenFromCookie } from "./authenticate";
 import { REQUEST_PATH_HEADER } from "./client-address";
 import { hasRole } from "./roles";
 
 /** The signed-in user for this request, or null. One database read per request. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const jar = await cookies();
-  const sessionToken = SESSION_COOKIE_NAMES.map((name) => jar.get(name)?.value).find(Boolean);
+  const sessionToken = sessionTokenFromCookie((await headers()).get("cookie"));
   if (!sessionToken) return null;
   const outcome = await authenticate(db, { sessionToken });
   return outcome.kind === "authenticated" ? outcome.actor : null;
