@@ -4,8 +4,7 @@ import { shortId } from "@/components/format/short-id";
 import { formatFullDate, formatShortDate } from "@/components/format/time";
 import { StatusBadge } from "@/components/status-badge";
 import type { AgentView } from "./live-agent-table";
-import { bodyCell, numberCell } from "./table-styles";
-import { Table, type TableColumn } from "@/components/ui/table";
+import { mutedTableCell, numericTableCell, Table, type TableColumn } from "@/components/ui/table";
 
 function exitLabel(agent: AgentView): string {
   if (agent.exitSignal) return agent.exitSignal;
@@ -31,18 +30,18 @@ export function EndedAgentTable({ agents }: { agents: AgentView[] }) {
         const ran = agent.endedAt ? elapsedMs(agent.startedAt, agent.endedAt, agent.endedAt.getTime()) : null;
         return (
           <tr key={agent.id} data-testid="ended-agent-row">
-            <td className={`${bodyCell} font-mono text-foreground`} title={`${agent.id} on ${agent.host}`}>{shortId(agent.id)}</td>
-            <td className={bodyCell}>{agent.profile}</td>
-            <td className={`${numberCell} font-mono`}>{agent.pid ?? "—"}</td>
-            <td className={bodyCell}>
+            <td className={`${mutedTableCell} font-mono text-foreground`} title={`${agent.id} on ${agent.host}`}>{shortId(agent.id)}</td>
+            <td className={mutedTableCell}>{agent.profile}</td>
+            <td className={`${numericTableCell} font-mono`}>{agent.pid ?? "—"}</td>
+            <td className={mutedTableCell}>
               <StatusBadge status={agent.state} />
             </td>
-            <td className={`${bodyCell} font-mono`}>{exitLabel(agent)}</td>
+            <td className={`${mutedTableCell} font-mono`}>{exitLabel(agent)}</td>
             <td className="max-w-72 px-3 py-2.5 text-muted">
               <span className="line-clamp-2" title={agent.exitReason ?? undefined}>{agent.exitReason ?? "—"}</span>
             </td>
-            <td className={numberCell}>{ran === null ? "—" : formatDuration(ran)}</td>
-            <td className={bodyCell} title={agent.endedAt ? formatFullDate(agent.endedAt) : undefined}>
+            <td className={numericTableCell}>{ran === null ? "—" : formatDuration(ran)}</td>
+            <td className={mutedTableCell} title={agent.endedAt ? formatFullDate(agent.endedAt) : undefined}>
               {agent.endedAt ? formatShortDate(agent.endedAt) : "—"}
             </td>
           </tr>

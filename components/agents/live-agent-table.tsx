@@ -12,8 +12,7 @@ import { useNow } from "@/components/hooks/use-now";
 import type { RouterOutputs } from "@/components/providers/trpc";
 import { StatusBadge } from "@/components/status-badge";
 import { cx } from "@/components/ui/class-names";
-import { bodyCell, numberCell } from "./table-styles";
-import { Table, type TableColumn } from "@/components/ui/table";
+import { mutedTableCell, numericTableCell, Table, type TableColumn } from "@/components/ui/table";
 
 export type AgentView = RouterOutputs["agent"]["list"]["live"][number];
 
@@ -48,19 +47,19 @@ export function LiveAgentTable({ agents, actions }: { agents: AgentView[]; actio
         const stale = age === null ? agent.state !== "INITIALIZING" : age > AGENT_HEARTBEAT_STALE_MS;
         return (
           <tr key={agent.id} data-testid="agent-row">
-            <td className={bodyCell}>
+            <td className={mutedTableCell}>
               <span className="font-mono text-foreground" title={agent.id}>{shortId(agent.id)}</span>
               <span className="block text-xs text-subtle">{agent.host}</span>
             </td>
-            <td className={`${bodyCell} text-foreground`}>{agent.profile}</td>
-            <td className={`${numberCell} font-mono`}>{agent.pid ?? "—"}</td>
-            <td className={cx(bodyCell, "whitespace-nowrap")} title={`Since ${formatFullDate(agent.stateChangedAt)}`}>
+            <td className={`${mutedTableCell} text-foreground`}>{agent.profile}</td>
+            <td className={`${numericTableCell} font-mono`}>{agent.pid ?? "—"}</td>
+            <td className={cx(mutedTableCell, "whitespace-nowrap")} title={`Since ${formatFullDate(agent.stateChangedAt)}`}>
               <StatusBadge status={agent.state} />
               <span className="ml-2 text-xs text-subtle tabular-nums" data-testid="agent-state-age">
                 for {stateAge(now - agent.stateChangedAt.getTime())}
               </span>
             </td>
-            <td className={`${bodyCell} max-w-56 truncate`} title={agent.currentSubtask?.title ?? agent.currentSubtaskId ?? undefined}>
+            <td className={`${mutedTableCell} max-w-56 truncate`} title={agent.currentSubtask?.title ?? agent.currentSubtaskId ?? undefined}>
               {agent.currentSubtask ? (
                 <Link href={`/tasks/${agent.currentSubtask.taskId}`} className="text-accent hover:underline">
                   {agent.currentSubtask.title}
@@ -71,15 +70,15 @@ export function LiveAgentTable({ agents, actions }: { agents: AgentView[]; actio
                 <span className="text-subtle">idle</span>
               )}
             </td>
-            <td className={cx(bodyCell, "tabular-nums", stale && "font-medium text-warning-fg")} title={agent.lastHeartbeatAt ? formatFullDate(agent.lastHeartbeatAt) : "No heartbeat yet"}>
+            <td className={cx(mutedTableCell, "tabular-nums", stale && "font-medium text-warning-fg")} title={agent.lastHeartbeatAt ? formatFullDate(agent.lastHeartbeatAt) : "No heartbeat yet"}>
               {age === null ? "never" : formatAge(Math.max(0, age))}
               {stale ? <span className="ml-1 text-xs">(stale)</span> : null}
             </td>
-            <td className={numberCell}>{formatPercent(agent.cpuPercent)}</td>
-            <td className={numberCell}>{formatMegabytes(agent.rssBytes)}</td>
-            <td className={cx(numberCell, agent.restarts > 0 && "text-warning-fg")}>{agent.restarts}</td>
-            <td className={bodyCell} title={formatFullDate(agent.startedAt)}>{formatShortDate(agent.startedAt)}</td>
-            {actions ? <td className={cx(bodyCell, ACTIONS_CELL, "bg-surface")}>{actions(agent)}</td> : null}
+            <td className={numericTableCell}>{formatPercent(agent.cpuPercent)}</td>
+            <td className={numericTableCell}>{formatMegabytes(agent.rssBytes)}</td>
+            <td className={cx(numericTableCell, agent.restarts > 0 && "text-warning-fg")}>{agent.restarts}</td>
+            <td className={mutedTableCell} title={formatFullDate(agent.startedAt)}>{formatShortDate(agent.startedAt)}</td>
+            {actions ? <td className={cx(mutedTableCell, ACTIONS_CELL, "bg-surface")}>{actions(agent)}</td> : null}
           </tr>
         );
       })}

@@ -5,8 +5,7 @@ import { formatAge, formatFullDate } from "@/components/format/time";
 import { useNow } from "@/components/hooks/use-now";
 import type { RouterOutputs } from "@/components/providers/trpc";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Table, type TableColumn } from "@/components/ui/table";
-import { bodyCell, numberCell } from "./table-styles";
+import { mutedTableCell, numericTableCell, Table, type TableColumn } from "@/components/ui/table";
 
 export type ScalingEventView = RouterOutputs["agent"]["scalingEvents"][number];
 
@@ -30,18 +29,18 @@ export function ScalingDecisions({ events }: { events: ScalingEventView[] }) {
         const action = ACTIONS[event.action] ?? { label: event.action, tone: "neutral" };
         return (
           <tr key={event.id} data-testid="scaling-event">
-            <td className={`${bodyCell} tabular-nums`} title={formatFullDate(event.createdAt)}>
+            <td className={`${mutedTableCell} tabular-nums`} title={formatFullDate(event.createdAt)}>
               {formatAge(Math.max(0, now - event.createdAt.getTime()))}
             </td>
-            <td className={`${bodyCell} text-foreground`}>{event.profile}</td>
-            <td className={bodyCell}>
+            <td className={`${mutedTableCell} text-foreground`}>{event.profile}</td>
+            <td className={mutedTableCell}>
               <Badge tone={action.tone}>{action.label}</Badge>
             </td>
-            <td className={numberCell}>{event.fromCount === event.toCount ? event.toCount : `${event.fromCount} → ${event.toCount}`}</td>
-            <td className={`${bodyCell} max-w-[32rem] truncate`} title={event.reason}>
+            <td className={numericTableCell}>{event.fromCount === event.toCount ? event.toCount : `${event.fromCount} → ${event.toCount}`}</td>
+            <td className={`${mutedTableCell} max-w-[32rem] truncate`} title={event.reason}>
               {event.reason}
             </td>
-            <td className={`${bodyCell} text-xs text-subtle`}>{event.host}</td>
+            <td className={`${mutedTableCell} text-xs text-subtle`}>{event.host}</td>
           </tr>
         );
       })}

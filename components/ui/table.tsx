@@ -14,6 +14,7 @@ export interface TableColumn {
 /** Body cells: the padding every table shares, and the quieter variant for secondary columns. */
 export const tableCell = "px-3 py-2.5 whitespace-nowrap";
 export const mutedTableCell = `${tableCell} text-muted`;
+export const numericTableCell = `${mutedTableCell} text-right tabular-nums`;
 
 const headCell = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-subtle whitespace-nowrap";
 
