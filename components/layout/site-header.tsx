@@ -4,13 +4,14 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { Role } from "@/server/db/generated/enums";
 import { signOutNow } from "@/server/auth/actions";
+import { can } from "@/server/auth/permissions";
 import { ROLE_LABELS } from "@/server/auth/roles";
 import { BatonMark } from "./baton-mark";
 import { ConnectionIndicator } from "./connection-indicator";
 import { NavLinks } from "./nav-links";
 
 export function SiteHeader({ actor }: { actor: { email: string; role: Role } }) {
-  const isAdmin = actor.role === "ADMIN" || actor.role === "OWNER";
+  const isAdmin = can(actor.role, "ADMIN");
   return (
     <header className="border-b border-border bg-surface">
       <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
