@@ -34,7 +34,6 @@ export interface TreeUsage {
   /** Percent of one core, summed over the tree. */
   cpu: number;
   rssBytes: number;
-  pids: number[];
 }
 
 /** CPU and resident memory of the agent and all its descendants. */
@@ -50,7 +49,7 @@ export async function sampleTree(pid: number): Promise<TreeUsage | null> {
     cpu += stat.cpu;
     rssBytes += stat.memory;
   }
-  return { cpu, rssBytes, pids };
+  return { cpu, rssBytes };
 }
 
 /** SIGKILLs the agent and every descendant (children first, read before the agent dies and they are re-parented). */

@@ -105,10 +105,6 @@ export class AgentSupervisor {
     );
   }
 
-  owns(agentId: string): boolean {
-    return this.find(agentId) !== undefined;
-  }
-
   /** Profile limits change while agents run; the autoscaler hands over the current ones. */
   updateProfiles(profiles: SupervisedProfile[]): void {
     const byId = new Map(profiles.map((p) => [p.id, p]));

@@ -55,7 +55,7 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
       const permanent = error instanceof PermanentError || (error instanceof Anthropic.APIError && !isTransientModelError(error));
       if ((permanent || attempt >= maxAttempts) && kind !== "subtask") {
         const stage = kind === "plan" ? "Planning" : "Writing the result";
-        await failTask(runtime.deps, payload.taskId, `${stage} failed: ${describe(error)}`, [kind === "plan" ? "PLANNING" : "FINALIZING"]);
+        await failTask(runtime.deps, payload.taskId, `${stage} failed: ${describeModelError(error)}`, [kind === "plan" ? "PLANNING" : "FINALIZING"]);
       }
       throw permanent ? new UnrecoverableError(error.message) : error;
     } finally {
@@ -78,8 +78,7 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
     stalledInterval: options.stalledIntervalMs,
     maxStalledCount: 2,
   });
-  worker.on("error", (error) => console.error(`worker error: ${describe(error)}`));
+  worker.on("error", (error) => console.error(`worker error: ${describeModelError(error)}`));
   return worker;
 }
 
-const describe = describeModelError;

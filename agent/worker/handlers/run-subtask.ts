@@ -99,7 +99,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       await releaseSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, to: atBudget ? "PENDING" : "QUEUED", reason });
       throw deferral;
     }
-    const reason = timeout.aborted ? `Timed out after ${runtime.profile.timeoutSeconds} s.` : describe(error);
+    const reason = timeout.aborted ? `Timed out after ${runtime.profile.timeoutSeconds} s.` : describeModelError(error);
     const final = ctx.attempt >= ctx.maxAttempts || !(timeout.aborted || isTransientModelError(error));
     runtime.logs.push(taskId, { ...who, kind: "ERROR", level: "ERROR", message: `Attempt ${claim.attempt} failed: ${reason}${final ? "" : " Retrying."}` });
     await runtime.logs.flush();
@@ -132,4 +132,3 @@ export function subtaskPrompt(subtask: SubtaskForPrompt): string {
   return [`Subtask: ${subtask.title}`, `Instructions: ${subtask.instructions}`, `This is part of the task: ${subtask.task.prompt}`, ...inputs].join("\n\n");
 }
 
-const describe = describeModelError;
