@@ -25,6 +25,10 @@ const ZServerEnvSchema = ZSharedEnvSchema.extend({
   BATON_DEV_LOGIN: flag.default(false),
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   BATON_TRUST_PROXY: flag.default(false),
+  /** Task workspaces, read for the task page's file list and downloads (relative to the working folder). */
+  BATON_WORKSPACES: z.string().min(1).default(".baton/workspaces"),
+  /** The files every workspace starts with; unchanged copies are left out of the file list. */
+  BATON_WORKSPACE_SEED: z.string().min(1).default("agent/workspace-seed"),
   BATON_TASK_CREATES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   BATON_TOKEN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   AUTH_GITHUB_ID: optional(z.string()),

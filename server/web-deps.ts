@@ -1,5 +1,6 @@
 // The web process's long-lived connections (Redis, queues, publisher), created once and kept
 // across Next.js dev reloads like the Prisma client.
+import path from "node:path";
 import type { Redis } from "ioredis";
 import type { ApiDeps } from "./api/trpc";
 import { createRateLimits } from "./auth/rate-limits";
@@ -34,6 +35,7 @@ function createWebDeps(): WebDeps {
       taskCreatesPerMinute: env.BATON_TASK_CREATES_PER_MINUTE,
       tokenFailuresPerMinute: env.BATON_TOKEN_FAILURES_PER_MINUTE,
     }),
+    workspaces: { root: path.resolve(env.BATON_WORKSPACES), seed: path.resolve(env.BATON_WORKSPACE_SEED) },
     simulated: !env.ANTHROPIC_API_KEY,
   };
 }

@@ -29,6 +29,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "price.removed": "Model price removed",
   "settings.updated": "Budget settings changed",
   "task.budget_raised": "Task budget raised",
+  "task.retried": "Task retried",
+  "task.rerun": "Task re-run",
 };
 
 export const isAuditAction = (value: string | null): value is AuditAction => value !== null && (AUDIT_ACTIONS as readonly string[]).includes(value);

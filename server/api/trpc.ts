@@ -10,11 +10,14 @@ import type { FleetPause } from "../services/fleet/fleet-pause";
 import type { FleetCommands } from "../queues/fleet-commands";
 import type { OrchestratorDeps } from "../services/orchestration/deps";
 import { ServiceError } from "../services/service-error";
+import type { WorkspaceConfig } from "../services/tasks/task-workspace";
 
 export interface ApiDeps extends OrchestratorDeps {
   rateLimits: RateLimits;
   fleetPause: FleetPause;
   fleetCommands: FleetCommands;
+  /** Where task workspaces are read from for the file list and downloads. */
+  workspaces: WorkspaceConfig;
 }
 
 export interface TrpcContext {

@@ -20,6 +20,9 @@ export const PROCEDURE_RULES = {
   "task.logs": { role: "VIEWER", summary: "Read a task's logs" },
   "task.create": { role: "MEMBER", summary: "Create tasks" },
   "task.cancel": { role: "MEMBER", summary: "Cancel own tasks (admins: any task)" },
+  "task.retry": { role: "MEMBER", summary: "Retry the failed subtasks of own tasks, keeping those that succeeded (admins: any task)" },
+  "task.rerun": { role: "MEMBER", summary: "Run a task's prompt again as a new task of one's own" },
+  "task.files": { role: "VIEWER", summary: "List the files agents wrote in a task's workspace (and download them)" },
   "approval.list": { role: "VIEWER", summary: "See what agents asked to do and who decided" },
   "approval.decide": { role: "MEMBER", summary: "Approve or deny agents' commands and writes on own tasks (admins: any task)" },
   "agent.list": { role: "VIEWER", summary: "See agent processes" },
@@ -61,6 +64,8 @@ export type ProcedurePath = keyof typeof PROCEDURE_RULES;
 export const ABILITY_ROLES = {
   /** Cancel a task someone else created. */
   cancelAnyTask: "ADMIN",
+  /** Retry the failed subtasks of a task someone else created. */
+  retryAnyTask: "ADMIN",
   /** Approve or deny what an agent asks to do on a task someone else created. */
   decideAnyApproval: "ADMIN",
   /** Revoke a share link someone else created. */

@@ -1,6 +1,7 @@
 // Real PostgreSQL and Redis for integration tests, with a Redis prefix of the test's own so its
 // queues and events are invisible to other tests and to a running demo.
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import { createPrisma } from "../db/create-prisma";
 import { createRedis } from "../create-redis";
 import { createDispatcher } from "../queues/dispatcher";
@@ -12,6 +13,8 @@ import { redisKeys } from "../redis-keys";
 import type { ApiDeps } from "../api/trpc";
 import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimitConfig } from "../auth/rate-limits";
 import type { OrchestratorDeps } from "../services/orchestration/deps";
+
+const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 
 export interface TestDeps extends ApiDeps {
   prefix: string;
@@ -37,6 +40,8 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
     fleetPause: createFleetPause(redis, keys.fleetPause),
     fleetCommands: createFleetCommands(redis, keys.fleetCommands),
     rateLimits: createRateLimits(redis, keys.rateLimitPrefix, options.rateLimits ?? DEFAULT_RATE_LIMITS),
+    // The folder startDaemon gives the test's agents, so the API reads what they wrote.
+    workspaces: { root: path.join(projectRoot, ".baton", "test-workspaces", prefix), seed: path.join(projectRoot, "agent", "workspace-seed") },
     async close(options = {}) {
       await dispatcher.close();
       const stale = options.keepKeys ? [] : await redis.keys(`${prefix}:*`);

@@ -6,15 +6,19 @@ import { assertWithinCeiling, getBudgetSettings, ZBudgetUsd } from "../../servic
 import { raiseTaskBudget } from "../../services/budgets/resume-task";
 import { stopAtBudget } from "../../services/budgets/stop-at-budget";
 import { usdToMicros } from "../../services/costs/compute-cost";
+import { formatUsd } from "../../services/costs/format-usd";
 import type { Db } from "../../db/create-prisma";
 import { cancelTask, ZCancelTaskRequestSchema } from "../../services/tasks/cancel-task";
 import { createTask, ZCreateTaskRequestSchema } from "../../services/tasks/create-task";
 import { getTask, ZTaskByIdRequestSchema } from "../../services/tasks/get-task";
 import { listTaskLogs, ZTaskLogsRequestSchema } from "../../services/tasks/list-task-logs";
 import { listTasks, UnknownCursorError, ZListTasksRequestSchema } from "../../services/tasks/list-tasks";
+import { listTaskFiles, ZTaskFilesRequestSchema } from "../../services/tasks/list-task-files";
+import { readRerunSource, rerunTask, ZRerunTaskRequestSchema } from "../../services/tasks/rerun-task";
+import { retryTask, ZRetryTaskRequestSchema } from "../../services/tasks/retry-task";
 import { can } from "../../auth/permissions";
 import { RateLimitedError } from "../../auth/rate-limits";
-import { assertAbility, createTRPCRouter, protectedProcedure } from "../trpc";
+import { assertAbility, createTRPCRouter, protectedProcedure, type ApiDeps } from "../trpc";
 
 const notFound = (id: string) => new TRPCError({ code: "NOT_FOUND", message: `No task with id "${id}".` });
 const ZRaiseBudgetRequestSchema = z.object({ id: z.string().min(1).max(64), budgetUsd: ZBudgetUsd });
@@ -26,14 +30,19 @@ async function assertMayBudget(db: Db, actor: Actor, taskId: string): Promise<vo
   if (task.createdById !== actor.userId) assertAbility(actor, "budgetAnyTask", "Only admins can change the budget of a task someone else created.");
 }
 
+/** Every way of creating a task counts against the same per-person limit. */
+async function consumeTaskCreation(ctx: { deps: ApiDeps; actor: Actor }): Promise<void> {
+  try {
+    await ctx.deps.rateLimits.consumeTaskCreation(ctx.actor.userId);
+  } catch (error) {
+    if (error instanceof RateLimitedError) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
+    throw error;
+  }
+}
+
 export const taskRouter = createTRPCRouter({
   create: protectedProcedure.input(ZCreateTaskRequestSchema).mutation(async ({ ctx, input }) => {
-    try {
-      await ctx.deps.rateLimits.consumeTaskCreation(ctx.actor.userId);
-    } catch (error) {
-      if (error instanceof RateLimitedError) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
-      throw error;
-    }
+    await consumeTaskCreation(ctx);
     const budgetMicros = input.budgetUsd === undefined ? undefined : usdToMicros(input.budgetUsd);
     if (budgetMicros !== undefined) assertWithinCeiling(await getBudgetSettings(ctx.deps.db), budgetMicros, can(ctx.actor.role, "exceedBudgetCeiling"));
     const task = await createTask(ctx.deps, { request: input, userId: ctx.actor.userId, budgetMicros });
@@ -73,6 +82,35 @@ export const taskRouter = createTRPCRouter({
       throw new TRPCError({ code: "CONFLICT", message: `The task has already finished (${result.status?.toLowerCase()}).` });
     }
     return result;
+  }),
+
+  retry: protectedProcedure.input(ZRetryTaskRequestSchema).mutation(async ({ ctx, input }) => {
+    const task = await ctx.deps.db.task.findUnique({ where: { id: input.id }, select: { createdById: true } });
+    if (!task) throw notFound(input.id);
+    if (task.createdById !== ctx.actor.userId) {
+      assertAbility(ctx.actor, "retryAnyTask", "Only admins can retry a task someone else created.");
+    }
+    return retryTask(ctx.deps, { taskId: input.id, actor: ctx.actor, ip: ctx.clientAddress });
+  }),
+
+  rerun: protectedProcedure.input(ZRerunTaskRequestSchema).mutation(async ({ ctx, input }) => {
+    const source = await readRerunSource(ctx.deps, input.id);
+    await consumeTaskCreation(ctx);
+    const ceiling = (await getBudgetSettings(ctx.deps.db)).maxTaskBudgetMicros;
+    if (source.budgetMicros !== null && ceiling !== null && source.budgetMicros > ceiling && !can(ctx.actor.role, "exceedBudgetCeiling")) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `The task's budget of ${formatUsd(source.budgetMicros)} is above the ${formatUsd(ceiling)} ceiling for task budgets; edit it before re-running, or ask an admin.`,
+      });
+    }
+    const task = await rerunTask(ctx.deps, { taskId: input.id, actor: ctx.actor, ip: ctx.clientAddress });
+    return { id: task.id, title: task.title, status: task.status };
+  }),
+
+  files: protectedProcedure.input(ZTaskFilesRequestSchema).query(async ({ ctx, input }) => {
+    const exists = await ctx.deps.db.task.count({ where: { id: input.id } });
+    if (!exists) throw notFound(input.id);
+    return listTaskFiles(ctx.deps.workspaces, input);
   }),
 
   raiseBudget: protectedProcedure.input(ZRaiseBudgetRequestSchema).mutation(async ({ ctx, input }) => {

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   "price.removed",
   "settings.updated",
   "task.budget_raised",
+  "task.retried",
+  "task.rerun",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

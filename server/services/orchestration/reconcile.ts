@@ -50,7 +50,7 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
   );
   const active = await db.subtask.findMany({
     where: { status: { in: ["QUEUED", "RUNNING"] }, task: { status: "RUNNING" } },
-    select: { id: true, taskId: true, status: true, agentId: true, attempts: true, priority: true, task: { select: { priority: true } }, profile: { select: { name: true } } },
+    select: { id: true, taskId: true, status: true, agentId: true, attempts: true, attemptBase: true, priority: true, task: { select: { priority: true } }, profile: { select: { name: true } } },
   });
   for (const subtask of active) {
     if (subtask.status === "RUNNING" && subtask.agentId && liveAgents.has(subtask.agentId)) continue;

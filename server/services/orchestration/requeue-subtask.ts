@@ -13,6 +13,8 @@ export interface StoppedSubtask {
   id: string;
   taskId: string;
   attempts: number;
+  /** Attempts used before a retry from the task page; only those since count against the limit. */
+  attemptBase: number;
   priority: number;
   task: { priority: number };
   profile: { name: string } | null;
@@ -26,7 +28,7 @@ export async function requeueStoppedSubtask(
   options: { reason: string; failedReason?: string; jobState: JobState; countAttempt?: boolean },
 ): Promise<RequeueOutcome> {
   const countAttempt = options.countAttempt ?? true;
-  const outOfAttempts = countAttempt && subtask.attempts >= JOB_DEFINITIONS.subtask.attempts;
+  const outOfAttempts = countAttempt && subtask.attempts - subtask.attemptBase >= JOB_DEFINITIONS.subtask.attempts;
   const { count } = await deps.db.subtask.updateMany({
     where: { id: subtask.id, status: "RUNNING", attempts: subtask.attempts },
     data: outOfAttempts
@@ -63,7 +65,7 @@ export async function handBackSubtask(
 ): Promise<RequeueOutcome> {
   const subtask = await deps.db.subtask.findUnique({
     where: { id: args.subtaskId },
-    select: { id: true, taskId: true, status: true, agentId: true, attempts: true, priority: true, task: { select: { priority: true } }, profile: { select: { name: true } } },
+    select: { id: true, taskId: true, status: true, agentId: true, attempts: true, attemptBase: true, priority: true, task: { select: { priority: true } }, profile: { select: { name: true } } },
   });
   if (!subtask || subtask.status !== "RUNNING" || subtask.agentId !== args.agentId) return "skipped";
   const queue = deps.keys.agentQueue(subtask.profile?.name ?? GENERALIST_PROFILE);

@@ -1,0 +1,208 @@
+// Retrying a failed task through the real daemon, agents and simulated Claude: only subtasks
+// without a result run again, what succeeded is kept (output, spend, attempts), the task gets a
+// fresh time window and finishes; repeated and concurrent retries change nothing more; tasks in
+// other states are refused with a reason.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SubtaskStatus, TaskStatus } from "../../db/create-prisma";
+import { startDaemon, type RunningDaemon } from "../../testing/start-daemon";
+import { createTestDeps, resetData, taskFinished } from "../../testing/test-deps";
+import { createUser, type TestUser } from "../../testing/test-users";
+import { ServiceError } from "../service-error";
+import { createTask } from "./create-task";
+import { retryTask } from "./retry-task";
+
+const deps = createTestDeps("retry");
+let daemon: RunningDaemon;
+let owner: TestUser;
+const actor = () => ({ userId: owner.id, email: owner.email, role: owner.role, via: "session" as const });
+
+beforeAll(async () => {
+  await resetData(deps);
+  owner = await createUser(deps.db, "OWNER");
+  daemon = await startDaemon({ prefix: deps.prefix });
+});
+afterAll(async () => {
+  await daemon.stop();
+  await deps.close();
+});
+
+interface SeedSubtask {
+  title: string;
+  instructions: string;
+  capabilities: string[];
+  status: SubtaskStatus;
+  dependsOn: number[];
+}
+
+const task = 'Summarise the two largest files, then write a combined report';
+const GATHER = { title: "Survey the workspace", instructions: `List every file in the workspace with its size and read the largest one. Overall task: "${task}" [step=gather]`, capabilities: ["read"] };
+const item = (n: number) => ({ title: `Analyze file ${n}`, instructions: `Read the ${n === 1 ? "largest file" : "2nd largest file"} in the workspace. This covers one part of the overall task: "${task}" [item=${n}]`, capabilities: ["read", "analyze"] });
+const JOIN = { title: "Write the combined report", instructions: `Combine the findings of the 2 earlier steps into one markdown report saved as report.md. Overall task: "${task}" [step=join]`, capabilities: ["write"] };
+
+/** A task as advance() leaves it after a failure, written directly so the shape is exact. */
+async function seedTask(status: TaskStatus, subtasks: SeedSubtask[], extra: { createdById?: string } = {}) {
+  const createdAt = new Date(Date.now() - 2 * 3600_000);
+  const finishedAt = new Date(Date.now() - 3600_000);
+  const created = await deps.db.task.create({
+    data: {
+      title: "Seeded",
+      prompt: task,
+      status,
+      statusReason: status === "FAILED" ? 'Subtask "Analyze file 2" failed.' : null,
+      createdById: extra.createdById ?? owner.id,
+      createdAt,
+      startedAt: createdAt,
+      finishedAt: status === "RUNNING" ? null : finishedAt,
+      // Long past: without a fresh window the reconciler would time the retried task out at once.
+      timeoutAt: new Date(createdAt.getTime() + 30 * 60_000),
+      costMicros: 5_000n,
+      inputTokens: 1_000,
+    },
+  });
+  const ids: string[] = [];
+  for (const [index, s] of subtasks.entries()) {
+    const done = s.status === "SUCCEEDED";
+    const row = await deps.db.subtask.create({
+      data: {
+        taskId: created.id,
+        index,
+        title: s.title,
+        instructions: s.instructions,
+        capabilities: s.capabilities,
+        status: s.status,
+        attempts: s.status === "FAILED" ? 3 : done ? 1 : 0,
+        summary: done ? `${s.title}: done.` : null,
+        output: done ? { seeded: index } : undefined,
+        statusReason: s.status === "FAILED" ? "Claude answered 500: Internal server error (simulated)." : null,
+        costMicros: done || s.status === "FAILED" ? 1_000n : 0n,
+        startedAt: s.status === "SKIPPED" ? null : createdAt,
+        finishedAt,
+        dependsOn: { create: s.dependsOn.map((i) => ({ dependsOnId: ids[i]! })) },
+      },
+    });
+    ids.push(row.id);
+  }
+  return { taskId: created.id, ids };
+}
+
+const diamond = (itemTwo: SubtaskStatus = "FAILED", join: SubtaskStatus = "SKIPPED"): SeedSubtask[] => [
+  { ...GATHER, status: "SUCCEEDED", dependsOn: [] },
+  { ...item(1), status: "SUCCEEDED", dependsOn: [0] },
+  { ...item(2), status: itemTwo, dependsOn: [0] },
+  { ...JOIN, status: join, dependsOn: [1, 2] },
+];
+
+const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+
+describe("retrying a failed task", () => {
+  it("runs only the failed subtask and its skipped dependent again, keeps the rest, and succeeds", async () => {
+    const { taskId, ids } = await seedTask("FAILED", diamond());
+    const before = await deps.db.subtask.findMany({ where: { taskId }, orderBy: { index: "asc" } });
+
+    expect(await retryTask(deps, { taskId, actor: actor() })).toEqual({ retried: true, reset: 2, kept: 2 });
+    const running = await deps.db.task.findUniqueOrThrow({ where: { id: taskId } });
+    expect(running.status).toBe("RUNNING");
+    expect(running.finishedAt).toBeNull();
+    expect(running.statusReason).toBeNull();
+    expect(running.timeoutAt!.getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
+    const reset = await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[2] } });
+    expect(reset.attemptBase).toBe(3);
+    expect(reset.attempts).toBe(3);
+
+    const finished = await taskFinished(deps, taskId);
+    expect(finished.status, `${finished.statusReason}\n${daemon.output()}`).toBe("SUCCEEDED");
+    expect(finished.resultMarkdown).toMatch(/^# /);
+    expect(finished.costMicros).toBeGreaterThan(5_000n);
+
+    const after = await deps.db.subtask.findMany({ where: { taskId }, orderBy: { index: "asc" } });
+    expect(after.map((s) => s.status)).toEqual(["SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED"]);
+    for (const i of [0, 1]) {
+      // Kept as they were: never claimed again, same output, same spend.
+      expect(after[i]!.attempts).toBe(1);
+      expect(after[i]!.finishedAt).toEqual(before[i]!.finishedAt);
+      expect(after[i]!.output).toEqual({ seeded: i });
+      expect(after[i]!.costMicros).toBe(1_000n);
+    }
+    // The fence only moves forward: the retried run is attempt 4, the first of its new allowance.
+    expect(after[2]!.attempts).toBe(4);
+    expect(after[2]!.costMicros).toBeGreaterThan(1_000n);
+    expect(after[3]!.attempts).toBe(1);
+    expect(after[3]!.startedAt!.getTime()).toBeGreaterThanOrEqual(after[2]!.finishedAt!.getTime());
+
+    const retried = await deps.db.auditEvent.findMany({ where: { action: "task.retried", targetId: taskId } });
+    expect(retried).toHaveLength(1);
+    expect(retried[0]!.data).toEqual({ from: "FAILED", subtasksRetried: 2, subtasksKept: 2 });
+    expect(await deps.db.logEvent.count({ where: { taskId, kind: "STATUS", message: { contains: "2 subtasks run again; 2 that succeeded are kept" } } })).toBe(1);
+  });
+
+  it("recovers a subtask that really failed: the simulated Claude fails its first run for good", async () => {
+    // 1 call + 3 SDK retries all answered 500: the subtask fails for good on its first attempt.
+    const created = await createTask(deps, { request: { prompt: "Run it as a chain [sim:chain=1] [sim:agent-fail=500x4]", priority: 5 }, userId: owner.id });
+    const failed = await taskFinished(deps, created.id);
+    expect(failed.status, daemon.output()).toBe("FAILED");
+    const [step] = await deps.db.subtask.findMany({ where: { taskId: created.id } });
+    expect(step!.status).toBe("FAILED");
+    expect(step!.attempts).toBe(1);
+
+    await retryTask(deps, { taskId: created.id, actor: actor() });
+    const done = await taskFinished(deps, created.id);
+    expect(done.status, `${done.statusReason}\n${daemon.output()}`).toBe("SUCCEEDED");
+    const retried = await deps.db.subtask.findUniqueOrThrow({ where: { id: step!.id } });
+    expect(retried).toMatchObject({ status: "SUCCEEDED", attempts: 2, attemptBase: 1 });
+  });
+
+  it("is harmless twice and under concurrency: one retry wins, the others are refused and change nothing", async () => {
+    const { taskId } = await seedTask("FAILED", diamond());
+    const outcomes = await Promise.allSettled([retryTask(deps, { taskId, actor: actor() }), retryTask(deps, { taskId, actor: actor() })]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const rejected = outcomes.find((o) => o.status === "rejected");
+    expect(rejected?.reason).toBeInstanceOf(ServiceError);
+    expect((rejected?.reason as ServiceError).code).toBe("CONFLICT");
+    expect((rejected?.reason as ServiceError).message).toMatch(/this one is running/);
+
+    const again = await refusal(retryTask(deps, { taskId, actor: actor() }));
+    expect(again).toBeInstanceOf(ServiceError);
+    expect(await deps.db.auditEvent.count({ where: { action: "task.retried", targetId: taskId } })).toBe(1);
+    expect(await deps.db.logEvent.count({ where: { taskId, message: { startsWith: "Retry requested" } } })).toBe(1);
+
+    const finished = await taskFinished(deps, taskId);
+    expect(finished.status, daemon.output()).toBe("SUCCEEDED");
+    // Each retried subtask ran exactly once more.
+    const subtasks = await deps.db.subtask.findMany({ where: { taskId }, orderBy: { index: "asc" } });
+    expect(subtasks.map((s) => s.attempts)).toEqual([1, 1, 4, 1]);
+  });
+
+  it("retries a cancelled task that had a failed subtask", async () => {
+    const { taskId, ids } = await seedTask("CANCELLED", diamond("FAILED", "CANCELLED"));
+    expect(await retryTask(deps, { taskId, actor: actor() })).toMatchObject({ reset: 2, kept: 2 });
+    const finished = await taskFinished(deps, taskId);
+    expect(finished.status, daemon.output()).toBe("SUCCEEDED");
+    expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[3] } })).status).toBe("SUCCEEDED");
+  });
+});
+
+describe("tasks that cannot be retried", () => {
+  const cases: [string, () => Promise<string>, RegExp][] = [
+    ["a task that succeeded", async () => (await seedTask("SUCCEEDED", diamond("SUCCEEDED", "SUCCEEDED"))).taskId, /only a failed task.*this one is succeeded/i],
+    ["a running task", async () => (await seedTask("RUNNING", diamond("RUNNING", "PENDING"))).taskId, /this one is running/],
+    ["a task paused at its budget", async () => (await seedTask("BUDGET_REACHED", diamond("PENDING", "PENDING"))).taskId, /this one is paused at its budget/],
+    ["a cancelled task where nothing failed", async () => (await seedTask("CANCELLED", diamond("CANCELLED", "CANCELLED"))).taskId, /nothing to retry; re-run it instead/],
+    ["a task that failed before it had a plan", async () => (await seedTask("FAILED", [])).taskId, /before it had a plan/],
+  ];
+  it.each(cases)("refuses %s with the reason, and leaves it alone", async (_, seed, message) => {
+    const taskId = await seed();
+    const before = await deps.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { subtasks: { orderBy: { index: "asc" } } } });
+    const error = await refusal(retryTask(deps, { taskId, actor: actor() }));
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).code).toBe("CONFLICT");
+    expect((error as ServiceError).message).toMatch(message);
+    const after = await deps.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { subtasks: { orderBy: { index: "asc" } } } });
+    expect(after.status).toBe(before.status);
+    expect(after.subtasks.map((s) => s.status)).toEqual(before.subtasks.map((s) => s.status));
+  });
+
+  it("answers an unknown task with not found", async () => {
+    const error = await refusal(retryTask(deps, { taskId: "no-such-task", actor: actor() }));
+    expect((error as ServiceError).code).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,46 @@
+// Where a task's workspace is on this host and what it started with. The web process reads the
+// folders the agents write (BATON_WORKSPACES); with agents on other hosts that must be shared storage.
+import fs from "node:fs/promises";
+import path from "node:path";
+
+export interface WorkspaceConfig {
+  /** The folder holding one workspace folder per task. */
+  root: string;
+  /** The files every new workspace is a copy of. */
+  seed: string;
+}
+
+/** The task's workspace folder, or null when the id could not name one inside the root. */
+export function workspaceDir(config: WorkspaceConfig, taskId: string): string | null {
+  const root = path.resolve(config.root);
+  const dir = path.resolve(root, taskId);
+  return path.dirname(dir) === root && path.basename(dir) === taskId && !taskId.startsWith(".") ? dir : null;
+}
+
+export function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/** Seed files by workspace-relative path (with "/" separators), with their sizes. */
+export async function seedFiles(seed: string): Promise<Map<string, number>> {
+  const files = new Map<string, number>();
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(full, relative);
+      else if (entry.isFile()) files.set(relative, (await fs.stat(full)).size);
+    }
+  };
+  await walk(path.resolve(seed), "");
+  return files;
+}
+
+/** True when the workspace file is a seed file nobody changed (same size, same bytes). */
+export async function isUnchangedSeedFile(seed: string, relative: string, file: string, size: number, seedSizes: Map<string, number>): Promise<boolean> {
+  if (seedSizes.get(relative) !== size) return false;
+  const [mine, original] = await Promise.all([fs.readFile(file), fs.readFile(path.join(path.resolve(seed), relative))]).catch(() => [null, null]);
+  return !!mine && !!original && mine.equals(original);
+}
