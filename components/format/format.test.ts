@@ -1,7 +1,7 @@
 // Formatting of durations, ages and sizes shown across the pages.
 import { describe, expect, it } from "vitest";
 import { elapsedMs, formatDuration } from "./duration";
-import { formatMegabytes, formatPercent } from "./numbers";
+import { formatBytes, formatMegabytes, formatPercent } from "./numbers";
 import { formatAge } from "./time";
 
 describe("formatDuration", () => {
@@ -38,5 +38,8 @@ describe("sizes and percentages", () => {
     expect(formatMegabytes(200 * 1024 * 1024)).toBe("200 MB");
     expect(formatPercent(3.456)).toBe("3.5%");
     expect(formatPercent(57.2)).toBe("57%");
+    expect(formatBytes(812)).toBe("812 B");
+    expect(formatBytes(4300)).toBe("4.2 KB");
+    expect(formatBytes(12 * 1024 * 1024)).toBe("12 MB");
   });
 });

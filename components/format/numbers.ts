@@ -1,4 +1,4 @@
-// Token counts and memory sizes, compact enough for table cells.
+// Token counts, memory and file sizes, compact enough for table cells.
 const grouped = new Intl.NumberFormat("en-US");
 
 export const formatCount = (value: number) => grouped.format(value);
@@ -11,4 +11,17 @@ export function formatMegabytes(bytes: number | null): string {
 export function formatPercent(value: number | null): string {
   if (value === null) return "—";
   return `${value.toFixed(value < 10 ? 1 : 0)}%`;
+}
+
+/** File sizes in binary units: "812 B", "4.2 KB", "12 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }

@@ -20,12 +20,20 @@ export interface NewTaskInput {
 const PRIORITIES = Array.from({ length: 10 }, (_, i) => 10 - i);
 const priorityLabel = (p: number) => (p === 10 ? "10 — highest" : p === 5 ? "5 — normal" : p === 1 ? "1 — lowest" : String(p));
 
-export function NewTaskForm({ onSubmit, pending, error }: { onSubmit: (input: NewTaskInput) => void; pending: boolean; error: string | null }) {
+interface NewTaskFormProps {
+  onSubmit: (input: NewTaskInput) => void;
+  pending: boolean;
+  error: string | null;
+  /** Starting values, e.g. an earlier task's to edit and run again. */
+  initial?: Partial<NewTaskInput>;
+}
+
+export function NewTaskForm({ onSubmit, pending, error, initial }: NewTaskFormProps) {
   const id = useId();
-  const [prompt, setPrompt] = useState("");
-  const [title, setTitle] = useState("");
-  const [priority, setPriority] = useState(5);
-  const [budget, setBudget] = useState("");
+  const [prompt, setPrompt] = useState(initial?.prompt ?? "");
+  const [title, setTitle] = useState(initial?.title ?? "");
+  const [priority, setPriority] = useState(initial?.priority ?? 5);
+  const [budget, setBudget] = useState(initial?.budgetUsd === undefined ? "" : String(initial.budgetUsd));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

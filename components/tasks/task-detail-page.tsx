@@ -1,7 +1,7 @@
 "use client";
-// Task detail: outcome, write conflicts, approvals waiting on a person, plan stages and the live
-// activity log of one task.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+// Task detail: actions, outcome, write conflicts, approvals waiting on a person, plan stages, the
+// live activity log and the files of one task.
+import { useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useTaskLive } from "@/components/hooks/use-task-live";
 import { BudgetBanner } from "@/components/tasks/budget-banner";
@@ -11,9 +11,11 @@ import { LogPanel } from "@/components/logs/log-panel";
 import { useTRPC } from "@/components/providers/trpc";
 import { SharePanel } from "@/components/share/share-panel";
 import { SubtaskStages } from "@/components/tasks/subtask-stages";
+import { TaskActions } from "@/components/tasks/task-actions";
 import { TaskDetailSkeleton } from "@/components/tasks/task-detail-skeleton";
 import { TaskFacts } from "@/components/tasks/task-facts";
 import { OPEN_TASK_STATUSES, TaskHeader } from "@/components/tasks/task-header";
+import { TaskFiles } from "@/components/tasks/task-files";
 import { TaskOutcome } from "@/components/tasks/task-outcome";
 import { TaskPrompt } from "@/components/tasks/task-prompt";
 import { ApprovalsPanel } from "@/components/tasks/approvals-panel";
@@ -28,7 +30,6 @@ const isMissing = (error: unknown) =>
 
 export function TaskDetail({ id }: { id: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const task = useQuery(
     trpc.task.byId.queryOptions(
       { id },
@@ -36,11 +37,6 @@ export function TaskDetail({ id }: { id: string }) {
     ),
   );
   const live = useTaskLive(id);
-  const cancel = useMutation(
-    trpc.task.cancel.mutationOptions({
-      onSettled: () => void queryClient.invalidateQueries(trpc.task.byId.queryFilter({ id })),
-    }),
-  );
 
   if (task.isPending) return <TaskDetailSkeleton />;
   if (task.isError && !task.data) {
@@ -58,11 +54,7 @@ export function TaskDetail({ id }: { id: string }) {
   return (
     <div className="space-y-6">
       <div>
-        <TaskHeader
-          title={data.title}
-          status={data.status}
-          cancel={{ onCancel: () => cancel.mutate({ id }), pending: cancel.isPending, error: cancel.error ? errorMessage(cancel.error) : null }}
-        />
+        <TaskHeader title={data.title} status={data.status} actions={<TaskActions task={data} />} />
         <TaskFacts task={data} />
       </div>
       {task.isError ? <Alert tone="warning" title="Showing the last loaded state">{errorMessage(task.error)}</Alert> : null}
@@ -75,6 +67,7 @@ export function TaskDetail({ id }: { id: string }) {
       <TaskPrompt prompt={data.prompt} />
       <SubtaskStages subtasks={data.subtasks} planning={data.status === "PLANNING"} />
       <LogPanel logs={live.logs} history={live.history} onRetry={live.retry} subtasks={data.subtasks} />
+      <TaskFiles taskId={id} changeKey={`${data.status}:${data.subtasks.map((s) => s.status).join(",")}`} />
       <SharePanel taskId={id} />
     </div>
   );

@@ -1,19 +1,11 @@
-// Top of the task page: title, status and the cancel action while the task can still stop.
+// Top of the task page: the way back, the title and status, and the task's actions.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/status-badge";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 
 export const OPEN_TASK_STATUSES = ["PLANNING", "RUNNING", "BUDGET_REACHED", "FINALIZING"];
 
-export interface CancelControl {
-  onCancel: () => void;
-  pending: boolean;
-  error: string | null;
-}
-
-export function TaskHeader({ title, status, cancel }: { title: string; status: string; cancel: CancelControl }) {
-  const open = OPEN_TASK_STATUSES.includes(status);
+export function TaskHeader({ title, status, actions }: { title: string; status: string; actions?: ReactNode }) {
   return (
     <div className="mb-6">
       <Link href="/" className="text-sm text-muted hover:text-foreground">
@@ -24,17 +16,8 @@ export function TaskHeader({ title, status, cancel }: { title: string; status: s
           <h1 className="min-w-0 max-w-full text-xl font-semibold tracking-tight [overflow-wrap:anywhere] text-foreground">{title}</h1>
           <StatusBadge status={status} />
         </div>
-        {open ? (
-          <Button variant="danger" onClick={cancel.onCancel} disabled={cancel.pending}>
-            {cancel.pending ? "Cancelling…" : "Cancel task"}
-          </Button>
-        ) : null}
+        {actions}
       </div>
-      {cancel.error ? (
-        <Alert className="mt-3" title="Could not cancel the task">
-          {cancel.error}
-        </Alert>
-      ) : null}
     </div>
   );
 }

@@ -1,9 +1,7 @@
 // How the task ended: the markdown result on success, the reason on failure or cancellation.
-import ReactMarkdown from "react-markdown";
-import rehypeSanitize from "rehype-sanitize";
-import remarkGfm from "remark-gfm";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
+import { ResultMarkdown } from "@/components/tasks/result-markdown";
 
 export function TaskOutcome({ status, resultMarkdown, statusReason }: { status: string; resultMarkdown: string | null; statusReason: string | null }) {
   if (status === "SUCCEEDED") {
@@ -12,10 +10,7 @@ export function TaskOutcome({ status, resultMarkdown, statusReason }: { status: 
         <CardHeader title="Result" />
         <div className="markdown px-5 py-4 text-sm text-foreground" data-testid="task-result">
           {resultMarkdown ? (
-            // Model output is untrusted: sanitizing keeps raw HTML and script URLs out of the page.
-            <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[rehypeSanitize]}>
-              {resultMarkdown}
-            </ReactMarkdown>
+            <ResultMarkdown markdown={resultMarkdown} />
           ) : (
             <p className="text-muted">The task finished without a written result.</p>
           )}

@@ -1,13 +1,11 @@
 "use client";
 // Tasks: submit a new task (members and up), then follow every task in a live list.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { Suspense } from "react";
 import { useTaskList } from "@/components/hooks/use-task-list";
 import { PageHeader } from "@/components/layout/page-header";
 import { errorMessage } from "@/components/live/error-message";
-import { useTRPC } from "@/components/providers/trpc";
-import { NewTaskForm } from "@/components/tasks/new-task-form";
+import { NewTaskCard } from "@/components/tasks/new-task-card";
 import { TaskListSkeleton } from "@/components/tasks/task-list-skeleton";
 import { isTaskStatus, TaskStatusFilter } from "@/components/tasks/task-status-filter";
 import { TaskTable } from "@/components/tasks/task-table";
@@ -17,27 +15,13 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export function TasksPage({ canCreate }: { canCreate: boolean }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const create = useMutation(
-    trpc.task.create.mutationOptions({
-      onSuccess: (task) => {
-        void queryClient.invalidateQueries(trpc.task.list.pathFilter());
-        router.push(`/tasks/${task.id}`);
-      },
-    }),
-  );
-
   return (
     <>
       <PageHeader title="Tasks" description="Describe a task; Claude splits it into subtasks and the agent fleet runs them in parallel." />
       {canCreate ? (
-        <Card className="mb-8">
-          <CardHeader title="New task" />
-          {/* Stays disabled after success until the task page replaces this one. */}
-          <NewTaskForm onSubmit={(input) => create.mutate(input)} pending={create.isPending || create.isSuccess} error={create.error ? errorMessage(create.error) : null} />
-        </Card>
+        <Suspense fallback={null}>
+          <NewTaskCard />
+        </Suspense>
       ) : (
         <Alert tone="info" title="You have read-only access" className="mb-8">
           Viewers can follow every task but not create them. Ask an admin for the member role.

@@ -58,6 +58,23 @@ const CASES: Record<string, Case[]> = {
     { input: { id: "" }, status: 400, message: /id/ },
     { input: { id: "does-not-exist" }, status: 404, message: /No task/ },
   ],
+  "task.retry": [
+    { input: { id: "" }, status: 400, message: /^id: Too small/ },
+    { input: {}, status: 400, message: /^id: Invalid input: expected string/ },
+    { input: { id: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },
+  ],
+  "task.rerun": [
+    { input: { id: "" }, status: 400, message: /^id: Too small/ },
+    { input: { id: "x".repeat(65) }, status: 400, message: /^id: Too big/ },
+    { input: { id: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },
+  ],
+  "task.files": [
+    { input: { id: "" }, status: 400, message: /^id: Too small/ },
+    { input: { id: "x", limit: 0 }, status: 400, message: /^limit: Too small/ },
+    { input: { id: "x", limit: 201 }, status: 400, message: /^limit: Too big/ },
+    { input: { id: "x", cursor: "" }, status: 400, message: /^cursor: Too small/ },
+    { input: { id: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },
+  ],
   "agent.list": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   "agent.profiles": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   "agent.scalingEvents": [
@@ -192,5 +209,12 @@ describe("invalid input", () => {
     const response = await call("task.cancel", { id: task.id });
     expect(response.status).toBe(409);
     expect(response.body.error?.json.message).toMatch(/already finished \(succeeded\)/);
+  });
+
+  it("refuses to retry a task that did not fail with a conflict", async () => {
+    const task = await deps.db.task.create({ data: { title: "t", prompt: "p", status: "SUCCEEDED" } });
+    const response = await call("task.retry", { id: task.id });
+    expect(response.status).toBe(409);
+    expect(response.body.error?.json.message).toMatch(/Only a failed task, or a cancelled one with failed subtasks, can be retried; this one is succeeded/);
   });
 });

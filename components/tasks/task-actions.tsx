@@ -1,0 +1,128 @@
+"use client";
+// What can be done with a task from its header: cancel it while it runs, retry its failed
+// subtasks (keeping those that succeeded), or run its prompt again as a new task — at once, or
+// edited first. Each action shows only to people the permission matrix lets use it.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { errorMessage } from "@/components/live/error-message";
+import { useTRPC } from "@/components/providers/trpc";
+import { OPEN_TASK_STATUSES } from "@/components/tasks/task-header";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { can, PROCEDURE_RULES } from "@/server/auth/permissions";
+import { retryEligibility, RERUNNABLE_SUBTASK_STATUSES } from "@/server/services/tasks/retry-eligibility";
+import type { TaskDetail } from "@/server/services/tasks/get-task";
+
+export type TaskActionsInput = Pick<TaskDetail, "id" | "status" | "createdById"> & { subtasks: { id: string; status: string }[] };
+
+/** Where "Edit and re-run" opens the new-task form, prefilled from this task. */
+export const editAndRerunHref = (taskId: string) => `/?from=${encodeURIComponent(taskId)}#new-task`;
+
+export function TaskActions({ task }: { task: TaskActionsInput }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const me = useQuery(trpc.account.me.queryOptions());
+  const byId = trpc.task.byId.queryFilter({ id: task.id });
+  const refresh = () => void queryClient.invalidateQueries(byId);
+
+  // Cancel and retry are state changes the server almost always accepts: show them at once, and
+  // put the last loaded state back if it refuses.
+  const optimistic = (change: (current: TaskDetail) => TaskDetail) => async () => {
+    await queryClient.cancelQueries(byId);
+    const previous = queryClient.getQueryData(byId.queryKey);
+    if (previous) queryClient.setQueryData(byId.queryKey, change(previous));
+    return { previous };
+  };
+  const rollback = (_error: unknown, _input: unknown, context: { previous?: TaskDetail } | undefined) => {
+    if (context?.previous) queryClient.setQueryData(byId.queryKey, context.previous);
+  };
+  const cancel = useMutation(
+    trpc.task.cancel.mutationOptions({
+      onMutate: optimistic((current) => ({
+        ...current,
+        status: "CANCELLED",
+        subtasks: current.subtasks.map((s) => (["PENDING", "QUEUED", "RUNNING"].includes(s.status) ? { ...s, status: "CANCELLED" } : s)),
+      })),
+      onError: rollback,
+      onSettled: refresh,
+    }),
+  );
+  const retry = useMutation(
+    trpc.task.retry.mutationOptions({
+      onMutate: optimistic((current) => ({
+        ...current,
+        status: "RUNNING",
+        statusReason: null,
+        finishedAt: null,
+        subtasks: current.subtasks.map((s) => ((RERUNNABLE_SUBTASK_STATUSES as readonly string[]).includes(s.status) ? { ...s, status: "PENDING", statusReason: null } : s)),
+      })),
+      onError: rollback,
+      onSettled: refresh,
+    }),
+  );
+  const rerun = useMutation(
+    trpc.task.rerun.mutationOptions({
+      onSuccess: (created) => {
+        void queryClient.invalidateQueries(trpc.task.list.pathFilter());
+        router.push(`/tasks/${created.id}`);
+      },
+    }),
+  );
+
+  const actor = me.data;
+  const mine = !!actor && actor.id === task.createdById;
+  const mayCancel = !!actor && can(actor.role, PROCEDURE_RULES["task.cancel"].role) && (mine || can(actor.role, "cancelAnyTask"));
+  const mayRetry = !!actor && can(actor.role, PROCEDURE_RULES["task.retry"].role) && (mine || can(actor.role, "retryAnyTask"));
+  const mayRerun = !!actor && can(actor.role, PROCEDURE_RULES["task.rerun"].role);
+  const open = OPEN_TASK_STATUSES.includes(task.status);
+  const eligibility = retryEligibility(task.status, task.subtasks);
+  const busy = cancel.isPending || retry.isPending || rerun.isPending;
+
+  const failure = cancel.error
+    ? { title: "Could not cancel the task", error: cancel.error }
+    : retry.error
+      ? { title: "Could not retry the task", error: retry.error }
+      : rerun.error
+        ? { title: "Could not re-run the task", error: rerun.error }
+        : null;
+
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex flex-wrap items-center justify-end gap-2" data-testid="task-actions">
+        {open && mayCancel ? (
+          <Button variant="danger" onClick={() => cancel.mutate({ id: task.id })} disabled={busy}>
+            {cancel.isPending ? "Cancelling…" : "Cancel task"}
+          </Button>
+        ) : null}
+        {eligibility.retryable && mayRetry ? (
+          <Button variant="primary" onClick={() => retry.mutate({ id: task.id })} disabled={busy} title={retryHint(eligibility.reset.length, eligibility.kept)}>
+            {retry.isPending ? "Retrying…" : "Retry failed subtasks"}
+          </Button>
+        ) : null}
+        {!open && mayRerun ? (
+          <>
+            <Button onClick={() => rerun.mutate({ id: task.id })} disabled={busy} title="Start a new task with the same prompt, title, priority and budget">
+              {rerun.isPending ? "Starting…" : "Re-run"}
+            </Button>
+            <Link href={editAndRerunHref(task.id)} className="text-sm font-medium text-accent underline-offset-4 hover:underline">
+              Edit and re-run
+            </Link>
+          </>
+        ) : null}
+      </div>
+      {failure ? (
+        <Alert className="max-w-md" title={failure.title}>
+          {errorMessage(failure.error)}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+function retryHint(reset: number, kept: number): string {
+  if (reset === 0) return "Every subtask succeeded; write the result again";
+  const again = reset === 1 ? "1 subtask that failed or was skipped runs again" : `${reset} subtasks that failed or were skipped run again`;
+  return kept === 0 ? again : `${again}; ${kept === 1 ? "the 1 that succeeded keeps its result" : `the ${kept} that succeeded keep their results`}`;
+}
