@@ -25,6 +25,14 @@ describe("agent-only failures", () => {
     expect(await rejection(t.client().messages.create(acting(`${text} again`)))).toBeInstanceOf(Anthropic.OverloadedError);
   });
 
+  it("fails only the step a targeted marker names", async () => {
+    const join = "Subtask: report\n\nInstructions: combine [step=join] [sim:agent-fail=500x1:step=join]";
+    const item = "Subtask: item\n\nInstructions: read [item=1] [sim:agent-fail=500x1:step=join]";
+    expect(await rejection(t.client().messages.create(acting(join)))).toBeInstanceOf(Anthropic.InternalServerError);
+    await expect(t.client().messages.create(acting(join))).resolves.toBeTruthy();
+    await expect(t.client().messages.create(acting(item))).resolves.toBeTruthy();
+  });
+
   it("reports every request and its status to onRequest", () => {
     const mine = seen.filter((r) => r.firstUserText.includes("agent-fail=529x2"));
     expect(mine.map((r) => [r.status, r.acting])).toEqual([[529, true], [529, true], [200, true], [200, false], [529, true]]);

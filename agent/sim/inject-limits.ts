@@ -2,6 +2,8 @@
 //   [sim:agent-fail=429x2]  the first 2 requests of every acting conversation (one offering the
 //                           finish tool: a subtask, not the planner or finalizer) fail with 429
 //                           (or 500/529), so retries inside a subtask can be counted;
+//   [sim:agent-fail=500x4:step=join]  the same, only for subtasks tagged [step=join] (or
+//                           :step=gather, :item=2): one step of a plan fails, the others succeed;
 //   [sim:usage-limit=3]     one 429 "usage window" answer for the whole sim per distinct marker,
 //                           with retry-after and anthropic-ratelimit-*-reset 3 s ahead;
 //   [sim:spend-limit]       every acting request fails with a spend-limit 429.
@@ -17,7 +19,7 @@ export interface InjectedLimit {
   headers?: Record<string, string>;
 }
 
-const AGENT_FAIL = /\[sim:agent-fail=(429|500|529)x(\d{1,2})\]/;
+const AGENT_FAIL = /\[sim:agent-fail=(429|500|529)x(\d{1,2})(?::(step=(?:join|gather)|item=\d+))?\]/;
 const USAGE_LIMIT = /\[sim:usage-limit=(\d{1,4})(?::[\w-]+)?\]/;
 const MESSAGES = {
   429: "Number of request tokens has exceeded your per-minute rate limit (simulated).",
@@ -50,7 +52,9 @@ export class LimitInjector {
       return { status: 429, message: "Your organization has reached its monthly spend limit (simulated). Raise it in the Console under Billing." };
     }
     const fail = AGENT_FAIL.exec(text);
-    if (fail?.[1] && fail[2]) {
+    // The step's own tag, not the marker quoting it: "[step=join]" never occurs inside the marker.
+    const targeted = !fail?.[3] || conversation.firstUserText.includes(`[${fail[3]}]`);
+    if (fail?.[1] && fail[2] && targeted) {
       const key = hashText(fail[0], conversation.firstUserText);
       const failed = this.#agentFailures.get(key) ?? 0;
       if (failed >= Number(fail[2])) return undefined;

@@ -27,38 +27,21 @@ export function TaskActions({ task }: { task: TaskActionsInput }) {
   const byId = trpc.task.byId.queryFilter({ id: task.id });
   const refresh = () => void queryClient.invalidateQueries(byId);
 
-  // Cancel and retry are state changes the server almost always accepts: show them at once, and
-  // put the last loaded state back if it refuses.
-  const optimistic = (change: (current: TaskDetail) => TaskDetail) => async () => {
-    await queryClient.cancelQueries(byId);
-    const previous = queryClient.getQueryData(byId.queryKey);
-    if (previous) queryClient.setQueryData(byId.queryKey, change(previous));
-    return { previous };
-  };
-  const rollback = (_error: unknown, _input: unknown, context: { previous?: TaskDetail } | undefined) => {
-    if (context?.previous) queryClient.setQueryData(byId.queryKey, context.previous);
-  };
-  const cancel = useMutation(
-    trpc.task.cancel.mutationOptions({
-      onMutate: optimistic((current) => ({
-        ...current,
-        status: "CANCELLED",
-        subtasks: current.subtasks.map((s) => (["PENDING", "QUEUED", "RUNNING"].includes(s.status) ? { ...s, status: "CANCELLED" } : s)),
-      })),
-      onError: rollback,
-      onSettled: refresh,
-    }),
-  );
+  // Cancel waits for the server: it is the one that stops agents, and a task may have ended
+  // meanwhile. A retry the page already judged possible is shown at once (failed subtasks back to
+  // pending, the task running), and the last loaded state comes back if the server refuses.
+  const cancel = useMutation(trpc.task.cancel.mutationOptions({ onSettled: refresh }));
   const retry = useMutation(
     trpc.task.retry.mutationOptions({
-      onMutate: optimistic((current) => ({
-        ...current,
-        status: "RUNNING",
-        statusReason: null,
-        finishedAt: null,
-        subtasks: current.subtasks.map((s) => ((RERUNNABLE_SUBTASK_STATUSES as readonly string[]).includes(s.status) ? { ...s, status: "PENDING", statusReason: null } : s)),
-      })),
-      onError: rollback,
+      onMutate: async () => {
+        await queryClient.cancelQueries(byId);
+        const previous = queryClient.getQueryData(byId.queryKey);
+        if (previous) queryClient.setQueryData(byId.queryKey, asRetried(previous));
+        return { previous };
+      },
+      onError: (_error, _input, context) => {
+        if (context?.previous) queryClient.setQueryData(byId.queryKey, context.previous);
+      },
       onSettled: refresh,
     }),
   );
@@ -119,6 +102,17 @@ export function TaskActions({ task }: { task: TaskActionsInput }) {
       ) : null}
     </div>
   );
+}
+
+function asRetried(task: TaskDetail): TaskDetail {
+  const rerun = (status: string) => (RERUNNABLE_SUBTASK_STATUSES as readonly string[]).includes(status);
+  return {
+    ...task,
+    status: "RUNNING",
+    statusReason: null,
+    finishedAt: null,
+    subtasks: task.subtasks.map((s) => (rerun(s.status) ? { ...s, status: "PENDING", statusReason: null, finishedAt: null } : s)),
+  };
 }
 
 function retryHint(reset: number, kept: number): string {

@@ -135,20 +135,21 @@ describe("retrying a failed task", () => {
     expect(await deps.db.logEvent.count({ where: { taskId, kind: "STATUS", message: { contains: "2 subtasks run again; 2 that succeeded are kept" } } })).toBe(1);
   });
 
-  it("recovers a subtask that really failed: the simulated Claude fails its first run for good", async () => {
-    // 1 call + 3 SDK retries all answered 500: the subtask fails for good on its first attempt.
-    const created = await createTask(deps, { request: { prompt: "Run it as a chain [sim:chain=1] [sim:agent-fail=500x4]", priority: 5 }, userId: owner.id });
+  it("recovers a step that really failed: the simulated Claude fails the report step's first run for good", async () => {
+    // The report step's call and its 3 SDK retries are all answered 500: it fails on its first
+    // attempt, after the survey and the analysis succeeded.
+    const created = await createTask(deps, { request: { prompt: "Survey one file and report [sim:wide=1] [sim:agent-fail=500x4:step=join]", priority: 5 }, userId: owner.id });
     const failed = await taskFinished(deps, created.id);
     expect(failed.status, daemon.output()).toBe("FAILED");
-    const [step] = await deps.db.subtask.findMany({ where: { taskId: created.id } });
-    expect(step!.status).toBe("FAILED");
-    expect(step!.attempts).toBe(1);
+    const before = await deps.db.subtask.findMany({ where: { taskId: created.id }, orderBy: { index: "asc" } });
+    expect(before.map((s) => [s.status, s.attempts])).toEqual([["SUCCEEDED", 1], ["SUCCEEDED", 1], ["FAILED", 1]]);
 
     await retryTask(deps, { taskId: created.id, actor: actor() });
     const done = await taskFinished(deps, created.id);
     expect(done.status, `${done.statusReason}\n${daemon.output()}`).toBe("SUCCEEDED");
-    const retried = await deps.db.subtask.findUniqueOrThrow({ where: { id: step!.id } });
-    expect(retried).toMatchObject({ status: "SUCCEEDED", attempts: 2, attemptBase: 1 });
+    const after = await deps.db.subtask.findMany({ where: { taskId: created.id }, orderBy: { index: "asc" } });
+    expect(after.map((s) => [s.status, s.attempts, s.attemptBase])).toEqual([["SUCCEEDED", 1, 0], ["SUCCEEDED", 1, 0], ["SUCCEEDED", 2, 1]]);
+    expect(after.slice(0, 2).map((s) => s.finishedAt)).toEqual(before.slice(0, 2).map((s) => s.finishedAt));
   });
 
   it("is harmless twice and under concurrency: one retry wins, the others are refused and change nothing", async () => {
