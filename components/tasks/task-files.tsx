@@ -58,7 +58,7 @@ export function TaskFiles({ taskId, changeKey }: { taskId: string; changeKey: st
       ) : items.length === 0 ? (
         <EmptyState title="No files yet">
           {first?.workspaceFound === false
-            ? "The workspace is created when the first subtask starts. If agents run on another host, its workspaces must be on storage this server can read."
+            ? "This server has no workspace for the task: none was made yet (the first subtask makes it), or agents run on another host whose workspaces are not on storage shared with this server."
             : "Files the agents write show up here."}
           {notes.length ? <p className="mt-1">{notes.join(" ")}</p> : null}
         </EmptyState>
