@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect } from "react";
 import { PageHeader } from "@/components/layout/page-header";
-import { TableSkeleton } from "@/components/admin/table-skeleton";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { errorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
