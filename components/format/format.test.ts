@@ -1,7 +1,7 @@
 // Formatting of durations, ages and sizes shown across the pages.
 import { describe, expect, it } from "vitest";
 import { elapsedMs, formatDuration } from "./duration";
-import { formatBytes, formatMegabytes, formatPercent } from "./numbers";
+import { formatBytes, formatMegabytes, formatPercent, plural } from "./numbers";
 import { formatAge } from "./time";
 
 describe("formatDuration", () => {
@@ -41,5 +41,11 @@ describe("sizes and percentages", () => {
     expect(formatBytes(812)).toBe("812 B");
     expect(formatBytes(4300)).toBe("4.2 KB");
     expect(formatBytes(12 * 1024 * 1024)).toBe("12 MB");
+  });
+
+  it("puts a noun in the plural unless the count is one", () => {
+    expect(plural(1, "task")).toBe("1 task");
+    expect(plural(0, "task")).toBe("0 tasks");
+    expect(plural(1200, "model call")).toBe("1,200 model calls");
   });
 });

@@ -3,13 +3,13 @@
 // subtasks (keeping those that succeeded), or run its prompt again as a new task — at once, or
 // edited first. Each action shows only to people the permission matrix lets use it.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { errorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { OPEN_TASK_STATUSES } from "@/components/tasks/task-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/link-button";
 import { can, PROCEDURE_RULES } from "@/server/auth/permissions";
 import { retryEligibility, RERUNNABLE_SUBTASK_STATUSES } from "@/server/services/tasks/retry-eligibility";
 import type { TaskDetail } from "@/server/services/tasks/get-task";
@@ -89,9 +89,9 @@ export function TaskActions({ task }: { task: TaskActionsInput }) {
             <Button onClick={() => rerun.mutate({ id: task.id })} disabled={busy} title="Start a new task with the same prompt, title, priority and budget">
               {rerun.isPending ? "Starting…" : "Re-run"}
             </Button>
-            <Link href={editAndRerunHref(task.id)} className="text-sm font-medium text-accent underline-offset-4 hover:underline">
+            <LinkButton href={editAndRerunHref(task.id)} variant="ghost">
               Edit and re-run
-            </Link>
+            </LinkButton>
           </>
         ) : null}
       </div>
