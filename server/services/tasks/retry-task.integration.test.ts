@@ -3,7 +3,7 @@
 // fresh time window and finishes; repeated and concurrent retries change nothing more; tasks in
 // other states are refused with a reason.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SubtaskStatus, TaskStatus } from "../../db/create-prisma";
+import { diamond, seedTaskGraph } from "../../testing/seed-task-graph";
 import { startDaemon, type RunningDaemon } from "../../testing/start-daemon";
 import { createTestDeps, resetData, taskFinished } from "../../testing/test-deps";
 import { createUser, type TestUser } from "../../testing/test-users";
@@ -26,77 +26,11 @@ afterAll(async () => {
   await deps.close();
 });
 
-interface SeedSubtask {
-  title: string;
-  instructions: string;
-  capabilities: string[];
-  status: SubtaskStatus;
-  dependsOn: number[];
-}
-
-const task = 'Summarise the two largest files, then write a combined report';
-const GATHER = { title: "Survey the workspace", instructions: `List every file in the workspace with its size and read the largest one. Overall task: "${task}" [step=gather]`, capabilities: ["read"] };
-const item = (n: number) => ({ title: `Analyze file ${n}`, instructions: `Read the ${n === 1 ? "largest file" : "2nd largest file"} in the workspace. This covers one part of the overall task: "${task}" [item=${n}]`, capabilities: ["read", "analyze"] });
-const JOIN = { title: "Write the combined report", instructions: `Combine the findings of the 2 earlier steps into one markdown report saved as report.md. Overall task: "${task}" [step=join]`, capabilities: ["write"] };
-
-/** A task as advance() leaves it after a failure, written directly so the shape is exact. */
-async function seedTask(status: TaskStatus, subtasks: SeedSubtask[], extra: { createdById?: string } = {}) {
-  const createdAt = new Date(Date.now() - 2 * 3600_000);
-  const finishedAt = new Date(Date.now() - 3600_000);
-  const created = await deps.db.task.create({
-    data: {
-      title: "Seeded",
-      prompt: task,
-      status,
-      statusReason: status === "FAILED" ? 'Subtask "Analyze file 2" failed.' : null,
-      createdById: extra.createdById ?? owner.id,
-      createdAt,
-      startedAt: createdAt,
-      finishedAt: status === "RUNNING" ? null : finishedAt,
-      // Long past: without a fresh window the reconciler would time the retried task out at once.
-      timeoutAt: new Date(createdAt.getTime() + 30 * 60_000),
-      costMicros: 5_000n,
-      inputTokens: 1_000,
-    },
-  });
-  const ids: string[] = [];
-  for (const [index, s] of subtasks.entries()) {
-    const done = s.status === "SUCCEEDED";
-    const row = await deps.db.subtask.create({
-      data: {
-        taskId: created.id,
-        index,
-        title: s.title,
-        instructions: s.instructions,
-        capabilities: s.capabilities,
-        status: s.status,
-        attempts: s.status === "FAILED" ? 3 : done ? 1 : 0,
-        summary: done ? `${s.title}: done.` : null,
-        output: done ? { seeded: index } : undefined,
-        statusReason: s.status === "FAILED" ? "Claude answered 500: Internal server error (simulated)." : null,
-        costMicros: done || s.status === "FAILED" ? 1_000n : 0n,
-        startedAt: s.status === "SKIPPED" ? null : createdAt,
-        finishedAt,
-        dependsOn: { create: s.dependsOn.map((i) => ({ dependsOnId: ids[i]! })) },
-      },
-    });
-    ids.push(row.id);
-  }
-  return { taskId: created.id, ids };
-}
-
-const diamond = (itemTwo: SubtaskStatus = "FAILED", join: SubtaskStatus = "SKIPPED"): SeedSubtask[] => [
-  { ...GATHER, status: "SUCCEEDED", dependsOn: [] },
-  { ...item(1), status: "SUCCEEDED", dependsOn: [0] },
-  { ...item(2), status: itemTwo, dependsOn: [0] },
-  { ...JOIN, status: join, dependsOn: [1, 2] },
-];
-
 const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
 
 describe("retrying a failed task", () => {
   it("runs only the failed subtask and its skipped dependent again, keeps the rest, and succeeds", async () => {
-    const { taskId, ids } = await seedTask("FAILED", diamond());
+    const { taskId, ids } = await seedTaskGraph(deps.db, owner.id, "FAILED", diamond());
     const before = await deps.db.subtask.findMany({ where: { taskId }, orderBy: { index: "asc" } });
 
     expect(await retryTask(deps, { taskId, actor: actor() })).toEqual({ retried: true, reset: 2, kept: 2 });
@@ -153,7 +87,7 @@ describe("retrying a failed task", () => {
   });
 
   it("is harmless twice and under concurrency: one retry wins, the others are refused and change nothing", async () => {
-    const { taskId } = await seedTask("FAILED", diamond());
+    const { taskId } = await seedTaskGraph(deps.db, owner.id, "FAILED", diamond());
     const outcomes = await Promise.allSettled([retryTask(deps, { taskId, actor: actor() }), retryTask(deps, { taskId, actor: actor() })]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const rejected = outcomes.find((o) => o.status === "rejected");
@@ -174,36 +108,10 @@ describe("retrying a failed task", () => {
   });
 
   it("retries a cancelled task that had a failed subtask", async () => {
-    const { taskId, ids } = await seedTask("CANCELLED", diamond("FAILED", "CANCELLED"));
+    const { taskId, ids } = await seedTaskGraph(deps.db, owner.id, "CANCELLED", diamond("FAILED", "CANCELLED"));
     expect(await retryTask(deps, { taskId, actor: actor() })).toMatchObject({ reset: 2, kept: 2 });
     const finished = await taskFinished(deps, taskId);
     expect(finished.status, daemon.output()).toBe("SUCCEEDED");
     expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[3] } })).status).toBe("SUCCEEDED");
-  });
-});
-
-describe("tasks that cannot be retried", () => {
-  const cases: [string, () => Promise<string>, RegExp][] = [
-    ["a task that succeeded", async () => (await seedTask("SUCCEEDED", diamond("SUCCEEDED", "SUCCEEDED"))).taskId, /only a failed task.*this one is succeeded/i],
-    ["a running task", async () => (await seedTask("RUNNING", diamond("RUNNING", "PENDING"))).taskId, /this one is running/],
-    ["a task paused at its budget", async () => (await seedTask("BUDGET_REACHED", diamond("PENDING", "PENDING"))).taskId, /this one is paused at its budget/],
-    ["a cancelled task where nothing failed", async () => (await seedTask("CANCELLED", diamond("CANCELLED", "CANCELLED"))).taskId, /nothing to retry; re-run it instead/],
-    ["a task that failed before it had a plan", async () => (await seedTask("FAILED", [])).taskId, /before it had a plan/],
-  ];
-  it.each(cases)("refuses %s with the reason, and leaves it alone", async (_, seed, message) => {
-    const taskId = await seed();
-    const before = await deps.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { subtasks: { orderBy: { index: "asc" } } } });
-    const error = await refusal(retryTask(deps, { taskId, actor: actor() }));
-    expect(error).toBeInstanceOf(ServiceError);
-    expect((error as ServiceError).code).toBe("CONFLICT");
-    expect((error as ServiceError).message).toMatch(message);
-    const after = await deps.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { subtasks: { orderBy: { index: "asc" } } } });
-    expect(after.status).toBe(before.status);
-    expect(after.subtasks.map((s) => s.status)).toEqual(before.subtasks.map((s) => s.status));
-  });
-
-  it("answers an unknown task with not found", async () => {
-    const error = await refusal(retryTask(deps, { taskId: "no-such-task", actor: actor() }));
-    expect((error as ServiceError).code).toBe("NOT_FOUND");
   });
 });
