@@ -4,7 +4,7 @@ import fc from "fast-check";
 import type { LogLine } from "@/components/live/merge-log-events";
 import { ALL_LOG_KINDS, SHOW_ALL, matchesFilter, toggleKind, type LogFilter } from "./log-filter";
 import { logLine } from "./log-test-lines";
-import { buildLogView, rowIndexAtOrAfter, rowIndexOfSeq } from "./log-view";
+import { buildLogView, countLinesAfter, rowIndexAtOrAfter, rowIndexOfSeq } from "./log-view";
 
 const shape = (rows: { events: LogLine[] }[]) => rows.map((row) => row.events.map((e) => e.seq));
 
@@ -104,5 +104,15 @@ describe("finding rows by seq", () => {
     expect(rowIndexAtOrAfter(rows, 4)).toBe(1);
     expect(rowIndexAtOrAfter(rows, 6)).toBe(2);
     expect(rowIndexAtOrAfter(rows, 99)).toBe(2);
+  });
+});
+
+describe("countLinesAfter", () => {
+  it("counts the shown lines newer than a seq, inside a growing paragraph too", () => {
+    const rows = buildLogView(null, [logLine(1, { kind: "STATUS" }), logLine(2), logLine(3), logLine(4), logLine(6, { kind: "ERROR" })], SHOW_ALL).rows;
+    expect(countLinesAfter(rows, 6)).toBe(0);
+    expect(countLinesAfter(rows, 3)).toBe(2);
+    expect(countLinesAfter(rows, 0)).toBe(5);
+    expect(countLinesAfter([], 0)).toBe(0);
   });
 });

@@ -63,3 +63,14 @@ export function rowIndexAtOrAfter(rows: readonly LogRow[], seq: number): number 
   }
   return Math.min(low, rows.length - 1);
 }
+
+/** How many shown lines came after `seq`: the count on "Jump to latest". */
+export function countLinesAfter(rows: readonly LogRow[], seq: number): number {
+  let count = 0;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const events = rows[i]!.events;
+    if (events.at(-1)!.seq <= seq) break;
+    for (const event of events) if (event.seq > seq) count += 1;
+  }
+  return count;
+}
