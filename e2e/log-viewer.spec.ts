@@ -117,6 +117,7 @@ test("live lines, filters, search, tool data, copying and links", async ({ page,
   await selection.getByRole("button", { name: "Copy link" }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${page.url().split("#")[0]}#log-${from}`);
   await page.screenshot({ path: testInfo.outputPath("log-viewer.png"), fullPage: true });
+  await page.locator("section").filter({ has: page.getByTestId("log-panel") }).screenshot({ path: testInfo.outputPath("log-viewer-panel.png") });
 
   // The link opens the page at that line, selected.
   const link = `${page.url().split("#")[0]}#log-${from}`;

@@ -66,7 +66,8 @@ export function LogPanel({ logs, history, older = ALL_DONE, onRetry, subtasks, s
   const [matchIndex, setMatchIndex] = useState<number | null>(null);
   const activeMatch = matchIndex !== null && matchIndex < matches.length ? matchIndex : null;
 
-  const [selection, setSelection] = useState<LineSelection | null>(null);
+  // A selection belongs to the address it was made under: following another line's link drops it.
+  const [picked, setPicked] = useState<{ hash: string; range: LineSelection } | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -77,7 +78,8 @@ export function LogPanel({ logs, history, older = ALL_DONE, onRetry, subtasks, s
   const hash = useSyncExternalStore(subscribeHash, () => window.location.hash, () => "");
   const linkedSeq = seqFromHash(hash);
   const linkedIndex = linkedSeq === null ? -1 : rowIndexOfSeq(rows, linkedSeq);
-  const shownSelection = selection ?? (linkedSeq === null ? null : { anchor: linkedSeq, focus: linkedSeq });
+  const selection = picked && picked.hash === hash ? picked.range : null;
+  const shownSelection = useMemo(() => selection ?? (linkedSeq === null ? null : { anchor: linkedSeq, focus: linkedSeq }), [selection, linkedSeq]);
   const revealedHash = useRef<string | null>(null);
   useEffect(() => {
     if (linkedIndex < 0 || revealedHash.current === hash) return;
@@ -87,7 +89,7 @@ export function LogPanel({ logs, history, older = ALL_DONE, onRetry, subtasks, s
   }, [hash, linkedIndex, reveal]);
   const historyComplete = history.status === "ready" && older.status === "complete";
   const linkState =
-    linkedSeq === null || linkedIndex >= 0 || selection
+    linkedSeq === null || linkedIndex >= 0
       ? null
       : logs[lowerBoundBySeq(logs, linkedSeq)]?.seq === linkedSeq
         ? "filtered"
@@ -125,12 +127,12 @@ export function LogPanel({ logs, history, older = ALL_DONE, onRetry, subtasks, s
   const actions = useMemo<LogRowActions>(
     () => ({
       onSelect(seq, extend) {
-        const base = selection ?? (linkedSeq === null ? null : { anchor: linkedSeq, focus: linkedSeq });
-        const next = selectLine(base, seq, extend);
-        setSelection(next);
+        const range = selectLine(shownSelection, seq, extend);
         // The address bar links to the first line picked; revealing it again would move the view.
-        revealedHash.current = `#${lineAnchor(next.anchor)}`;
-        window.history.replaceState(window.history.state, "", revealedHash.current);
+        const address = `#${lineAnchor(range.anchor)}`;
+        revealedHash.current = address;
+        setPicked({ hash: address, range });
+        window.history.replaceState(window.history.state, "", address);
       },
       onToggle(seq) {
         setExpanded((open) => {
@@ -141,10 +143,10 @@ export function LogPanel({ logs, history, older = ALL_DONE, onRetry, subtasks, s
       },
       onCopy: copy,
     }),
-    [copy, linkedSeq, selection],
+    [copy, shownSelection],
   );
   const clearSelection = () => {
-    setSelection(null);
+    setPicked(null);
     revealedHash.current = null;
     window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
   };

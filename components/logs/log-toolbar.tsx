@@ -61,7 +61,7 @@ export function LogToolbar(props: LogToolbarProps) {
           ))}
         </Select>
       ) : null}
-      <Select aria-label="Level" value={props.minLevel} onChange={(e) => props.onMinLevelChange(e.target.value as LogLevel)} className="h-8 text-xs">
+      <Select aria-label="Level" value={props.minLevel} onChange={(e) => props.onMinLevelChange(e.target.value as LogLevel)} className="h-8 max-w-44 text-xs">
         {LEVELS.map((level) => (
           <option key={level.value} value={level.value}>
             {level.label}

@@ -41,8 +41,17 @@ export function useLogScroll(rows: readonly LogRow[]) {
   const rememberPlace = useCallback(() => {
     const element = scrollRef.current;
     if (!element) return;
+    // From the measurements, not the rendered items: those may not have caught up with this scroll.
     const top = element.scrollTop;
-    const item = virtualizer.getVirtualItems().find((candidate) => candidate.end > top);
+    const items = virtualizer.measurementsCache;
+    let low = 0;
+    let high = items.length - 1;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (items[mid]!.end > top) high = mid;
+      else low = mid + 1;
+    }
+    const item = items[low];
     const row = item && shownRows.current[item.index];
     place.current = row && item ? { seq: row.key, offset: top - item.start } : null;
   }, [virtualizer]);
