@@ -24,6 +24,7 @@ const line = (page: Page, seq: number) => page.locator(`[data-testid="log-line"]
 const shownKinds = (page: Page) => page.getByTestId("log-line").evaluateAll((lines) => [...new Set(lines.map((l) => (l as HTMLElement).dataset.kind))]);
 
 test("live lines, filters, search, tool data, copying and links", async ({ page, context }, testInfo) => {
+  test.setTimeout(120_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
   await page.getByLabel("What should the agents do?").fill("Survey the three largest files in the workspace, summarise each, then write a combined report");
@@ -90,6 +91,7 @@ test("live lines, filters, search, tool data, copying and links", async ({ page,
 
   // Copy one line with its button.
   await page.getByTestId("log-panel").evaluate((panel) => panel.scrollTo({ top: 0 }));
+  await expect(line(page, 1)).toBeInViewport();
   const rowOf = (seq: number) => page.locator(`[data-testid="log-row"][data-seq="${seq}"]`);
   const seqOfRow = async (n: number) => Number(await page.getByTestId("log-row").nth(n).getAttribute("data-seq"));
   const seq = await seqOfRow(0);

@@ -237,6 +237,7 @@ export function LogPanel({ logs, history, older = ALL_DONE, onRetry, subtasks, s
                       selected={isRowSelected(row, shownSelection)}
                       current={item.index === currentRow}
                       expanded={expanded.has(row.key)}
+                      target={linkedSeq !== null && row.key <= linkedSeq && row.events.at(-1)!.seq >= linkedSeq ? linkedSeq : null}
                       pattern={pattern}
                       actions={actions}
                       measure={virtualizer.measureElement}

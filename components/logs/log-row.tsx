@@ -32,14 +32,18 @@ interface LogRowProps {
   /** The search match the reader is on. */
   current: boolean;
   expanded: boolean;
+  /** The line the address links to, when it is in this row. */
+  target: number | null;
   pattern: RegExp | null;
   actions: LogRowActions;
   measure: (element: HTMLElement | null) => void;
 }
 
+const TARGET_CLASS = "rounded-sm bg-accent/15";
+
 const hasData = (line: LogLine) => line.dataOmitted === true || (line.data !== null && line.data !== undefined);
 
-function LogRowView({ row, index, source, selected, current, expanded, pattern, actions, measure }: LogRowProps) {
+function LogRowView({ row, index, source, selected, current, expanded, target, pattern, actions, measure }: LogRowProps) {
   const first = row.events[0]!;
   const kind = LOG_KINDS[first.kind];
   const warn = first.level === "WARN" && first.kind !== "ERROR";
@@ -85,7 +89,7 @@ function LogRowView({ row, index, source, selected, current, expanded, pattern, 
       <div className={cx("col-span-full min-w-0 whitespace-pre-wrap wrap-anywhere sm:col-span-1 sm:col-start-5 sm:row-start-1", kind.message, warn && "text-warning-fg")}>
         {row.events.map((line) =>
           hasData(line) ? (
-            <span key={line.seq} id={lineAnchor(line.seq)} data-testid="log-line" data-seq={line.seq} data-kind={line.kind} data-level={line.level} className="block">
+            <span key={line.seq} id={lineAnchor(line.seq)} data-testid="log-line" data-seq={line.seq} data-kind={line.kind} data-level={line.level} className={cx("block", line.seq === target && TARGET_CLASS)}>
               <button
                 type="button"
                 aria-expanded={expanded}
@@ -100,7 +104,7 @@ function LogRowView({ row, index, source, selected, current, expanded, pattern, 
               {expanded ? <LogLineData line={line} /> : null}
             </span>
           ) : (
-            <span key={line.seq} id={lineAnchor(line.seq)} data-testid="log-line" data-seq={line.seq} data-kind={line.kind} data-level={line.level}>
+            <span key={line.seq} id={lineAnchor(line.seq)} data-testid="log-line" data-seq={line.seq} data-kind={line.kind} data-level={line.level} className={cx(line.seq === target && TARGET_CLASS)}>
               <Highlighted text={line.message} pattern={pattern} />
             </span>
           ),
