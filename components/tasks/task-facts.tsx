@@ -46,7 +46,8 @@ export function TaskFacts({ task }: { task: TaskFactsInput }) {
           <span className="text-subtle">—</span>
         ) : (
           <span data-testid="task-estimate">
-            {formatUsd(task.estimatedCostMicros)} · {formatDuration(task.estimatedSeconds * 1000)}
+            <span className="whitespace-nowrap">{formatUsd(task.estimatedCostMicros)} ·</span>{" "}
+            <span className="whitespace-nowrap">{formatDuration(task.estimatedSeconds * 1000)}</span>
           </span>
         ),
     },

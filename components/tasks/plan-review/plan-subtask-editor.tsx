@@ -30,7 +30,9 @@ export function PlanSubtaskEditor({ subtask, position, others, disabled, onChang
       <div className="flex items-end gap-3">
         <span className="mb-2 w-7 shrink-0 text-sm text-subtle tabular-nums">{label}</span>
         <div className="min-w-0 flex-1">
-          <Label htmlFor={`${id}-title`}>Title of subtask {label}</Label>
+          <Label htmlFor={`${id}-title`}>
+            Title<span className="sr-only"> of subtask {label}</span>
+          </Label>
           <Input id={`${id}-title`} value={subtask.title} maxLength={200} onChange={(e) => onChange({ title: e.target.value })} disabled={disabled} />
         </div>
         <Button variant="ghost" onClick={onRemove} disabled={disabled} aria-label={`Remove subtask ${label}${subtask.title ? ` "${subtask.title}"` : ""}`}>
