@@ -132,7 +132,7 @@ describe("a task whose creator asked to review the plan", () => {
     const again = await callApi(deps, "task.approvePlan", { id: taskId, planVersion: 1 }, { cookie: memberCookie });
     expect(again.status).toBe(409);
     expect(again.error?.message).toBe("The plan is not waiting for review: the task is succeeded.");
-  });
+  }, 180_000);
 
   it("is cancelled with the reviewer's reason when an admin discards the plan", async () => {
     const taskId = await submit(memberCookie, { reviewPlan: true });
@@ -150,7 +150,7 @@ describe("a task whose creator asked to review the plan", () => {
     const late = await callApi(deps, "task.editPlan", { id: taskId, planVersion: 0, subtasks: [{ title: "x", instructions: "y" }] }, { cookie: memberCookie });
     expect(late.status).toBe(409);
     expect(late.error?.message).toBe("The plan is not waiting for review: the task is cancelled.");
-  });
+  }, 120_000);
 });
 
 describe("the admin's review threshold", () => {
@@ -171,5 +171,5 @@ describe("the admin's review threshold", () => {
     // Leaving the threshold out of an update keeps it.
     await callApi(deps, "settings.update", { defaultTaskBudgetUsd: null, maxTaskBudgetUsd: null }, { cookie: adminCookie });
     expect((await deps.db.settings.findUniqueOrThrow({ where: { id: 1 } })).reviewAboveMicros).toBe(1_000_000_000n);
-  });
+  }, 180_000);
 });
