@@ -6,7 +6,7 @@ export const OVERVIEW_LIST_SIZE = 5;
 
 const RUNNING = ["RUNNING", "FINALIZING"] as const;
 const FINISHED = ["SUCCEEDED", "FAILED", "CANCELLED"] as const;
-const OPEN = ["PLANNING", "RUNNING", "FINALIZING", "BUDGET_REACHED"] as const;
+const OPEN = ["PLANNING", "AWAITING_REVIEW", "RUNNING", "FINALIZING", "BUDGET_REACHED"] as const;
 
 const select = {
   id: true,
@@ -37,7 +37,7 @@ export async function taskOverview(db: Db) {
   const count = (status: (typeof OPEN)[number]) => counts.find((row) => row.status === status)?._count._all ?? 0;
   const toItem = (task: (typeof running)[number]) => ({ ...task, progress: progressOf(task.id) });
   return {
-    counts: { running: count("RUNNING") + count("FINALIZING"), queued: count("PLANNING"), paused: count("BUDGET_REACHED") },
+    counts: { running: count("RUNNING") + count("FINALIZING"), queued: count("PLANNING"), paused: count("BUDGET_REACHED"), awaitingReview: count("AWAITING_REVIEW") },
     running: running.map(toItem),
     queued: queued.map(toItem),
     recent: recent.map(toItem),
