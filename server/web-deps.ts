@@ -37,6 +37,7 @@ function createWebDeps(): WebDeps {
     }),
     workspaces: { root: path.resolve(env.BATON_WORKSPACES), seed: path.resolve(env.BATON_WORKSPACE_SEED) },
     simulated: !env.ANTHROPIC_API_KEY,
+    defaultModel: env.BATON_MODEL,
   };
 }
 

@@ -32,6 +32,7 @@ export function NewTaskCard() {
         prompt: source.data.prompt,
         title: source.data.title,
         priority: source.data.priority,
+        reviewPlan: source.data.reviewPlan,
         ...(source.data.budgetMicros === null ? {} : { budgetUsd: microsToUsd(source.data.budgetMicros) }),
       }
     : undefined;

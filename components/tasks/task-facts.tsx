@@ -20,9 +20,8 @@ export interface TaskFactsInput {
   cacheWriteTokens: number;
   costMicros: bigint;
   budgetMicros: bigint | null;
-  estimatedTokens?: number | null;
-  estimatedCostMicros?: bigint | null;
-  estimatedSeconds?: number | null;
+  estimatedCostMicros: bigint | null;
+  estimatedSeconds: number | null;
 }
 
 function When({ date }: { date: Date | null }) {

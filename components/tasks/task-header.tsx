@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/status-badge";
 
-export const OPEN_TASK_STATUSES = ["PLANNING", "RUNNING", "BUDGET_REACHED", "FINALIZING"];
+export const OPEN_TASK_STATUSES = ["PLANNING", "AWAITING_REVIEW", "RUNNING", "BUDGET_REACHED", "FINALIZING"];
 
 export function TaskHeader({ title, status, actions }: { title: string; status: string; actions?: ReactNode }) {
   return (

@@ -13,6 +13,8 @@ import { ServiceError } from "../services/service-error";
 import type { WorkspaceConfig } from "../services/tasks/task-workspace";
 
 export interface ApiDeps extends OrchestratorDeps {
+  /** The model of profiles that name none (BATON_MODEL), for plan estimates. */
+  defaultModel: string;
   rateLimits: RateLimits;
   fleetPause: FleetPause;
   fleetCommands: FleetCommands;

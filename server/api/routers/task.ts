@@ -16,6 +16,9 @@ import { listTasks, UnknownCursorError, ZListTasksRequestSchema } from "../../se
 import { listTaskFiles, ZTaskFilesRequestSchema } from "../../services/tasks/list-task-files";
 import { readRerunSource, rerunTask, ZRerunTaskRequestSchema } from "../../services/tasks/rerun-task";
 import { retryTask, ZRetryTaskRequestSchema } from "../../services/tasks/retry-task";
+import { approvePlan } from "../../services/plan-review/approve-plan";
+import { discardPlan, ZDiscardPlanRequestSchema } from "../../services/plan-review/discard-plan";
+import { editPlan, ZEditPlanRequestSchema, ZPlanVersionRequestSchema } from "../../services/plan-review/edit-plan";
 import { can } from "../../auth/permissions";
 import { RateLimitedError } from "../../auth/rate-limits";
 import { assertAbility, createTRPCRouter, protectedProcedure, type ApiDeps } from "../trpc";
@@ -38,6 +41,13 @@ async function consumeTaskCreation(ctx: { deps: ApiDeps; actor: Actor }): Promis
     if (error instanceof RateLimitedError) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
     throw error;
   }
+}
+
+/** Members review the plans of their own tasks; admins anyone's. */
+async function assertMayReview(db: Db, actor: Actor, taskId: string): Promise<void> {
+  const task = await db.task.findUnique({ where: { id: taskId }, select: { createdById: true } });
+  if (!task) throw notFound(taskId);
+  if (task.createdById !== actor.userId) assertAbility(actor, "reviewAnyPlan", "Only the task's creator or an admin can review its plan.");
 }
 
 export const taskRouter = createTRPCRouter({
@@ -124,5 +134,20 @@ export const taskRouter = createTRPCRouter({
     await assertMayBudget(ctx.deps.db, ctx.actor, input.id);
     await stopAtBudget(ctx.deps, input.id);
     return { stopped: true };
+  }),
+
+  editPlan: protectedProcedure.input(ZEditPlanRequestSchema).mutation(async ({ ctx, input }) => {
+    await assertMayReview(ctx.deps.db, ctx.actor, input.id);
+    return editPlan(ctx.deps, { request: input, actor: ctx.actor, defaultModel: ctx.deps.defaultModel, ip: ctx.clientAddress });
+  }),
+
+  approvePlan: protectedProcedure.input(ZPlanVersionRequestSchema).mutation(async ({ ctx, input }) => {
+    await assertMayReview(ctx.deps.db, ctx.actor, input.id);
+    return approvePlan(ctx.deps, { taskId: input.id, planVersion: input.planVersion, actor: ctx.actor, ip: ctx.clientAddress });
+  }),
+
+  discardPlan: protectedProcedure.input(ZDiscardPlanRequestSchema).mutation(async ({ ctx, input }) => {
+    await assertMayReview(ctx.deps.db, ctx.actor, input.id);
+    return discardPlan(ctx.deps, { taskId: input.id, reason: input.reason, actor: ctx.actor, ip: ctx.clientAddress });
   }),
 });

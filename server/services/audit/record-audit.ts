@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   "task.budget_raised",
   "task.retried",
   "task.rerun",
+  "task.plan_edited",
+  "task.plan_approved",
+  "task.plan_discarded",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,6 +1,6 @@
-// Re-run: a new task with the prompt, title, priority and budget of an earlier one, owned by
-// whoever asked. The earlier task is only read; its log and the audit trail say where the new
-// one came from.
+// Re-run: a new task with the prompt, title, priority, budget and plan-review choice of an
+// earlier one, owned by whoever asked. The earlier task is only read; its log and the audit
+// trail say where the new one came from.
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { recordAudit } from "../audit/record-audit";
@@ -13,7 +13,7 @@ export const ZRerunTaskRequestSchema = z.object({ id: z.string().min(1).max(64) 
 
 /** What a re-run copies; also what the new-task form is prefilled with when editing first. */
 export async function readRerunSource(deps: Pick<OrchestratorDeps, "db">, taskId: string) {
-  const source = await deps.db.task.findUnique({ where: { id: taskId }, select: { id: true, prompt: true, title: true, priority: true, budgetMicros: true } });
+  const source = await deps.db.task.findUnique({ where: { id: taskId }, select: { id: true, prompt: true, title: true, priority: true, budgetMicros: true, reviewPlan: true } });
   if (!source) throw new ServiceError("NOT_FOUND", `No task with id "${taskId}".`);
   return source;
 }
@@ -21,7 +21,7 @@ export async function readRerunSource(deps: Pick<OrchestratorDeps, "db">, taskId
 export async function rerunTask(deps: OrchestratorDeps, args: { taskId: string; actor: Actor; ip?: string }) {
   const source = await readRerunSource(deps, args.taskId);
   const task = await createTask(deps, {
-    request: { prompt: source.prompt, title: source.title, priority: source.priority },
+    request: { prompt: source.prompt, title: source.title, priority: source.priority, reviewPlan: source.reviewPlan },
     userId: args.actor.userId,
     // Without a budget of its own the new task gets today's default, like any new task.
     budgetMicros: source.budgetMicros ?? undefined,

@@ -27,5 +27,5 @@ export function retryEligibility(status: string, subtasks: RetrySubtask[]): Retr
 }
 
 function describeStatus(status: string): string {
-  return status === "BUDGET_REACHED" ? "paused at its budget" : status.toLowerCase();
+  return status === "BUDGET_REACHED" ? "paused at its budget" : status.toLowerCase().replaceAll("_", " ");
 }
