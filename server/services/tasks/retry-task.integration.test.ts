@@ -43,7 +43,8 @@ describe("retrying a failed task", () => {
     expect(reset.attemptBase).toBe(3);
     expect(reset.attempts).toBe(3);
 
-    const finished = await taskFinished(deps, taskId);
+    // The agents' cold start is in this wait, which a busy machine can stretch.
+    const finished = await taskFinished(deps, taskId, 150_000);
     expect(finished.status, `${finished.statusReason}\n${daemon.output()}`).toBe("SUCCEEDED");
     expect(finished.resultMarkdown).toMatch(/^# /);
     expect(finished.costMicros).toBeGreaterThan(5_000n);
@@ -67,7 +68,7 @@ describe("retrying a failed task", () => {
     expect(retried).toHaveLength(1);
     expect(retried[0]!.data).toEqual({ from: "FAILED", subtasksRetried: 2, subtasksKept: 2 });
     expect(await deps.db.logEvent.count({ where: { taskId, kind: "STATUS", message: { contains: "2 subtasks run again; 2 that succeeded are kept" } } })).toBe(1);
-  });
+  }, 180_000);
 
   it("recovers a step that really failed: the simulated Claude fails the report step's first run for good", async () => {
     // The report step's call and its 3 SDK retries are all answered 500: it fails on its first
@@ -84,7 +85,7 @@ describe("retrying a failed task", () => {
     const after = await deps.db.subtask.findMany({ where: { taskId: created.id }, orderBy: { index: "asc" } });
     expect(after.map((s) => [s.status, s.attempts, s.attemptBase])).toEqual([["SUCCEEDED", 1, 0], ["SUCCEEDED", 1, 0], ["SUCCEEDED", 2, 1]]);
     expect(after.slice(0, 2).map((s) => s.finishedAt)).toEqual(before.slice(0, 2).map((s) => s.finishedAt));
-  });
+  }, 180_000);
 
   it("is harmless twice and under concurrency: one retry wins, the others are refused and change nothing", async () => {
     const { taskId } = await seedTaskGraph(deps.db, owner.id, "FAILED", diamond());
@@ -105,7 +106,7 @@ describe("retrying a failed task", () => {
     // Each retried subtask ran exactly once more.
     const subtasks = await deps.db.subtask.findMany({ where: { taskId }, orderBy: { index: "asc" } });
     expect(subtasks.map((s) => s.attempts)).toEqual([1, 1, 4, 1]);
-  });
+  }, 180_000);
 
   it("retries a cancelled task that had a failed subtask", async () => {
     const { taskId, ids } = await seedTaskGraph(deps.db, owner.id, "CANCELLED", diamond("FAILED", "CANCELLED"));
@@ -113,5 +114,5 @@ describe("retrying a failed task", () => {
     const finished = await taskFinished(deps, taskId);
     expect(finished.status, daemon.output()).toBe("SUCCEEDED");
     expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[3] } })).status).toBe("SUCCEEDED");
-  });
+  }, 180_000);
 });
