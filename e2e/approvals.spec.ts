@@ -13,7 +13,7 @@ test.afterAll(async () => {
 });
 
 test("a person approves one command and denies another; the task continues", async ({ page }, testInfo) => {
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Check the build [sim:wide=2] [sim:cmd=echo build-ok] [sim:cmd=rm -rf data]");
   await page.getByRole("button", { name: "Submit task" }).click();
   await page.waitForURL(/\/tasks\/[\w-]+$/);

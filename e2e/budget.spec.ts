@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 
 test("a task pauses at its budget and finishes after the budget is raised", async ({ page }, testInfo) => {
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Run it as a chain [sim:chain=3]");
   // Enough for planning and a few calls, not for the whole chain (see budget.integration.test.ts).
   await page.getByLabel("Budget (USD)").fill("0.085");
@@ -23,6 +23,6 @@ test("a task pauses at its budget and finishes after the budget is raised", asyn
   await page.screenshot({ path: testInfo.outputPath("budget-raised-finished.png"), fullPage: true });
 
   // The list shows what it cost.
-  await page.goto("/");
+  await page.goto("/tasks");
   await expect(page.getByTestId("task-row").first().getByTestId("task-row-cost")).toHaveText(/^\$0\.\d+$/);
 });

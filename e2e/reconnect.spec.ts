@@ -12,7 +12,7 @@ test("log lines missed while the socket was down are caught up after it reconnec
     sockets.push(ws);
   });
 
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Summarise the two largest files in the workspace, then write a combined report");
   await page.getByRole("button", { name: "Submit task" }).click();
   await page.waitForURL(/\/tasks\/[\w-]+$/);

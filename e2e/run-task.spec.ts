@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 
 test("submitting a task streams its logs live and shows the result", async ({ page }, testInfo) => {
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await expect(page.getByText(/simulated Claude/i).first()).toBeVisible();
 
   await page.getByLabel("What should the agents do?").fill("Survey the three largest files in the workspace, summarise each, then write a combined report");
@@ -33,7 +33,7 @@ test("submitting a task streams its logs live and shows the result", async ({ pa
 });
 
 test("cancelling a running task stops it within two seconds", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Run it as a chain [sim:cmd=sleep 45]");
   await page.getByRole("button", { name: "Submit task" }).click();
   await page.waitForURL(/\/tasks\/[\w-]+$/);

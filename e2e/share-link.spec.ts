@@ -6,7 +6,7 @@ import { signIn } from "./support/sign-in";
 test("a share link shows the task to anyone who has it, until it is revoked", async ({ page, browser }, testInfo) => {
   const title = `Shared survey ${Date.now()}`;
   await signIn(page, "owner@example.test");
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Survey the three largest files in the workspace, summarise each, then write a combined report");
   await page.getByLabel("Title").fill(title);
   await page.getByRole("button", { name: "Submit task" }).click();

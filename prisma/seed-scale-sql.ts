@@ -68,14 +68,14 @@ export const SEED_STEPS: SeedStep[] = [
       FROM scale_profile p CROSS JOIN generate_series(1, 6) a;`,
   },
   {
-    label: `${TASK_COUNT.toLocaleString("en-US")} tasks`,
+    label: `${TASK_COUNT.toLocaleString("en-US")} tasks: statuses, times, creators`,
     sql: `
       CREATE TEMP TABLE scale_task AS
       SELECT g, ${taskId("g")} AS id, random() AS r_status, random() AS r_age, random() AS r_dur, random() AS r_creator,
              random() AS r_t1, random() AS r_t2, random() AS r_t3, random() AS r_sub, random() AS r_logs, random() AS r_reason
       FROM generate_series(1, ${TASK_COUNT}) g;
       ALTER TABLE scale_task ADD COLUMN status "TaskStatus", ADD COLUMN subtasks int, ADD COLUMN log_lines int,
-        ADD COLUMN created timestamp, ADD COLUMN started timestamp, ADD COLUMN finished timestamp;
+        ADD COLUMN created timestamp, ADD COLUMN started timestamp, ADD COLUMN finished timestamp, ADD COLUMN creator text;
       UPDATE scale_task SET status = (CASE
           WHEN g = 1 THEN 'SUCCEEDED'
           WHEN r_status < 0.002 THEN 'PLANNING' WHEN r_status < 0.012 THEN 'RUNNING' WHEN r_status < 0.013 THEN 'FINALIZING'
@@ -92,38 +92,20 @@ export const SEED_STEPS: SeedStep[] = [
       -- Durations are log-normal-ish: a minute to a few hours, failures tend to be shorter.
       UPDATE scale_task SET finished = CASE WHEN status IN ('SUCCEEDED', 'FAILED', 'CANCELLED')
         THEN started + (30 + exp(r_dur * CASE WHEN status = 'SUCCEEDED' THEN 6 ELSE 4.5 END) * 20) * interval '1 second' END;
-      INSERT INTO "Task" (id, title, prompt, priority, status, "statusReason", "createdById", "resultMarkdown", "planAttempts", "logSeq",
-                          "timeoutAt", "createdAt", "startedAt", "finishedAt", "updatedAt")
-      SELECT id,
-             CASE WHEN g = 1 THEN 'Log-heavy: replay the full build log of the monorepo' ELSE
-               ${pick(VERBS, "r_t1")} || ' ' || ${pick(OBJECTS, "r_t2")} || ' ' || ${pick(CONTEXTS, "r_t3")} END,
-             ${pick(VERBS, "r_t1")} || ' ' || ${pick(OBJECTS, "r_t2")} || ' ' || ${pick(CONTEXTS, "r_t3")} || '. ' ||
-               ${pick(DETAILS, "r_t3 * 0.7 + r_t1 * 0.3")} || ' ' || ${pick(DETAILS, "r_reason")},
-             CASE WHEN r_t3 < 0.7 THEN 5 ELSE 1 + floor(r_t2 * 10)::int END,
-             status,
-             CASE status WHEN 'FAILED' THEN ${pick(FAILURES, "r_reason")}
-                         WHEN 'CANCELLED' THEN ${CANCELLERS}
-                         WHEN 'BUDGET_REACHED' THEN 'The next model call could pass the budget of $2.00.' END,
-             'scale-user-' || (1 + floor(power(r_creator, 2) * 34)::int),
-             CASE WHEN status = 'SUCCEEDED' THEN '## Result' || chr(10) || chr(10) || 'Done: see the subtask summaries.' END,
-             CASE WHEN status = 'PLANNING' THEN 0 ELSE 1 END,
-             log_lines, created + interval '30 minutes', created, started, finished, COALESCE(finished, created)
-      FROM scale_task;`,
+      UPDATE scale_task SET creator = 'scale-user-' || (1 + floor(power(r_creator, 2) * 34)::int);`,
   },
   {
-    label: "subtasks (2-6 per planned task)",
+    label: "subtasks (2-6 per planned task), still in a scratch table",
     sql: `
-      INSERT INTO "Subtask" (id, "taskId", index, title, instructions, capabilities, priority, "estimateSeconds", status, "statusReason",
-                             "profileId", "agentId", attempts, summary, "queuedAt", "startedAt", "finishedAt", "createdAt", "updatedAt")
-      SELECT ${subtaskId("t.g", "i")}, t.id, i,
-             ${pick(["Collect the inputs", "Read the relevant files", "Analyse the findings", "Run the test suite", "Draft the report", "Review the draft"], "((i + t.g) % 6) / 6.0")},
-             'Do this step of the task and hand your output to the next one.', p.capabilities, 5, 60 + (i * 37 + t.g) % 600,
-             s.status::"SubtaskStatus",
-             CASE WHEN s.status = 'FAILED' THEN 'The command exited with code 1.' END,
-             p.id, CASE WHEN s.status IN ('PENDING', 'QUEUED', 'SKIPPED') THEN NULL ELSE 'scale-agent-' || p.name || '-' || (1 + (t.g + i) % 6) END,
-             CASE WHEN s.status IN ('PENDING', 'QUEUED', 'SKIPPED') THEN 0 WHEN s.status = 'FAILED' THEN 3 ELSE 1 END,
-             CASE WHEN s.status = 'SUCCEEDED' THEN 'Finished the step; the output is attached.' END,
-             w.q, w.s, w.f, t.started, COALESCE(w.f, t.started)
+      CREATE TEMP TABLE scale_sub AS
+      SELECT ${subtaskId("t.g", "i")} AS id, t.id AS "taskId", t.creator, i AS index,
+             ${pick(["Collect the inputs", "Read the relevant files", "Analyse the findings", "Run the test suite", "Draft the report", "Review the draft"], "((i + t.g) % 6) / 6.0")} AS title,
+             p.capabilities, p.model, 60 + (i * 37 + t.g) % 600 AS estimate, s.status::"SubtaskStatus" AS status,
+             CASE WHEN s.status = 'FAILED' THEN 'The command exited with code 1.' END AS reason,
+             p.id AS "profileId", CASE WHEN s.status IN ('PENDING', 'QUEUED', 'SKIPPED') THEN NULL ELSE 'scale-agent-' || p.name || '-' || (1 + (t.g + i) % 6) END AS "agentId",
+             CASE WHEN s.status IN ('PENDING', 'QUEUED', 'SKIPPED') THEN 0 WHEN s.status = 'FAILED' THEN 3 ELSE 1 END AS attempts,
+             CASE WHEN s.status = 'SUCCEEDED' THEN 'Finished the step; the output is attached.' END AS summary,
+             w.q AS queued, w.s AS started, w.f AS finished, t.started AS created
       FROM scale_task t
       CROSS JOIN LATERAL generate_series(0, t.subtasks - 1) i
       -- Profiles: generalist about half, the others share the rest.
@@ -144,48 +126,68 @@ export const SEED_STEPS: SeedStep[] = [
       WHERE t.subtasks > 0;`,
   },
   {
-    label: "model calls (a plan call per task, 1-3 per started subtask)",
+    label: "model calls (a plan call per task, 1-3 per started subtask), still in a scratch table",
     sql: `
-      INSERT INTO "ModelCall" (id, "taskId", "subtaskId", "profileId", "userId", "agentId", model, "inputTokens", "outputTokens",
-                               "cacheWriteTokens", "cacheReadTokens", "costMicros", "durationMs", "stopReason", "createdAt")
-      SELECT 'c' || substr(md5('call' || c.n), 1, 24), c."taskId", c."subtaskId", c."profileId", c."userId", c."agentId", c.model,
-             c.input, c.output, c.cw, c.cr,
-             (c.input * m."inputMicrosPerMTok" + c.output * m."outputMicrosPerMTok" + c.cw * m."cacheWriteMicrosPerMTok" + c.cr * m."cacheReadMicrosPerMTok") / 1000000,
-             800 + c.output * 12, CASE WHEN c.last THEN 'end_turn' ELSE 'tool_use' END, c.at
+      CREATE TEMP TABLE scale_call AS
+      SELECT 'c' || substr(md5('call' || row_number() OVER ()), 1, 24) AS id, c.*,
+             (c.input * m."inputMicrosPerMTok" + c.output * m."outputMicrosPerMTok" + c.cw * m."cacheWriteMicrosPerMTok" + c.cr * m."cacheReadMicrosPerMTok") / 1000000 AS cost
       FROM (
-        SELECT row_number() OVER () AS n, x.* FROM (
-          SELECT t.id AS "taskId", NULL AS "subtaskId", (SELECT id FROM scale_profile WHERE name = 'generalist') AS "profileId",
-                 tk."createdById" AS "userId", NULL AS "agentId", 'claude-sonnet-5' AS model,
-                 3000 + floor(random() * 4000)::int AS input, 600 + floor(random() * 1500)::int AS output, 2500 AS cw, 0 AS cr,
-                 true AS last, t.created + interval '2 seconds' AS at
-          FROM scale_task t JOIN "Task" tk ON tk.id = t.id WHERE t.status <> 'PLANNING'
-          UNION ALL
-          SELECT s."taskId", s.id, s."profileId", tk."createdById", s."agentId", p.model,
-                 2000 + floor(random() * 30000)::int, 150 + floor(random() * 3000)::int,
-                 CASE WHEN k = 1 THEN 1800 ELSE 0 END, CASE WHEN k > 1 THEN 1800 + floor(random() * 6000)::int ELSE 0 END,
-                 k = 1 + (s.index + length(s.id)) % 3, s."startedAt" + (k - 1) * interval '20 seconds'
-          FROM "Subtask" s JOIN "Task" tk ON tk.id = s."taskId" JOIN scale_profile p ON p.id = s."profileId"
-          CROSS JOIN LATERAL generate_series(1, 1 + (s.index + length(s.id)) % 3) k
-          WHERE s."startedAt" IS NOT NULL AND s."taskId" IN (SELECT id FROM scale_task)
-        ) x
-      ) c JOIN "ModelPrice" m ON m.model = c.model;`,
+        SELECT t.id AS "taskId", NULL AS "subtaskId", (SELECT id FROM scale_profile WHERE name = 'generalist') AS "profileId",
+               t.creator AS "userId", NULL AS "agentId", 'claude-sonnet-5' AS model,
+               3000 + floor(random() * 4000)::int AS input, 600 + floor(random() * 1500)::int AS output, 2500 AS cw, 0 AS cr,
+               true AS last, t.created + interval '2 seconds' AS at
+        FROM scale_task t WHERE t.status <> 'PLANNING'
+        UNION ALL
+        SELECT s."taskId", s.id, s."profileId", s.creator, s."agentId", s.model,
+               2000 + floor(random() * 30000)::int, 150 + floor(random() * 3000)::int,
+               CASE WHEN k = 1 THEN 1800 ELSE 0 END, CASE WHEN k > 1 THEN 1800 + floor(random() * 6000)::int ELSE 0 END,
+               k = 1 + s.index % 3, s.started + (k - 1) * interval '20 seconds'
+        FROM scale_sub s CROSS JOIN LATERAL generate_series(1, 1 + s.index % 3) k
+        WHERE s.started IS NOT NULL
+      ) c JOIN "ModelPrice" m ON m.model = c.model;
+      CREATE TEMP TABLE scale_spend AS
+      SELECT "taskId", "subtaskId", GROUPING("subtaskId") = 1 AS whole_task, sum(input)::int AS i, sum(output)::int AS o, sum(cw)::int AS cw, sum(cr)::int AS cr, sum(cost)::bigint AS c
+      FROM scale_call GROUP BY GROUPING SETS (("taskId"), ("taskId", "subtaskId"));`,
   },
   {
-    label: "spend totals on subtasks and tasks, and the plans' estimates",
+    label: "tasks with their spend and the plans' estimates, subtasks, model calls",
     sql: `
-      UPDATE "Subtask" s SET "inputTokens" = a.i, "outputTokens" = a.o, "cacheWriteTokens" = a.cw, "cacheReadTokens" = a.cr, "costMicros" = a.c
-      FROM (SELECT "subtaskId", sum("inputTokens")::int i, sum("outputTokens")::int o, sum("cacheWriteTokens")::int cw,
-                   sum("cacheReadTokens")::int cr, sum("costMicros") c
-            FROM "ModelCall" WHERE "subtaskId" IS NOT NULL AND "taskId" IN (SELECT id FROM scale_task) GROUP BY "subtaskId") a
-      WHERE s.id = a."subtaskId";
-      UPDATE "Task" t SET "inputTokens" = a.i, "outputTokens" = a.o, "cacheWriteTokens" = a.cw, "cacheReadTokens" = a.cr, "costMicros" = a.c,
-             "estimatedTokens" = ((a.i + a.o) * (0.7 + (a.c % 61) / 100.0))::int,
-             "estimatedCostMicros" = (a.c * (0.7 + (a.c % 61) / 100.0))::bigint,
-             "estimatedSeconds" = (EXTRACT(EPOCH FROM COALESCE(t."finishedAt", t."timeoutAt") - t."startedAt") * (0.6 + (a.c % 81) / 100.0))::int
-      FROM (SELECT "taskId", sum("inputTokens")::int i, sum("outputTokens")::int o, sum("cacheWriteTokens")::int cw,
-                   sum("cacheReadTokens")::int cr, sum("costMicros") c
-            FROM "ModelCall" WHERE "taskId" IN (SELECT id FROM scale_task) GROUP BY "taskId") a
-      WHERE t.id = a."taskId";`,
+      INSERT INTO "Task" (id, title, prompt, priority, status, "statusReason", "createdById", "resultMarkdown", "planAttempts", "logSeq",
+                          "inputTokens", "outputTokens", "cacheWriteTokens", "cacheReadTokens", "costMicros",
+                          "estimatedTokens", "estimatedCostMicros", "estimatedSeconds",
+                          "timeoutAt", "createdAt", "startedAt", "finishedAt", "updatedAt")
+      SELECT t.id,
+             CASE WHEN g = 1 THEN 'Log-heavy: replay the full build log of the monorepo' ELSE
+               ${pick(VERBS, "r_t1")} || ' ' || ${pick(OBJECTS, "r_t2")} || ' ' || ${pick(CONTEXTS, "r_t3")} END,
+             ${pick(VERBS, "r_t1")} || ' ' || ${pick(OBJECTS, "r_t2")} || ' ' || ${pick(CONTEXTS, "r_t3")} || '. ' ||
+               ${pick(DETAILS, "r_t3 * 0.7 + r_t1 * 0.3")} || ' ' || ${pick(DETAILS, "r_reason")},
+             CASE WHEN r_t3 < 0.7 THEN 5 ELSE 1 + floor(r_t2 * 10)::int END,
+             status,
+             CASE status WHEN 'FAILED' THEN ${pick(FAILURES, "r_reason")}
+                         WHEN 'CANCELLED' THEN ${CANCELLERS}
+                         WHEN 'BUDGET_REACHED' THEN 'The next model call could pass the budget of $2.00.' END,
+             creator,
+             CASE WHEN status = 'SUCCEEDED' THEN '## Result' || chr(10) || chr(10) || 'Done: see the subtask summaries.' END,
+             CASE WHEN status = 'PLANNING' THEN 0 ELSE 1 END,
+             log_lines, COALESCE(a.i, 0), COALESCE(a.o, 0), COALESCE(a.cw, 0), COALESCE(a.cr, 0), COALESCE(a.c, 0),
+             -- The plan's estimate lands within ±30% of what it cost (±40% of the time it took).
+             ((a.i + a.o) * (0.7 + r_dur * 0.6))::int, (a.c * (0.7 + r_age * 0.6))::bigint,
+             (EXTRACT(EPOCH FROM COALESCE(finished, created + interval '30 minutes') - started) * (0.6 + r_sub * 0.8))::int,
+             created + interval '30 minutes', created, started, finished, COALESCE(finished, created)
+      FROM scale_task t LEFT JOIN scale_spend a ON a."taskId" = t.id AND a.whole_task;
+      INSERT INTO "Subtask" (id, "taskId", index, title, instructions, capabilities, priority, "estimateSeconds", status, "statusReason",
+                             "profileId", "agentId", attempts, summary, "inputTokens", "outputTokens", "cacheWriteTokens", "cacheReadTokens",
+                             "costMicros", "queuedAt", "startedAt", "finishedAt", "createdAt", "updatedAt")
+      SELECT s.id, s."taskId", s.index, s.title, 'Do this step of the task and hand your output to the next one.', s.capabilities, 5, s.estimate,
+             s.status, s.reason, s."profileId", s."agentId", s.attempts, s.summary,
+             COALESCE(a.i, 0), COALESCE(a.o, 0), COALESCE(a.cw, 0), COALESCE(a.cr, 0), COALESCE(a.c, 0),
+             s.queued, s.started, s.finished, s.created, COALESCE(s.finished, s.created)
+      FROM scale_sub s LEFT JOIN scale_spend a ON a."subtaskId" = s.id AND NOT a.whole_task;
+      INSERT INTO "ModelCall" (id, "taskId", "subtaskId", "profileId", "userId", "agentId", model, "inputTokens", "outputTokens",
+                               "cacheWriteTokens", "cacheReadTokens", "costMicros", "durationMs", "stopReason", "createdAt")
+      SELECT id, "taskId", "subtaskId", "profileId", "userId", "agentId", model, input, output, cw, cr, cost,
+             800 + output * 12, CASE WHEN last THEN 'end_turn' ELSE 'tool_use' END, at
+      FROM scale_call;`,
   },
   {
     label: "log events (about 2,000,000, 50,000 on the log-heavy task)",
@@ -212,5 +214,6 @@ export const SEED_STEPS: SeedStep[] = [
           ${pick(TOOLS, "((n / 5 + t.g) % 6) / 6.0")} AS tool,
           ${pick(PATHS, "((n + t.g) % 8) / 8.0")} AS path) k;`,
   },
-  { label: "statistics (ANALYZE)", sql: `ANALYZE "User", "Task", "Subtask", "ModelCall", "LogEvent", "AgentProcess";` },
+  // One table per statement: VACUUM cannot run inside the implicit transaction of a multi-statement query.
+  ...["User", "Task", "Subtask", "ModelCall", "LogEvent", "AgentProcess"].map((table) => ({ label: `statistics and visibility map (VACUUM ANALYZE "${table}")`, sql: `VACUUM (ANALYZE) "${table}"` })),
 ];
