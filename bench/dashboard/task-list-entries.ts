@@ -11,7 +11,7 @@ export const taskListEntries: BenchEntries = async (ctx) => {
   const list = (input: Record<string, unknown>) => () => listTasks(ctx.db, ZListTasksRequestSchema.parse({ limit: 25, ...input }));
   const weekAgo = new Date(ctx.newestCreatedAt.getTime() - 7 * DAY);
   const deep = await ctx.db.task.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: 5_000, take: 1, select: { id: true, createdAt: true } });
-  const deepCursor = encodeCursor({ sort: "newest", key: deep[0]!.createdAt.toISOString(), id: deep[0]!.id });
+  const deepCursor = encodeCursor({ sort: "newest", key: deep[0]!.createdAt.toISOString(), createdAt: deep[0]!.createdAt.toISOString(), id: deep[0]!.id });
 
   const shapes: [string, () => Promise<unknown>][] = [
     ["first page (newest)", list({})],

@@ -23,10 +23,10 @@ CREATE INDEX "Task_createdAt_id_idx" ON "Task"("createdAt", "id");
 CREATE INDEX "Task_createdById_createdAt_id_idx" ON "Task"("createdById", "createdAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Task_costMicros_id_idx" ON "Task"("costMicros", "id");
+CREATE INDEX "Task_costMicros_createdAt_id_idx" ON "Task"("costMicros", "createdAt", "id");
 
 -- Longest first with unfinished tasks (null duration) last, not expressible in the Prisma schema.
-CREATE INDEX "Task_durationSort_id_idx" ON "Task"((COALESCE("durationMs", -1)), "id");
+CREATE INDEX "Task_durationSort_createdAt_id_idx" ON "Task"((COALESCE("durationMs", -1)), "createdAt", "id");
 
 -- CreateIndex
 CREATE INDEX "Task_searchVector_idx" ON "Task" USING GIN ("searchVector");

@@ -48,10 +48,14 @@ export function effectiveSort(request: Pick<ListTasksRequest, "sort" | "search">
   return request.sort ?? (request.search ? "relevance" : "newest");
 }
 
-/** A page boundary: the last row's sort key (as text) and id, under the sort that produced it. */
+/**
+ * A page boundary under the sort that produced it: the last row's sort key (as text), its
+ * creation time (ties in rank, cost or duration go newest first) and its id.
+ */
 export interface TaskCursor {
   sort: TaskSort;
   key: string;
+  createdAt: string;
   id: string;
 }
 
@@ -62,7 +66,7 @@ export class InvalidCursorError extends Error {
 }
 
 export function encodeCursor(cursor: TaskCursor): string {
-  return Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString("base64url");
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.createdAt, cursor.id])).toString("base64url");
 }
 
 export function decodeCursor(raw: string, sort: TaskSort): TaskCursor {
@@ -72,11 +76,11 @@ export function decodeCursor(raw: string, sort: TaskSort): TaskCursor {
   } catch {
     throw new InvalidCursorError(raw, "is not a cursor from this list");
   }
-  const shape = z.tuple([z.enum(TASK_SORTS), z.string().max(64), z.string().min(1).max(64)]).safeParse(parsed);
+  const shape = z.tuple([z.enum(TASK_SORTS), z.string().max(64), z.iso.datetime(), z.string().min(1).max(64)]).safeParse(parsed);
   if (!shape.success) throw new InvalidCursorError(raw, "is not a cursor from this list");
-  const [cursorSort, key, id] = shape.data;
+  const [cursorSort, key, createdAt, id] = shape.data;
   if (cursorSort !== sort) throw new InvalidCursorError(raw, `belongs to the "${cursorSort}" order, not "${sort}"`);
   const valid = sort === "newest" || sort === "oldest" ? !Number.isNaN(Date.parse(key)) : /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(key);
   if (!valid) throw new InvalidCursorError(raw, "is not a cursor from this list");
-  return { sort, key, id };
+  return { sort, key, createdAt, id };
 }

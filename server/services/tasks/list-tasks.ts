@@ -1,5 +1,5 @@
 // One page of tasks: filters, full-text search and sort in one SQL query, keyset-paginated on
-// (sort key, id) so a deep page costs what the first one does. Every shape has an index behind
+// (sort key, createdAt, id) so a deep page costs what the first one does. Every shape has an index behind
 // it (prisma/migrations/*_task_list_search): see bench/dashboard-queries.ts for the timings.
 import { Prisma, type Db, type TaskStatus } from "../../db/create-prisma";
 import { decodeCursor, effectiveSort, encodeCursor, type ListTasksRequest, type TaskSort } from "./list-tasks-request";
@@ -12,11 +12,13 @@ interface SortShape {
   /** The cursor's key text as a value comparable with `key`. */
   param: (key: string) => Prisma.Sql;
   descending: boolean;
+  /** Ties go newest first; a sort on createdAt itself needs no tie-break beyond id. */
+  byCreation?: true;
 }
 
 const SORTS: Record<TaskSort, SortShape> = {
-  newest: { key: Prisma.sql`t."createdAt"`, param: (k) => Prisma.sql`${k}::timestamp`, descending: true },
-  oldest: { key: Prisma.sql`t."createdAt"`, param: (k) => Prisma.sql`${k}::timestamp`, descending: false },
+  newest: { key: Prisma.sql`t."createdAt"`, param: (k) => Prisma.sql`${k}::timestamp`, descending: true, byCreation: true },
+  oldest: { key: Prisma.sql`t."createdAt"`, param: (k) => Prisma.sql`${k}::timestamp`, descending: false, byCreation: true },
   // Unfinished tasks have no duration: -1 puts them last, matching the expression index.
   longest: { key: Prisma.sql`COALESCE(t."durationMs", -1)`, param: (k) => Prisma.sql`${k}::integer`, descending: true },
   costliest: { key: Prisma.sql`t."costMicros"`, param: (k) => Prisma.sql`${k}::bigint`, descending: true },
@@ -39,6 +41,7 @@ interface TaskListRow {
   creatorName: string | null;
   creatorEmail: string | null;
   sortKey: Date | number | bigint;
+  sortCreatedAt: Date;
   done: number;
   total: number;
 }
@@ -61,26 +64,29 @@ export async function listTasks(db: Db, request: ListTasksRequest) {
   const sort = effectiveSort(request);
   const shape = SORTS[sort];
   const where = filters(request);
+  const tieBreak = shape.byCreation ? Prisma.empty : Prisma.sql`t."createdAt", `;
   if (request.cursor) {
     const cursor = decodeCursor(request.cursor, sort);
     const op = shape.descending ? Prisma.sql`<` : Prisma.sql`>`;
-    where.push(Prisma.sql`(${shape.key}, t.id) ${op} (${shape.param(cursor.key)}, ${cursor.id})`);
+    const createdAt = shape.byCreation ? Prisma.empty : Prisma.sql`${cursor.createdAt}::timestamp, `;
+    where.push(Prisma.sql`(${shape.key}, ${tieBreak}t.id) ${op} (${shape.param(cursor.key)}, ${createdAt}${cursor.id})`);
   }
   const direction = shape.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const tieOrder = shape.byCreation ? Prisma.empty : Prisma.sql`t."createdAt" ${direction}, `;
   const search = request.search ? Prisma.sql`, websearch_to_tsquery('english', ${request.search}) AS q(query)` : Prisma.empty;
 
   const rows = await db.$queryRaw<TaskListRow[]>`
     WITH page AS (
-      SELECT t.id, ${shape.key} AS "sortKey"
+      SELECT t.id, ${shape.key} AS "sortKey", t."createdAt" AS "sortCreatedAt"
       FROM "Task" t ${search}
       ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
-      ORDER BY ${shape.key} ${direction}, t.id ${direction}
+      ORDER BY ${shape.key} ${direction}, ${tieOrder}t.id ${direction}
       LIMIT ${request.limit + 1}
     )
     SELECT t.id, t.title, t.status::text AS status, t.priority, t."createdAt", t."startedAt", t."finishedAt",
            t."durationMs", t."inputTokens", t."outputTokens", t."costMicros",
            u.id AS "creatorId", u.name AS "creatorName", u.email AS "creatorEmail",
-           page."sortKey", progress.done, progress.total
+           page."sortKey", page."sortCreatedAt", progress.done, progress.total
     FROM page
     JOIN "Task" t ON t.id = page.id
     LEFT JOIN "User" u ON u.id = t."createdById"
@@ -88,13 +94,13 @@ export async function listTasks(db: Db, request: ListTasksRequest) {
       SELECT count(*)::int AS total, (count(*) FILTER (WHERE s.status = 'SUCCEEDED'))::int AS done
       FROM "Subtask" s WHERE s."taskId" = t.id
     ) progress
-    ORDER BY page."sortKey" ${direction}, page.id ${direction}`;
+    ORDER BY page."sortKey" ${direction}, page."sortCreatedAt" ${direction}, page.id ${direction}`;
 
   const page = rows.slice(0, request.limit);
   const last = page.at(-1);
   return {
     items: page.map(toItem),
-    nextCursor: rows.length > request.limit && last ? encodeCursor({ sort, key: cursorKey(last.sortKey), id: last.id }) : null,
+    nextCursor: rows.length > request.limit && last ? encodeCursor({ sort, key: cursorKey(last.sortKey), createdAt: last.sortCreatedAt.toISOString(), id: last.id }) : null,
     sort,
   };
 }
