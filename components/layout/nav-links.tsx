@@ -8,6 +8,7 @@ const links = [
   { href: "/", label: "Overview", matches: (path: string) => path === "/", adminOnly: false },
   { href: "/tasks", label: "Tasks", matches: (path: string) => path.startsWith("/tasks"), adminOnly: false },
   { href: "/agents", label: "Agents", matches: (path: string) => path.startsWith("/agents"), adminOnly: false },
+  { href: "/analytics", label: "Analytics", matches: (path: string) => path.startsWith("/analytics"), adminOnly: false },
   { href: "/admin/profiles", label: "Profiles", matches: (path: string) => path.startsWith("/admin/profiles"), adminOnly: true },
   { href: "/settings/tokens", label: "API tokens", matches: (path: string) => path.startsWith("/settings"), adminOnly: false },
   { href: "/admin/members", label: "Members", matches: (path: string) => path.startsWith("/admin/members"), adminOnly: true },

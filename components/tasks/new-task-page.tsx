@@ -9,6 +9,7 @@ import { errorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { LinkButton } from "@/components/ui/link-button";
 import { NewTaskForm } from "./new-task-form";
 
 export interface RerunSource {
@@ -37,9 +38,9 @@ export function NewTaskPage({ canCreate, source, missingSourceId }: { canCreate:
         title={source ? "Run a task again" : "New task"}
         description="Describe a task; Claude splits it into subtasks and the agent fleet runs them in parallel."
         actions={
-          <Link href="/tasks" className="text-sm text-muted hover:text-foreground">
+          <LinkButton href="/tasks" variant="ghost" size="sm">
             ← All tasks
-          </Link>
+          </LinkButton>
         }
       />
       {missingSourceId ? (

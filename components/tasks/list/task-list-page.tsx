@@ -1,7 +1,6 @@
 "use client";
 // Tasks: every task, searchable and filterable, updating live. The URL holds the search,
 // filters and sort (pushed on each change, so the back button walks through them).
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useMemo } from "react";
 import { useTaskList } from "@/components/hooks/use-task-list";
@@ -11,13 +10,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LinkButton } from "@/components/ui/link-button";
+import { LoadMore } from "@/components/ui/load-more";
 import { TaskListSkeleton } from "../task-list-skeleton";
 import { TaskFilters } from "./task-filters";
 import { hasFilters, parseTaskListParams, serializeTaskListParams, toListRequest, type TaskListParams } from "./task-list-params";
 import { TaskTable } from "./task-table";
-
-const newTaskLinkClass =
-  "inline-flex h-9 items-center rounded-md border border-transparent bg-accent px-4 text-sm font-medium text-accent-foreground shadow-sm hover:bg-accent-hover";
 
 export function TaskListPage({ canCreate }: { canCreate: boolean }) {
   return (
@@ -25,7 +23,13 @@ export function TaskListPage({ canCreate }: { canCreate: boolean }) {
       <PageHeader
         title="Tasks"
         description="Every task the fleet has run or is running. Updates live."
-        actions={canCreate ? <Link href="/tasks/new" className={newTaskLinkClass}>New task</Link> : undefined}
+        actions={
+          canCreate ? (
+            <LinkButton href="/tasks/new" variant="primary">
+              New task
+            </LinkButton>
+          ) : undefined
+        }
       />
       <Suspense fallback={<TaskListSkeleton />}>
         <TaskList canCreate={canCreate} />
@@ -75,9 +79,9 @@ function TaskList({ canCreate }: { canCreate: boolean }) {
                   Clear filters
                 </Button>
               ) : canCreate ? (
-                <Link href="/tasks/new" className={newTaskLinkClass}>
+                <LinkButton href="/tasks/new" variant="primary" size="sm">
                   New task
-                </Link>
+                </LinkButton>
               ) : undefined
             }
           >
@@ -86,16 +90,13 @@ function TaskList({ canCreate }: { canCreate: boolean }) {
         ) : (
           <>
             <TaskTable tasks={list.tasks} />
-            <div className="flex items-center justify-between gap-3 border-t border-border p-3 text-sm text-muted">
-              <span data-testid="task-count">
-                {list.tasks.length} {list.tasks.length === 1 ? "task" : "tasks"} shown
-              </span>
-              {list.hasNextPage ? (
-                <Button size="sm" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-                  {list.isFetchingNextPage ? "Loading…" : "Load more"}
-                </Button>
-              ) : null}
-            </div>
+            {list.hasNextPage ? (
+              <LoadMore query={list} />
+            ) : (
+              <p className="border-t border-border p-3 text-center text-sm text-subtle" data-testid="task-count">
+                {list.tasks.length === 1 ? "The only matching task" : `All ${list.tasks.length} tasks shown`}
+              </p>
+            )}
           </>
         )}
       </div>
