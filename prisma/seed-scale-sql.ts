@@ -150,7 +150,7 @@ export const SEED_STEPS: SeedStep[] = [
       FROM scale_call GROUP BY GROUPING SETS (("taskId"), ("taskId", "subtaskId"));`,
   },
   {
-    label: "tasks with their spend and the plans' estimates, subtasks, model calls",
+    label: "tasks with their spend and the plans' estimates",
     sql: `
       INSERT INTO "Task" (id, title, prompt, priority, status, "statusReason", "createdById", "resultMarkdown", "planAttempts", "logSeq",
                           "inputTokens", "outputTokens", "cacheWriteTokens", "cacheReadTokens", "costMicros",
@@ -174,7 +174,11 @@ export const SEED_STEPS: SeedStep[] = [
              ((a.i + a.o) * (0.7 + r_dur * 0.6))::int, (a.c * (0.7 + r_age * 0.6))::bigint,
              (EXTRACT(EPOCH FROM COALESCE(finished, created + interval '30 minutes') - started) * (0.6 + r_sub * 0.8))::int,
              created + interval '30 minutes', created, started, finished, COALESCE(finished, created)
-      FROM scale_task t LEFT JOIN scale_spend a ON a."taskId" = t.id AND a.whole_task;
+      FROM scale_task t LEFT JOIN scale_spend a ON a."taskId" = t.id AND a.whole_task;`,
+  },
+  {
+    label: "subtasks with their spend",
+    sql: `
       INSERT INTO "Subtask" (id, "taskId", index, title, instructions, capabilities, priority, "estimateSeconds", status, "statusReason",
                              "profileId", "agentId", attempts, summary, "inputTokens", "outputTokens", "cacheWriteTokens", "cacheReadTokens",
                              "costMicros", "queuedAt", "startedAt", "finishedAt", "createdAt", "updatedAt")
@@ -182,7 +186,11 @@ export const SEED_STEPS: SeedStep[] = [
              s.status, s.reason, s."profileId", s."agentId", s.attempts, s.summary,
              COALESCE(a.i, 0), COALESCE(a.o, 0), COALESCE(a.cw, 0), COALESCE(a.cr, 0), COALESCE(a.c, 0),
              s.queued, s.started, s.finished, s.created, COALESCE(s.finished, s.created)
-      FROM scale_sub s LEFT JOIN scale_spend a ON a."subtaskId" = s.id AND NOT a.whole_task;
+      FROM scale_sub s LEFT JOIN scale_spend a ON a."subtaskId" = s.id AND NOT a.whole_task;`,
+  },
+  {
+    label: "model calls",
+    sql: `
       INSERT INTO "ModelCall" (id, "taskId", "subtaskId", "profileId", "userId", "agentId", model, "inputTokens", "outputTokens",
                                "cacheWriteTokens", "cacheReadTokens", "costMicros", "durationMs", "stopReason", "createdAt")
       SELECT id, "taskId", "subtaskId", "profileId", "userId", "agentId", model, input, output, cw, cr, cost,
