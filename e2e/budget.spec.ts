@@ -1,6 +1,7 @@
 // A task with a tiny budget in a real Chromium against the real web server, agent daemon and
 // simulated Claude: it pauses with the budget banner, and finishes once the budget is raised.
 import { expect, test } from "@playwright/test";
+import { TASK_PAGE_URL } from "./support/task-page-url";
 
 test("a task pauses at its budget and finishes after the budget is raised", async ({ page }, testInfo) => {
   await page.goto("/tasks/new");
@@ -8,7 +9,7 @@ test("a task pauses at its budget and finishes after the budget is raised", asyn
   // Enough for planning and a few calls, not for the whole chain (see budget.integration.test.ts).
   await page.getByLabel("Budget (USD)").fill("0.085");
   await page.getByRole("button", { name: "Submit task" }).click();
-  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await page.waitForURL(TASK_PAGE_URL);
 
   const banner = page.getByTestId("budget-banner");
   await expect(banner).toContainText(/Budget reached — spent \$0\.\d+ of \$0\.085/, { timeout: 60_000 });

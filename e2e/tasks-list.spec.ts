@@ -4,6 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { createPrisma } from "../server/db/create-prisma";
 import { OWNER_EMAIL } from "./support/sign-in";
+import { TASK_PAGE_URL } from "./support/task-page-url";
 
 const db = createPrisma(process.env.DATABASE_URL!, { max: 1 });
 const TAG = `zebrafinch${Date.now().toString(36)}`;
@@ -89,7 +90,7 @@ test("a task submitted elsewhere appears and finishes without a reload", async (
   await other.getByLabel("What should the agents do?").fill("Summarise the two largest files in the workspace, then write a combined report");
   await other.getByLabel("Title").fill(title);
   await other.getByRole("button", { name: "Submit task" }).click();
-  await other.waitForURL(/\/tasks\/[\w-]+$/);
+  await other.waitForURL(TASK_PAGE_URL);
 
   const row = page.getByTestId("task-row").filter({ hasText: title });
   await expect(row).toBeVisible();
