@@ -2,7 +2,7 @@
 // carries a page's last sort key, so every sort pages by keyset instead of by offset.
 import { z } from "zod";
 
-export const TASK_STATUSES = ["PLANNING", "RUNNING", "BUDGET_REACHED", "FINALIZING", "SUCCEEDED", "FAILED", "CANCELLED"] as const;
+export const TASK_STATUSES = ["PLANNING", "AWAITING_REVIEW", "RUNNING", "BUDGET_REACHED", "FINALIZING", "SUCCEEDED", "FAILED", "CANCELLED"] as const;
 
 /** `relevance` ranks full-text matches and needs a search; the others work with or without one. */
 export const TASK_SORTS = ["relevance", "newest", "oldest", "longest", "costliest"] as const;
