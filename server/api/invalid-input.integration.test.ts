@@ -56,7 +56,7 @@ const CASES: Record<string, Case[]> = {
   ],
   "task.list": [
     { input: { limit: 0 }, status: 400, message: /^limit: Too small/ },
-    { input: { status: "DONE" }, status: 400, message: /^status: must be one of PLANNING, RUNNING, .*, or a list of them$/ },
+    { input: { status: "DONE" }, status: 400, message: /^status: must be one of PLANNING, AWAITING_REVIEW, RUNNING, .*, or a list of them$/ },
     { input: { status: ["RUNNING", "DONE"] }, status: 400, message: /^status: must be one of PLANNING/ },
     { input: { cursor: "" }, status: 400, message: /cursor/ },
     { input: { cursor: "garbage" }, status: 400, message: /^cursor: "garbage" is not a cursor from this list; start again without a cursor\.$/ },
