@@ -11,6 +11,7 @@ import { createDispatcher } from "../../server/queues/dispatcher";
 import { createTaskSignals } from "../../server/queues/task-signals";
 import { createRealtimePublisher } from "../../server/realtime/publisher";
 import { redisKeys } from "../../server/redis-keys";
+import { checkRedisDurability } from "../../server/services/health/redis-durability";
 import { handBackSubtask } from "../../server/services/orchestration/requeue-subtask";
 import { parseAgentEnv } from "../env";
 import { createSimServer } from "../sim";
@@ -44,6 +45,13 @@ const owner = `${host}:${process.pid}`;
 const db = createPrisma(env.DATABASE_URL, { max: 4 });
 const redis = createRedis(env.REDIS_URL);
 const subscriber = createRedis(env.REDIS_URL, "blocking");
+if (env.NODE_ENV === "production") {
+  const refusal = await checkRedisDurability(redis, { url: env.REDIS_URL, allowEphemeral: env.BATON_ALLOW_EPHEMERAL_REDIS });
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
+}
 const keys = redisKeys(env.BATON_REDIS_PREFIX);
 const publisher = createRealtimePublisher(redis, keys.socketIoKey);
 const deps = { db, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys.cancelChannel) };

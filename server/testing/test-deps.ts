@@ -1,6 +1,7 @@
 // Real PostgreSQL and Redis for integration tests, with a Redis prefix of the test's own so its
 // queues and events are invisible to other tests and to a running demo.
 import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
 import { createPrisma } from "../db/create-prisma";
 import { createRedis } from "../create-redis";
 import { createDispatcher } from "../queues/dispatcher";
@@ -15,6 +16,8 @@ import type { OrchestratorDeps } from "../services/orchestration/deps";
 
 export interface TestDeps extends ApiDeps {
   prefix: string;
+  /** The connection behind the deps, for tests that read or write keys directly. */
+  redis: Redis;
   close(options?: { keepKeys?: boolean }): Promise<void>;
 }
 
@@ -29,6 +32,7 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
   const dispatcher = createDispatcher(redis, keys.bullPrefix);
   return {
     prefix,
+    redis,
     db,
     keys,
     dispatcher,
