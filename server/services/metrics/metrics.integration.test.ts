@@ -49,7 +49,7 @@ beforeAll(async () => {
   await resetData(deps);
   // No researcher may run, so a researcher subtask stays queued for the queue metrics.
   daemon = await startDaemon({ prefix: deps.prefix, args: ["--fleet", "researcher=0-0"] });
-  const created = await createTask(deps, { request: { prompt: "Summarise the two largest files in the workspace, then write a combined report." }, userId: null });
+  const created = await createTask(deps, { request: { prompt: "Summarise the two largest files in the workspace, then write a combined report.", priority: 5 }, userId: null });
   const task = await taskFinished(deps, created.id, 90_000);
   expect(task.status, `${task.statusReason}\n${daemon.output()}`).toBe("SUCCEEDED");
 
