@@ -52,6 +52,8 @@ export default defineConfig({
         BATON_URL: baseURL,
         BATON_REDIS_PREFIX: `${process.env.BATON_REDIS_PREFIX ?? "baton-test"}-e2e`,
         BATON_WORKSPACES: ".baton/test-workspaces/e2e",
+        // One more than the default fleet (2 generalists, 2 analysts), so the agents board can scale up.
+        BATON_MAX_AGENTS: "5",
         BATON_ALLOWED_DOMAINS: "example.test",
         AUTH_OIDC_ISSUER: `http://localhost:${oidcPort}`,
         AUTH_OIDC_NAME: "Test SSO",

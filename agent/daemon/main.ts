@@ -12,6 +12,7 @@ import { createTaskSignals } from "../../server/queues/task-signals";
 import { createRealtimePublisher } from "../../server/realtime/publisher";
 import { redisKeys } from "../../server/redis-keys";
 import { checkRedisDurability } from "../../server/services/health/redis-durability";
+import { createAgentSamples } from "../../server/services/agents/agent-samples";
 import { handBackSubtask } from "../../server/services/orchestration/requeue-subtask";
 import { parseAgentEnv } from "../env";
 import { createSimServer } from "../sim";
@@ -69,6 +70,7 @@ const { BATON_DAEMON_TOKEN: _token, ...inherited } = process.env;
 const supervisor = new AgentSupervisor({
   db,
   publisher,
+  samples: createAgentSamples(redis, keys),
   host,
   workerEntry: path.join(import.meta.dirname, "..", "worker", "main.ts"),
   childEnv: {

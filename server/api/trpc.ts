@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { accessRuleFor, can, type Ability } from "../auth/permissions";
 import type { RateLimits } from "../auth/rate-limits";
 import { ROLE_LABELS } from "../auth/roles";
+import type { AgentSamples } from "../services/agents/agent-samples";
 import type { FleetPause } from "../services/fleet/fleet-pause";
 import type { FleetCommands } from "../queues/fleet-commands";
 import type { OrchestratorDeps } from "../services/orchestration/deps";
@@ -16,6 +17,7 @@ export interface ApiDeps extends OrchestratorDeps {
   rateLimits: RateLimits;
   fleetPause: FleetPause;
   fleetCommands: FleetCommands;
+  agentSamples: AgentSamples;
 }
 
 export interface TrpcContext {

@@ -6,6 +6,7 @@ import { createPrisma } from "../db/create-prisma";
 import { createRedis } from "../create-redis";
 import { createDispatcher } from "../queues/dispatcher";
 import { createFleetCommands } from "../queues/fleet-commands";
+import { createAgentSamples } from "../services/agents/agent-samples";
 import { createFleetPause } from "../services/fleet/fleet-pause";
 import { createTaskSignals } from "../queues/task-signals";
 import { createRealtimePublisher } from "../realtime/publisher";
@@ -40,6 +41,7 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
     signals: createTaskSignals(redis, keys.cancelChannel),
     fleetPause: createFleetPause(redis, keys.fleetPause),
     fleetCommands: createFleetCommands(redis, keys.fleetCommands),
+    agentSamples: createAgentSamples(redis, keys),
     rateLimits: createRateLimits(redis, keys.rateLimitPrefix, options.rateLimits ?? DEFAULT_RATE_LIMITS),
     async close(options = {}) {
       await dispatcher.close();
