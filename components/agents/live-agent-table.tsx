@@ -143,7 +143,8 @@ export function LiveAgentTable({
         return [
           <tr key={`${group.profile}@${group.host}`} className="bg-surface-muted/40" data-testid="agent-group" data-profile={group.profile}>
             <th scope="colgroup" colSpan={columns.length} className="px-3 py-2 text-left font-normal">
-              <span className="flex flex-wrap items-center justify-between gap-2">
+              {/* Held within the visible width, so a phone sees the controls without scrolling the table sideways. */}
+              <span className="sticky left-3 flex w-[min(100%,calc(100vw-5rem))] flex-wrap items-center justify-between gap-2">
                 <span>
                   <span className="font-semibold text-foreground">{group.profile}</span>
                   <span className="text-muted"> on {group.host}</span>

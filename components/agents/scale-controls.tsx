@@ -3,6 +3,7 @@
 // of the profile, or retire one — the agent idle longest, gracefully, so no subtask is cut off.
 // Below the profile's minimum the daemon would start a replacement, so retiring stops there.
 import { useMutation } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { errorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
@@ -19,14 +20,20 @@ export function agentToRetire(group: AgentGroup) {
 
 export function ScaleControls({ group, profile }: { group: AgentGroup; profile: ProfileView | undefined }) {
   const trpc = useTRPC();
-  const start = useMutation(trpc.agent.start.mutationOptions());
-  const stop = useMutation(trpc.agent.stop.mutationOptions());
+  // The note of the last command sent, shown a few seconds; the board itself shows the outcome.
+  const [sent, setSent] = useState<string | null>(null);
+  useEffect(() => {
+    if (!sent) return;
+    const timer = setTimeout(() => setSent(null), 6000);
+    return () => clearTimeout(timer);
+  }, [sent]);
+  const start = useMutation(trpc.agent.start.mutationOptions({ onSuccess: () => setSent("Start sent") }));
+  const stop = useMutation(trpc.agent.stop.mutationOptions({ onSuccess: () => setSent("Retire sent") }));
   const running = group.agents.filter((agent) => agent.state !== "TERMINATING").length;
   const retire = agentToRetire(group);
   const atMinimum = profile ? running <= profile.minAgents : false;
   const atMaximum = profile ? running >= profile.maxAgents : false;
   const error = start.error ?? stop.error;
-  const sent = start.isSuccess ? "Start sent" : stop.isSuccess ? "Retire sent" : null;
   const who = `${group.profile} agent on ${group.host}`;
 
   return (
@@ -43,7 +50,10 @@ export function ScaleControls({ group, profile }: { group: AgentGroup; profile: 
       <Button
         size="sm"
         variant="ghost"
-        onClick={() => retire && stop.mutate({ agentId: retire.id, mode: "graceful" })}
+        onClick={() => {
+          start.reset();
+          if (retire) stop.mutate({ agentId: retire.id, mode: "graceful" });
+        }}
         disabled={stop.isPending || !retire || atMinimum}
         aria-label={`Retire one ${who}`}
         title={atMinimum ? `At the profile's minimum (${profile!.minAgents}); the daemon would start a replacement` : !retire ? "Every agent is busy; stop one after its subtask from its row" : "Stop the agent idle longest; it exits after any subtask it holds"}
@@ -52,7 +62,10 @@ export function ScaleControls({ group, profile }: { group: AgentGroup; profile: 
       </Button>
       <Button
         size="sm"
-        onClick={() => start.mutate({ profile: group.profile })}
+        onClick={() => {
+          stop.reset();
+          start.mutate({ profile: group.profile });
+        }}
         disabled={start.isPending || atMaximum}
         aria-label={`Add a ${group.profile} agent`}
         title={atMaximum ? `At the profile's maximum (${profile!.maxAgents}); raise it on the profile to run more` : `Start one more ${group.profile} agent`}
