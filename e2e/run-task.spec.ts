@@ -48,6 +48,6 @@ test("the agents page lists the live agent processes", async ({ page }, testInfo
   await page.goto("/agents");
   // The default fleet; the autoscaler may still hold a fifth agent it started for a backlog.
   await expect.poll(() => page.getByTestId("agent-row").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
-  await expect(page.getByTestId("agent-row").first()).toContainText(/generalist|analyst/);
+  await expect(page.getByTestId("agent-group").first()).toContainText(/generalist|analyst/);
   await page.screenshot({ path: testInfo.outputPath("agents.png"), fullPage: true });
 });
