@@ -14,6 +14,8 @@ import { ServiceError } from "../services/service-error";
 import { findUnstorableText } from "./unstorable-text";
 
 export interface ApiDeps extends OrchestratorDeps {
+  /** The model of profiles that name none (BATON_MODEL), for plan estimates. */
+  defaultModel: string;
   rateLimits: RateLimits;
   fleetPause: FleetPause;
   fleetCommands: FleetCommands;

@@ -35,6 +35,7 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
     prefix,
     redis,
     db,
+    defaultModel: process.env.BATON_MODEL ?? "claude-sonnet-5",
     keys,
     dispatcher,
     publisher: createRealtimePublisher(redis, keys.socketIoKey),
