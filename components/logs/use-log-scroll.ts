@@ -29,9 +29,6 @@ export function useLogScroll(rows: readonly LogRow[]) {
     estimateSize: () => ROW_ESTIMATE_PX,
     getItemKey: (index) => rows[index]!.key,
     overscan: 12,
-    // Let React batch the re-render a scroll causes instead of forcing it synchronously in the
-    // scroll handler: fast scrolling through a long log then costs one render per frame.
-    useFlushSync: false,
   });
 
   const [pausedAfterSeq, setPausedAfterSeq] = useState(0);
