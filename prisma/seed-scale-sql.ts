@@ -197,6 +197,8 @@ export const SEED_STEPS: SeedStep[] = [
              800 + output * 12, CASE WHEN last THEN 'end_turn' ELSE 'tool_use' END, at
       FROM scale_call;`,
   },
+  // Bulk rows may bypass the rollup's triggers (session_replication_role): refill it from ModelCall.
+  { label: "model-call rollups per hour and day", sql: `SELECT rebuild_model_call_rollup();` },
   {
     label: "log events (about 2,000,000, 50,000 on the log-heavy task)",
     sql: `
