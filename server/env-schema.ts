@@ -29,6 +29,8 @@ const ZServerEnvSchema = ZSharedEnvSchema.extend({
   BATON_WORKSPACES: z.string().min(1).default(".baton/workspaces"),
   /** The files every workspace starts with; unchanged copies are left out of the file list. */
   BATON_WORKSPACE_SEED: z.string().min(1).default("agent/workspace-seed"),
+  /** Bearer token for /api/metrics; unset, metrics are served to loopback clients only. */
+  BATON_METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
   BATON_TASK_CREATES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   BATON_TOKEN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   AUTH_GITHUB_ID: optional(z.string()),

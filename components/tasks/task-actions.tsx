@@ -17,7 +17,7 @@ import type { TaskDetail } from "@/server/services/tasks/get-task";
 export type TaskActionsInput = Pick<TaskDetail, "id" | "status" | "createdById"> & { subtasks: { id: string; status: string }[] };
 
 /** Where "Edit and re-run" opens the new-task form, prefilled from this task. */
-export const editAndRerunHref = (taskId: string) => `/?from=${encodeURIComponent(taskId)}#new-task`;
+export const editAndRerunHref = (taskId: string) => `/tasks/new?from=${encodeURIComponent(taskId)}`;
 
 export function TaskActions({ task }: { task: TaskActionsInput }) {
   const trpc = useTRPC();

@@ -2,10 +2,12 @@
 // queues and events are invisible to other tests and to a running demo.
 import { randomUUID } from "node:crypto";
 import path from "node:path";
+import type { Redis } from "ioredis";
 import { createPrisma } from "../db/create-prisma";
 import { createRedis } from "../create-redis";
 import { createDispatcher } from "../queues/dispatcher";
 import { createFleetCommands } from "../queues/fleet-commands";
+import { createAgentSamples } from "../services/agents/agent-samples";
 import { createFleetPause } from "../services/fleet/fleet-pause";
 import { createTaskSignals } from "../queues/task-signals";
 import { createRealtimePublisher } from "../realtime/publisher";
@@ -18,6 +20,8 @@ const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 
 export interface TestDeps extends ApiDeps {
   prefix: string;
+  /** The connection behind the deps, for tests that read or write keys directly. */
+  redis: Redis;
   close(options?: { keepKeys?: boolean }): Promise<void>;
 }
 
@@ -32,6 +36,7 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
   const dispatcher = createDispatcher(redis, keys.bullPrefix);
   return {
     prefix,
+    redis,
     db,
     defaultModel: process.env.BATON_MODEL ?? "claude-sonnet-5",
     keys,
@@ -40,6 +45,7 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
     signals: createTaskSignals(redis, keys.cancelChannel),
     fleetPause: createFleetPause(redis, keys.fleetPause),
     fleetCommands: createFleetCommands(redis, keys.fleetCommands),
+    agentSamples: createAgentSamples(redis, keys),
     rateLimits: createRateLimits(redis, keys.rateLimitPrefix, options.rateLimits ?? DEFAULT_RATE_LIMITS),
     // The folder startDaemon gives the test's agents, so the API reads what they wrote.
     workspaces: { root: path.join(projectRoot, ".baton", "test-workspaces", prefix), seed: path.join(projectRoot, "agent", "workspace-seed") },

@@ -12,7 +12,8 @@ import { cancelTask, ZCancelTaskRequestSchema } from "../../services/tasks/cance
 import { createTask, ZCreateTaskRequestSchema } from "../../services/tasks/create-task";
 import { getTask, ZTaskByIdRequestSchema } from "../../services/tasks/get-task";
 import { listTaskLogs, ZTaskLogsRequestSchema } from "../../services/tasks/list-task-logs";
-import { listTasks, UnknownCursorError, ZListTasksRequestSchema } from "../../services/tasks/list-tasks";
+import { InvalidCursorError, listTasks, ZListTasksRequestSchema } from "../../services/tasks/list-tasks";
+import { listTaskCreators } from "../../services/tasks/list-task-creators";
 import { listTaskFiles, ZTaskFilesRequestSchema } from "../../services/tasks/list-task-files";
 import { readRerunSource, rerunTask, ZRerunTaskRequestSchema } from "../../services/tasks/rerun-task";
 import { retryTask, ZRetryTaskRequestSchema } from "../../services/tasks/retry-task";
@@ -63,10 +64,12 @@ export const taskRouter = createTRPCRouter({
     try {
       return await listTasks(ctx.deps.db, input);
     } catch (error) {
-      if (error instanceof UnknownCursorError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+      if (error instanceof InvalidCursorError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
       throw error;
     }
   }),
+
+  creators: protectedProcedure.query(({ ctx }) => listTaskCreators(ctx.deps.db)),
 
   byId: protectedProcedure.input(ZTaskByIdRequestSchema).query(async ({ ctx, input }) => {
     const task = await getTask(ctx.deps.db, input.id);
