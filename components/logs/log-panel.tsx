@@ -1,7 +1,7 @@
 "use client";
 // The task's live activity log: every event in seq order, optionally narrowed to one subtask,
 // following new lines unless the reader has scrolled up to read.
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useFollowScroll } from "@/components/hooks/use-follow-scroll";
 import type { LogHistoryState } from "@/components/hooks/use-task-live";
 import { Alert } from "@/components/ui/alert";
@@ -22,8 +22,22 @@ export interface LogSubtask {
 
 const TASK_SOURCE: LogSource = { label: "task", title: "The task itself (planning, results)" };
 
-export function LogPanel({ logs, history, onRetry, subtasks }: { logs: readonly LogEventMessage[]; history: LogHistoryState; onRetry: () => void; subtasks: LogSubtask[] }) {
-  const [subtaskId, setSubtaskId] = useState("");
+export function LogPanel({
+  logs,
+  history,
+  onRetry,
+  subtasks,
+  subtaskId,
+  onSubtaskChange,
+}: {
+  logs: readonly LogEventMessage[];
+  history: LogHistoryState;
+  onRetry: () => void;
+  subtasks: LogSubtask[];
+  /** The subtask whose activity is shown, or null for all; the page owns it so other views can set it. */
+  subtaskId: string | null;
+  onSubtaskChange: (subtaskId: string | null) => void;
+}) {
   const sources = useMemo(() => {
     const map = new Map<string, LogSource>();
     for (const s of subtasks) map.set(s.id, { label: `#${s.index + 1} ${s.title}`, title: `Subtask ${s.index + 1}: ${s.title}` });
@@ -33,7 +47,7 @@ export function LogPanel({ logs, history, onRetry, subtasks }: { logs: readonly 
   const { ref, following, onScroll, follow } = useFollowScroll<HTMLDivElement>(rows);
 
   const filter = subtasks.length > 0 && (
-    <Select aria-label="Show activity of" value={subtaskId} onChange={(e) => setSubtaskId(e.target.value)} className="h-8 max-w-56">
+    <Select aria-label="Show activity of" value={subtaskId ?? ""} onChange={(e) => onSubtaskChange(e.target.value || null)} className="h-8 max-w-56">
       <option value="">All activity</option>
       {subtasks.map((s) => (
         <option key={s.id} value={s.id}>
