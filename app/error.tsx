@@ -1,8 +1,8 @@
 "use client";
 // Last-resort screen when a page fails to render; keeps the header so the user can move on.
-import Link from "next/link";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/link-button";
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {
@@ -26,9 +26,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         <Button variant="primary" onClick={() => retry()}>
           Try again
         </Button>
-        <Link href="/" className="inline-flex h-9 items-center rounded-md border border-border-strong bg-surface px-4 text-sm font-medium text-foreground shadow-sm hover:bg-surface-muted">
-          Back to tasks
-        </Link>
+        <LinkButton href="/">Back to tasks</LinkButton>
       </div>
     </div>
   );

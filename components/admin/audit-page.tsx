@@ -15,8 +15,8 @@ import type { AuditAction } from "@/server/services/audit/record-audit";
 import { AuditActionFilter } from "./audit-action-filter";
 import { isAuditAction } from "./audit-labels";
 import { AuditTable } from "./audit-table";
-import { LoadMore } from "./load-more";
-import { TableSkeleton } from "./table-skeleton";
+import { LoadMore } from "@/components/ui/load-more";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
 
 const PAGE_SIZE = 50;
 

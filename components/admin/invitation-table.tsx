@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, type TableColumn, tableCell, mutedTableCell } from "@/components/ui/table";
 import { ROLE_LABELS } from "@/server/auth/roles";
 import { ACTIONS_COLUMN } from "./actions-column";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { INVITATION_STATUS_LOOKS, invitationStatus } from "./invitation-status";
 import { canGrant, type PageActor } from "./member-permissions";
 

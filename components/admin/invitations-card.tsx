@@ -8,9 +8,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InvitationForm } from "./invitation-form";
 import { InvitationTable } from "./invitation-table";
-import { LoadMore } from "./load-more";
+import { LoadMore } from "@/components/ui/load-more";
 import type { PageActor } from "./member-permissions";
-import { TableSkeleton } from "./table-skeleton";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
 
 const PAGE_SIZE = 50;
 

@@ -14,7 +14,7 @@ import { mutedTableCell, Table, type TableColumn } from "@/components/ui/table";
 import { ROLE_LABELS } from "@/server/auth/roles";
 import type { Role } from "@/server/db/generated/enums";
 import { ACTIONS_COLUMN } from "./actions-column";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { canGrant, memberLockReason, ROLES_STRONGEST_FIRST, type PageActor } from "./member-permissions";
 
 export type MemberView = RouterOutputs["member"]["list"]["items"][number];

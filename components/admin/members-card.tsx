@@ -6,10 +6,10 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { LoadMore } from "./load-more";
+import { LoadMore } from "@/components/ui/load-more";
 import type { PageActor } from "./member-permissions";
 import { MemberTable } from "./member-table";
-import { TableSkeleton } from "./table-skeleton";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
 
 const PAGE_SIZE = 50;
 

@@ -13,9 +13,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { mutedTableCell, Table, tableCell, type TableColumn } from "@/components/ui/table";
 import { microsToUsd } from "@/server/services/costs/compute-cost";
 import { ACTIONS_COLUMN } from "./actions-column";
-import { ConfirmButton } from "./confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EMPTY_DRAFT, PriceForm, type PriceDraft } from "./price-form";
-import { TableSkeleton } from "./table-skeleton";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
 
 type PriceRow = RouterOutputs["pricing"]["list"][number];
 

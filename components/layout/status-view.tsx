@@ -1,6 +1,6 @@
 // The "nothing here" / "not for you" screen: unknown routes, unknown tasks, forbidden pages, dead share links.
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { LinkButton } from "@/components/ui/link-button";
 
 export function StatusView({ code = 404, title, children }: { code?: 403 | 404; title: string; children: ReactNode }) {
   return (
@@ -8,9 +8,9 @@ export function StatusView({ code = 404, title, children }: { code?: 403 | 404; 
       <p className="text-sm font-semibold text-accent">{code}</p>
       <h1 className="mt-2 text-xl font-semibold tracking-tight text-foreground">{title}</h1>
       <div className="mt-2 text-sm text-muted">{children}</div>
-      <Link href="/" className="mt-6 inline-flex h-9 items-center rounded-md bg-accent px-4 text-sm font-medium text-accent-foreground hover:bg-accent-hover">
+      <LinkButton href="/" variant="primary" className="mt-6">
         Back to tasks
-      </Link>
+      </LinkButton>
     </div>
   );
 }

@@ -2,14 +2,13 @@
 // The form admins create and edit agent profiles with. The server checks every rule; its
 // messages appear next to the fields they are about and, as links to them, at the top.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { errorMessage } from "@/components/live/error-message";
 import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { linkButtonClassName } from "./link-button";
+import { LinkButton } from "@/components/ui/link-button";
 import { profileFieldErrors } from "./profile-field-errors";
 import { toProfileFields, type ProfileFieldErrors, type ProfileFieldName, type ProfileFields, type ProfileFormValues } from "./profile-form-values";
 import { IdentitySection, InstructionsSection, ToolsSection } from "./profile-identity-sections";
@@ -91,9 +90,7 @@ export function ProfileForm({ profileId, initialValues }: { profileId?: string; 
         <Button type="submit" variant="primary" disabled={save.isPending || save.isSuccess}>
           {save.isPending || save.isSuccess ? "Saving…" : profileId ? "Save changes" : "Create profile"}
         </Button>
-        <Link href="/admin/profiles" className={linkButtonClassName}>
-          Cancel
-        </Link>
+        <LinkButton href="/admin/profiles">Cancel</LinkButton>
       </div>
     </form>
   );

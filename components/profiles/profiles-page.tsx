@@ -1,16 +1,15 @@
 "use client";
 // Agent profiles for admins: every profile with what it may do, and the way to add or edit one.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useEffect } from "react";
 import { PageHeader } from "@/components/layout/page-header";
-import { TableSkeleton } from "@/components/admin/table-skeleton";
+import { TableSkeleton } from "@/components/ui/table-skeleton";
 import { errorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { primaryLinkButtonClassName } from "./link-button";
+import { LinkButton } from "@/components/ui/link-button";
 import { ProfileTable, type ProfileRow } from "./profile-table";
 
 export function ProfilesPage({ notice }: { notice: string | null }) {
@@ -25,9 +24,9 @@ export function ProfilesPage({ notice }: { notice: string | null }) {
   }, [notice]);
 
   const newProfile = (
-    <Link href="/admin/profiles/new" className={primaryLinkButtonClassName}>
+    <LinkButton href="/admin/profiles/new" variant="primary">
       New profile
-    </Link>
+    </LinkButton>
   );
 
   return (

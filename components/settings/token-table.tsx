@@ -4,7 +4,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ACTIONS_COLUMN } from "@/components/admin/actions-column";
 import { formatCalendarDate } from "@/components/admin/calendar-date";
-import { ConfirmButton } from "@/components/admin/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatAge, formatFullDate, formatShortDate } from "@/components/format/time";
 import { useNow } from "@/components/hooks/use-now";
 import { errorMessage } from "@/components/live/error-message";

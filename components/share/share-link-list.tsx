@@ -3,7 +3,7 @@
 // the logs, and Revoke for the people allowed to use it.
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { ConfirmButton } from "@/components/admin/confirm-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatFullDate, formatShortDate } from "@/components/format/time";
 import { errorMessage } from "@/components/live/error-message";
 import type { RouterOutputs } from "@/components/providers/trpc";

@@ -51,7 +51,7 @@ function ShareLinks({ taskId, me }: { taskId: string; me: { id: string; mayRevok
       <CardHeader title="Share" description="Anyone with a share link can read this task’s title, prompt, plan and result without signing in." />
       <div className="space-y-4 p-4">
         <CreateShareLinkForm onSubmit={submit} pending={create.isPending} error={create.error ? errorMessage(create.error) : null} />
-        {created ? <NewShareLink link={created} onDismiss={() => setCreated(null)} /> : null}
+        {created ? <NewShareLink key={created.id} link={created} onDismiss={() => setCreated(null)} /> : null}
       </div>
       <ShareLinkList
         links={links}

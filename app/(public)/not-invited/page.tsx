@@ -1,6 +1,6 @@
 // Where a refused sign-in lands: says why, and what to do about it.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { LinkButton } from "@/components/ui/link-button";
 
 export const metadata: Metadata = { title: "Not invited · Baton" };
 
@@ -21,9 +21,9 @@ export default async function NotInvitedPage({ searchParams }: { searchParams: P
     <div className="mx-auto max-w-md py-8 text-center" data-testid="not-invited">
       <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
       <p className="mt-3 text-muted">{body}</p>
-      <Link href="/signin" className="mt-6 inline-flex h-9 items-center rounded-md border border-border-strong px-4 text-sm font-medium hover:bg-surface-muted">
+      <LinkButton href="/signin" className="mt-6">
         Back to sign-in
-      </Link>
+      </LinkButton>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 // The "Load more" footer of a cursor-paginated list, with the error of a failed next page.
 import { errorMessage } from "@/components/live/error-message";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Alert } from "./alert";
+import { Button } from "./button";
 
 interface PagedQuery {
   hasNextPage: boolean;

@@ -3,7 +3,7 @@
 // with Confirm and Cancel) instead of a blocking browser dialog, so a stray click or Enter never
 // revokes anything and the question stays next to the row it is about.
 import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button } from "./button";
 
 export interface ConfirmButtonProps {
   label: string;

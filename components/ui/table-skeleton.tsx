@@ -1,5 +1,5 @@
-// Placeholder rows while an admin list loads, so the card keeps its height when data arrives.
-import { Skeleton } from "@/components/ui/skeleton";
+// Placeholder rows while an list loads, so the card keeps its height when data arrives.
+import { Skeleton } from "./skeleton";
 
 export function TableSkeleton({ label, rows = 3 }: { label: string; rows?: number }) {
   return (
