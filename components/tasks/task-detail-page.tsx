@@ -79,7 +79,15 @@ export function TaskDetail({ id }: { id: string }) {
       <ApprovalsPanel taskId={id} createdById={data.createdById} />
       <TaskPrompt prompt={data.prompt} />
       <TaskPlan task={data} planning={data.status === "PLANNING"} selectedId={subtaskId} onSelect={setSelectedSubtaskId} />
-      <LogPanel logs={live.logs} history={live.history} onRetry={live.retry} subtasks={data.subtasks} subtaskId={subtaskId} onSubtaskChange={setSelectedSubtaskId} />
+      <LogPanel
+        logs={live.logs}
+        history={live.history}
+        older={live.older}
+        onRetry={live.retry}
+        subtasks={data.subtasks}
+        subtaskId={subtaskId}
+        onSubtaskChange={setSelectedSubtaskId}
+      />
       <SharePanel taskId={id} />
     </div>
   );
