@@ -1,7 +1,7 @@
 "use client";
-// Task detail: outcome, write conflicts, approvals waiting on a person, the plan (graph, inspector
-// and timeline) and the live activity log of one task. The selected subtask (in the URL) focuses
-// the inspector and filters the log.
+// Task detail: the plan to review (while it waits for review), outcome, write conflicts,
+// approvals waiting on a person, the plan (graph, inspector and timeline) and the live activity
+// log of one task. The selected subtask (in the URL) focuses the inspector and filters the log.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useSelectedSubtask } from "@/components/hooks/use-selected-subtask";
@@ -19,6 +19,7 @@ import { TaskOutcome } from "@/components/tasks/task-outcome";
 import { TaskPlan } from "@/components/tasks/task-plan";
 import { TaskPrompt } from "@/components/tasks/task-prompt";
 import { ApprovalsPanel } from "@/components/tasks/approvals-panel";
+import { PlanReviewPanel } from "@/components/tasks/plan-review/plan-review-panel";
 import { WriteConflictsAlert } from "@/components/tasks/write-conflicts-alert";
 import { Alert } from "@/components/ui/alert";
 
@@ -74,6 +75,7 @@ export function TaskDetail({ id }: { id: string }) {
       {data.status === "BUDGET_REACHED" ? (
         <BudgetBanner taskId={id} createdById={data.createdById} costMicros={data.costMicros} budgetMicros={data.budgetMicros} />
       ) : null}
+      {data.status === "AWAITING_REVIEW" ? <PlanReviewPanel task={data} /> : null}
       <TaskOutcome status={data.status} resultMarkdown={data.resultMarkdown} statusReason={data.statusReason} />
       <WriteConflictsAlert conflicts={data.writeConflicts} subtasks={data.subtasks} />
       <ApprovalsPanel taskId={id} createdById={data.createdById} />
