@@ -2,15 +2,16 @@
 // chosen with the keyboard focuses the inspector and filters the activity log (and the URL), and
 // the per-agent timeline shows the runs, as a chart and as a table. Desktop and phone widths.
 import { expect, test, type Page } from "@playwright/test";
+import { TASK_PAGE_URL } from "./support/task-page-url";
 
 // The report (the one subtask whose agent runs commands) sleeps, so it is seen running.
 const PROMPT = "Survey the three largest files in the workspace, summarise each, then write a combined report [sim:cmd=sleep 6]";
 
 async function submitTask(page: Page) {
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill(PROMPT);
   await page.getByRole("button", { name: "Submit task" }).click();
-  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await page.waitForURL(TASK_PAGE_URL);
 }
 
 const graphNode = (page: Page, title: string) => page.getByTestId("graph-node").filter({ hasText: title });

@@ -56,10 +56,19 @@ const CASES: Record<string, Case[]> = {
   ],
   "task.list": [
     { input: { limit: 0 }, status: 400, message: /^limit: Too small/ },
-    { input: { status: "DONE" }, status: 400, message: /^status: Invalid option/ },
+    { input: { status: "DONE" }, status: 400, message: /^status: must be one of PLANNING, AWAITING_REVIEW, RUNNING, .*, or a list of them$/ },
+    { input: { status: ["RUNNING", "DONE"] }, status: 400, message: /^status: must be one of PLANNING/ },
     { input: { cursor: "" }, status: 400, message: /cursor/ },
-    { input: { cursor: "garbage" }, status: 400, message: /cursor "garbage" does not point at a task/ },
+    { input: { cursor: "garbage" }, status: 400, message: /^cursor: "garbage" is not a cursor from this list; start again without a cursor\.$/ },
+    { input: { status: [] }, status: 400, message: /^status: name at least one status$/ },
+    { input: { sort: "relevance" }, status: 400, message: /^sort: relevance needs a search$/ },
+    { input: { sort: "random" }, status: 400, message: /^sort: Invalid option/ },
+    { input: { search: "x".repeat(201) }, status: 400, message: /^search: is longer than 200 characters$/ },
+    { input: { createdFrom: "soon" }, status: 400, message: /^createdFrom: is not a date/ },
+    { input: { createdFrom: "2026-11-02", createdTo: "2026-11-01" }, status: 400, message: /^createdTo: must be after createdFrom$/ },
+    { input: { createdById: "" }, status: 400, message: /^createdById: name one$/ },
   ],
+  "task.creators": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   "task.byId": [
     { input: {}, status: 400, message: /id/ },
     { input: { id: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },
@@ -77,6 +86,11 @@ const CASES: Record<string, Case[]> = {
     { input: { id: "does-not-exist" }, status: 404, message: /No task/ },
   ],
   "agent.list": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "agent.history": [
+    { input: { limit: 0 }, status: 400, message: /^limit: Too small/ },
+    { input: { cursor: "" }, status: 400, message: /^cursor: Too small/ },
+    { input: { limit: "ten" }, status: 400, message: /^limit: Invalid input: expected number/ },
+  ],
   "agent.profiles": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   "agent.scalingEvents": [
     { input: { limit: 0 }, status: 400, message: /^limit: Too small/ },

@@ -16,6 +16,7 @@ export interface AccessRule {
 export const PROCEDURE_RULES = {
   "account.me": { role: "VIEWER", summary: "See who you are signed in as" },
   "task.list": { role: "VIEWER", summary: "List and search tasks" },
+  "task.creators": { role: "VIEWER", summary: "See who has created tasks (to filter the list)" },
   "task.byId": { role: "VIEWER", summary: "Read a task, its plan and result" },
   "task.logs": { role: "VIEWER", summary: "Read a task's logs" },
   "task.create": { role: "MEMBER", summary: "Create tasks" },
@@ -23,6 +24,7 @@ export const PROCEDURE_RULES = {
   "approval.list": { role: "VIEWER", summary: "See what agents asked to do and who decided" },
   "approval.decide": { role: "MEMBER", summary: "Approve or deny agents' commands and writes on own tasks (admins: any task)" },
   "agent.list": { role: "VIEWER", summary: "See agent processes" },
+  "agent.history": { role: "VIEWER", summary: "See agent processes that ended, and why" },
   "agent.profiles": { role: "VIEWER", summary: "See agent profiles" },
   "agent.scalingEvents": { role: "VIEWER", summary: "See the daemons' scaling decisions" },
   "agent.start": { role: "ADMIN", summary: "Start an agent of a profile" },
