@@ -1,9 +1,11 @@
 "use client";
 // Task detail: actions, the plan to review (while it waits for review), outcome, write
-// conflicts, approvals waiting on a person, plan stages, the live activity log and the files of
-// one task.
+// conflicts, approvals waiting on a person, the plan (graph, inspector and timeline), the live
+// activity log and the files of one task. The selected subtask (in the URL) focuses the
+// inspector and filters the log.
 import { useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
+import { useSelectedSubtask } from "@/components/hooks/use-selected-subtask";
 import { useTaskLive } from "@/components/hooks/use-task-live";
 import { BudgetBanner } from "@/components/tasks/budget-banner";
 import { StatusView } from "@/components/layout/status-view";
@@ -11,13 +13,13 @@ import { errorMessage } from "@/components/live/error-message";
 import { LogPanel } from "@/components/logs/log-panel";
 import { useTRPC } from "@/components/providers/trpc";
 import { SharePanel } from "@/components/share/share-panel";
-import { SubtaskStages } from "@/components/tasks/subtask-stages";
 import { TaskActions } from "@/components/tasks/task-actions";
 import { TaskDetailSkeleton } from "@/components/tasks/task-detail-skeleton";
 import { TaskFacts } from "@/components/tasks/task-facts";
 import { OPEN_TASK_STATUSES, TaskHeader } from "@/components/tasks/task-header";
 import { TaskFiles } from "@/components/tasks/task-files";
 import { TaskOutcome } from "@/components/tasks/task-outcome";
+import { TaskPlan } from "@/components/tasks/task-plan";
 import { TaskPrompt } from "@/components/tasks/task-prompt";
 import { ApprovalsPanel } from "@/components/tasks/approvals-panel";
 import { PlanReviewPanel } from "@/components/tasks/plan-review/plan-review-panel";
@@ -39,6 +41,7 @@ export function TaskDetail({ id }: { id: string }) {
     ),
   );
   const live = useTaskLive(id);
+  const [selectedSubtaskId, setSelectedSubtaskId] = useSelectedSubtask();
 
   if (task.isPending) return <TaskDetailSkeleton />;
   if (task.isError && !task.data) {
@@ -53,6 +56,8 @@ export function TaskDetail({ id }: { id: string }) {
   }
 
   const data = task.data;
+  // A link to a subtask of another task (or a stale one) selects nothing.
+  const subtaskId = data.subtasks.some((s) => s.id === selectedSubtaskId) ? selectedSubtaskId : null;
   return (
     <div className="space-y-6">
       <div>
@@ -68,8 +73,16 @@ export function TaskDetail({ id }: { id: string }) {
       <WriteConflictsAlert conflicts={data.writeConflicts} subtasks={data.subtasks} />
       <ApprovalsPanel taskId={id} createdById={data.createdById} />
       <TaskPrompt prompt={data.prompt} />
-      <SubtaskStages subtasks={data.subtasks} planning={data.status === "PLANNING"} />
-      <LogPanel logs={live.logs} history={live.history} older={live.older} onRetry={live.retry} subtasks={data.subtasks} />
+      <TaskPlan task={data} planning={data.status === "PLANNING"} selectedId={subtaskId} onSelect={setSelectedSubtaskId} />
+      <LogPanel
+        logs={live.logs}
+        history={live.history}
+        older={live.older}
+        onRetry={live.retry}
+        subtasks={data.subtasks}
+        subtaskId={subtaskId}
+        onSubtaskChange={setSelectedSubtaskId}
+      />
       <TaskFiles taskId={id} changeKey={`${data.status}:${data.subtasks.map((s) => s.status).join(",")}`} />
       <SharePanel taskId={id} />
     </div>
