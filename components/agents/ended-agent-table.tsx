@@ -25,7 +25,7 @@ const COLUMNS: TableColumn[] = [
 
 export function EndedAgentTable({ agents }: { agents: AgentView[] }) {
   return (
-    <Table columns={COLUMNS}>
+    <Table columns={COLUMNS} label="Recently ended agents">
       {agents.map((agent) => {
         const ran = agent.endedAt ? elapsedMs(agent.startedAt, agent.endedAt, agent.endedAt.getTime()) : null;
         return (

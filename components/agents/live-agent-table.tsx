@@ -40,7 +40,7 @@ const ACTIONS_CELL = "sticky right-0 text-right shadow-[-8px_0_8px_-8px_rgba(0,0
 export function LiveAgentTable({ agents, actions }: { agents: AgentView[]; actions?: (agent: AgentView) => ReactNode }) {
   const now = useNow();
   return (
-    <Table columns={actions ? [...COLUMNS, { label: "Actions", className: `${ACTIONS_CELL} bg-surface-muted` }] : COLUMNS}>
+    <Table label="Live agents" columns={actions ? [...COLUMNS, { label: "Actions", className: `${ACTIONS_CELL} bg-surface-muted` }] : COLUMNS}>
       {agents.map((agent) => {
         const age = agent.lastHeartbeatAt ? now - agent.lastHeartbeatAt.getTime() : null;
         // A process still starting up has not had the chance to send its first heartbeat.

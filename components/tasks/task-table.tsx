@@ -23,7 +23,7 @@ const COLUMNS: TableColumn[] = [
 
 export function TaskTable({ tasks }: { tasks: TaskListItem[] }) {
   return (
-    <Table columns={COLUMNS} className="min-w-[840px] table-fixed">
+    <Table columns={COLUMNS} label="Tasks" className="min-w-[840px] table-fixed">
       {tasks.map((task) => (
         <TaskRow key={task.id} task={task} />
       ))}
