@@ -44,6 +44,7 @@ const CASES: Record<string, Case[]> = {
     { input: { status: "DONE" }, status: 400, message: /^status: Invalid option/ },
     { input: { cursor: "" }, status: 400, message: /cursor/ },
     { input: { cursor: "garbage" }, status: 400, message: /cursor "garbage" does not point at a task/ },
+    { input: { search: "x".repeat(201) }, status: 400, message: /^search: is longer than 200 characters$/ },
   ],
   "task.byId": [
     { input: {}, status: 400, message: /id/ },

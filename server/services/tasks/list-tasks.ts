@@ -6,6 +6,8 @@ export const TASK_STATUSES = ["PLANNING", "RUNNING", "BUDGET_REACHED", "FINALIZI
 
 export const ZListTasksRequestSchema = z.object({
   status: z.enum(TASK_STATUSES).optional(),
+  /** Words the title contains (any case). */
+  search: z.string().trim().max(200, "is longer than 200 characters").optional(),
   limit: z.number().int().min(1).max(100).default(25),
   cursor: z.string().min(1).max(64).optional(),
 });
@@ -19,7 +21,10 @@ export class UnknownCursorError extends Error {
 export async function listTasks(db: Db, request: z.output<typeof ZListTasksRequestSchema>) {
   if (request.cursor && !(await db.task.count({ where: { id: request.cursor } }))) throw new UnknownCursorError(request.cursor);
   const rows = await db.task.findMany({
-    where: request.status ? { status: request.status } : {},
+    where: {
+      ...(request.status ? { status: request.status } : {}),
+      ...(request.search ? { title: { contains: request.search, mode: "insensitive" as const } } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: request.limit + 1,
     ...(request.cursor ? { cursor: { id: request.cursor }, skip: 1 } : {}),
