@@ -64,6 +64,7 @@ function Palette({ isAdmin, canCreate, close }: { isAdmin: boolean; canCreate: b
   const theme = useTheme();
   const notifications = useNotificationSettings();
   const [query, setQuery] = useState("");
+  const [selected, setSelected] = useState("");
   const search = useDebounced(query.trim(), SEARCH_DELAY_MS);
   const tasks = useQuery({ ...trpc.task.list.queryOptions({ search: search || undefined, limit: search ? 8 : 5 }), placeholderData: (previous) => previous });
   const commands = matchCommands(paletteCommands({ isAdmin, canCreate, theme: theme.preference, notificationsOn: notifications.enabled }), query);
@@ -78,8 +79,11 @@ function Palette({ isAdmin, canCreate, close }: { isAdmin: boolean; canCreate: b
   };
 
   const taskItems = tasks.data?.items ?? [];
+  // Results arrive after typing; keep the highlight on a row that exists, else on the first one.
+  const values = [...taskItems.map((task) => `task:${task.id}`), ...commands.map((command) => command.id)];
+  const highlighted = values.includes(selected) ? selected : (values[0] ?? "");
   return (
-    <Command label="Command palette" shouldFilter={false} loop className="flex max-h-[min(70vh,34rem)] flex-col">
+    <Command label="Command palette" shouldFilter={false} loop value={highlighted} onValueChange={setSelected} className="flex max-h-[min(70vh,34rem)] flex-col">
       <div className="flex items-center gap-2 border-b border-border px-3">
         <SearchIcon className="size-4 shrink-0 text-subtle" />
         <Command.Input
