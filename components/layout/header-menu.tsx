@@ -1,6 +1,6 @@
 "use client";
-// The header's menu: theme and notification settings everywhere; on narrower screens also the
-// navigation, who is signed in and sign-out, which the wide header shows inline. A native popover
+// The header's menu: who is signed in, theme and notification settings; on narrower screens also
+// the navigation and sign-out, which the wide header shows inline. A native popover
 // gives light dismiss, Escape and the expanded state of its button for free.
 import { useId, useRef } from "react";
 import { NotificationToggle } from "@/components/notifications/notification-toggle";
@@ -31,12 +31,12 @@ export function HeaderMenu({ email, roleLabel, isAdmin }: { email: string; roleL
         data-testid="header-menu"
         className="fixed inset-auto top-14 right-2 m-0 max-h-[calc(100dvh-4.5rem)] w-80 max-w-[calc(100vw-1rem)] overflow-y-auto rounded-lg border border-border bg-surface p-0 text-foreground shadow-xl"
       >
-        <div className="border-b border-border p-3 xl:hidden">
-          <div className="flex min-w-0 items-center gap-2 px-1 pb-2 text-sm" data-testid="menu-signed-in-user">
+        <div className="border-b border-border p-3">
+          <div className="flex min-w-0 items-center gap-2 px-1 text-sm" data-testid="menu-signed-in-user">
             <span className="min-w-0 truncate text-muted">{email}</span>
             <Badge tone="neutral">{roleLabel}</Badge>
           </div>
-          <NavLinks isAdmin={isAdmin} layout="column" onNavigate={hide} />
+          <NavLinks isAdmin={isAdmin} layout="column" onNavigate={hide} className="mt-2 xl:hidden" />
         </div>
         <div className="space-y-4 p-4">
           <ThemeSwitcher />

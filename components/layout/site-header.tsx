@@ -26,7 +26,8 @@ export function SiteHeader({ actor }: { actor: { email: string; role: Role } }) 
           <PaletteButton />
           <ConnectionIndicator />
           <div className="hidden min-w-0 items-center gap-2 text-sm xl:flex" data-testid="signed-in-user">
-            <span className="max-w-28 truncate text-muted 2xl:max-w-48" title={actor.email}>
+            {/* Below 2xl the navigation needs the room: the address is read out, and shown in the menu. */}
+            <span className="sr-only truncate text-muted 2xl:not-sr-only 2xl:max-w-48" title={actor.email}>
               {actor.email}
             </span>
             <Badge tone="neutral">{ROLE_LABELS[actor.role]}</Badge>
