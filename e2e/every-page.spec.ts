@@ -25,6 +25,7 @@ const PAGES: PageCase[] = [
   { name: "home", path: () => "/", ready: heading("Tasks") },
   { name: "task", path: () => `/tasks/${data.taskId}`, ready: async (page) => await expect(page.getByTestId("task-result")).toBeVisible() },
   { name: "agents", path: () => "/agents", ready: heading("Agents") },
+  { name: "analytics", path: () => "/analytics", ready: heading("Analytics") },
   { name: "tokens", path: () => "/settings/tokens", ready: heading("API tokens") },
   { name: "members", path: () => "/admin/members", ready: heading("Members") },
   { name: "audit", path: () => "/admin/audit", ready: heading("Audit log") },

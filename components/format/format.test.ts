@@ -1,7 +1,7 @@
 // Formatting of durations, ages and sizes shown across the pages.
 import { describe, expect, it } from "vitest";
 import { elapsedMs, formatDuration } from "./duration";
-import { formatMegabytes, formatPercent } from "./numbers";
+import { formatMegabytes, formatPercent, plural } from "./numbers";
 import { formatAge } from "./time";
 
 describe("formatDuration", () => {
@@ -38,5 +38,11 @@ describe("sizes and percentages", () => {
     expect(formatMegabytes(200 * 1024 * 1024)).toBe("200 MB");
     expect(formatPercent(3.456)).toBe("3.5%");
     expect(formatPercent(57.2)).toBe("57%");
+  });
+
+  it("puts a noun in the plural unless the count is one", () => {
+    expect(plural(1, "task")).toBe("1 task");
+    expect(plural(0, "task")).toBe("0 tasks");
+    expect(plural(1200, "model call")).toBe("1,200 model calls");
   });
 });

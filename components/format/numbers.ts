@@ -12,3 +12,6 @@ export function formatPercent(value: number | null): string {
   if (value === null) return "—";
   return `${value.toFixed(value < 10 ? 1 : 0)}%`;
 }
+
+/** "1 task", "3 tasks": a count with its noun (regular English plural). */
+export const plural = (count: number, noun: string) => `${formatCount(count)} ${noun}${count === 1 ? "" : "s"}`;

@@ -15,6 +15,7 @@ export interface NavLink {
 export const NAV_LINKS: NavLink[] = [
   { href: "/", label: "Tasks", matches: (path: string) => path === "/" || path.startsWith("/tasks"), adminOnly: false },
   { href: "/agents", label: "Agents", matches: (path: string) => path.startsWith("/agents"), adminOnly: false },
+  { href: "/analytics", label: "Analytics", matches: (path: string) => path.startsWith("/analytics"), adminOnly: false },
   { href: "/admin/profiles", label: "Profiles", matches: (path: string) => path.startsWith("/admin/profiles"), adminOnly: true },
   { href: "/settings/tokens", label: "API tokens", matches: (path: string) => path.startsWith("/settings"), adminOnly: false },
   { href: "/admin/members", label: "Members", matches: (path: string) => path.startsWith("/admin/members"), adminOnly: true },

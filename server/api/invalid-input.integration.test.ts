@@ -29,6 +29,20 @@ const PROFILE = {
   maxConcurrentCalls: null,
 };
 const PRICE = { model: "claude-x", inputUsdPerMTok: 1, outputUsdPerMTok: 5, cacheWriteUsdPerMTok: 1.25, cacheReadUsdPerMTok: 0.1 };
+/** Every analytics procedure takes the same range and refuses the same mistakes. */
+const RANGE_CASES: Case[] = [
+  { input: { from: "2026-01-01", to: "2026-01-08", bucket: "day" }, status: 200, message: /.*/ },
+  { input: { from: "last week", to: "2026-01-02" }, status: 400, message: /^from: Invalid input: expected date/ },
+  { input: { from: "2026-01-02", to: "2026-01-01" }, status: 400, message: /^to: must be after from$/ },
+  { input: { from: "2026-01-01", to: "2026-01-01" }, status: 400, message: /^to: must be after from$/ },
+  { input: { from: "2024-01-01", to: "2026-01-01" }, status: 400, message: /^to: the range covers 731 days; the most is 366$/ },
+  { input: { from: "2026-01-01", to: "2026-01-31", bucket: "hour" }, status: 400, message: /^bucket: hourly buckets cover at most 14 days; choose day for a longer range$/ },
+  { input: { from: "2026-01-01", to: "2026-01-02", bucket: "week" }, status: 400, message: /^bucket: Invalid option/ },
+  { input: undefined, status: 400, message: /^input: Invalid input: expected object/ },
+];
+const ANALYTICS_CASES = Object.fromEntries(
+  ["summary", "outcomes", "durations", "estimates", "queueWait", "utilisation", "usage", "failures"].map((name) => [`analytics.${name}`, RANGE_CASES]),
+);
 const CASES: Record<string, Case[]> = {
   "task.create": [
     { input: { prompt: "" }, status: 400, message: /^prompt: is empty — describe what the agents should do$/ },
@@ -160,6 +174,9 @@ const CASES: Record<string, Case[]> = {
     { input: { defaultTaskBudgetUsd: null }, status: 400, message: /^maxTaskBudgetUsd: Invalid input/ },
   ],
   "fleet.pauseState": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  ...ANALYTICS_CASES,
+  "overview.tasks": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "overview.queues": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
 };
 
 let cookie = "";

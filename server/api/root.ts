@@ -2,11 +2,13 @@
 // server/auth/permissions.ts.
 import { accountRouter } from "./routers/account";
 import { agentRouter } from "./routers/agent";
+import { analyticsRouter } from "./routers/analytics";
 import { approvalRouter } from "./routers/approval";
 import { auditRouter } from "./routers/audit";
 import { costRouter } from "./routers/cost";
 import { fleetRouter } from "./routers/fleet";
 import { invitationRouter, memberRouter } from "./routers/member";
+import { overviewRouter } from "./routers/overview";
 import { pricingRouter } from "./routers/pricing";
 import { profileRouter } from "./routers/profile";
 import { settingsRouter } from "./routers/settings";
@@ -30,6 +32,8 @@ export const appRouter = createTRPCRouter({
   cost: costRouter,
   settings: settingsRouter,
   fleet: fleetRouter,
+  analytics: analyticsRouter,
+  overview: overviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -53,6 +53,16 @@ export const PROCEDURE_RULES = {
   "settings.get": { role: "VIEWER", summary: "See the default task budget and its ceiling" },
   "settings.update": { role: "ADMIN", summary: "Change the default task budget and its ceiling" },
   "fleet.pauseState": { role: "VIEWER", summary: "See whether Claude's rate limit has paused the fleet" },
+  "analytics.summary": { role: "VIEWER", summary: "See tasks finished, success rate and spend over a range" },
+  "analytics.outcomes": { role: "VIEWER", summary: "See tasks by outcome over time" },
+  "analytics.durations": { role: "VIEWER", summary: "See task and subtask durations (p50, p95) over time" },
+  "analytics.estimates": { role: "VIEWER", summary: "See estimated against actual task cost over time" },
+  "analytics.queueWait": { role: "VIEWER", summary: "See how long subtasks waited for an agent" },
+  "analytics.utilisation": { role: "VIEWER", summary: "See agent utilisation over time and per profile" },
+  "analytics.usage": { role: "VIEWER", summary: "See tokens and cost per profile, model and person over time" },
+  "analytics.failures": { role: "VIEWER", summary: "See the most frequent failure reasons" },
+  "overview.tasks": { role: "VIEWER", summary: "See running, queued and recent tasks at a glance" },
+  "overview.queues": { role: "VIEWER", summary: "See queued and running subtasks per agent profile" },
 } as const satisfies Record<string, AccessRule>;
 
 export type ProcedurePath = keyof typeof PROCEDURE_RULES;

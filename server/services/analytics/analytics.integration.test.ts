@@ -1,0 +1,238 @@
+// Every analytics aggregate against a small hand-made history whose numbers are worked out
+// below by hand: two UTC days of tasks, subtasks, model calls and agent processes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDeps, resetData } from "../../testing/test-deps";
+import { createUser } from "../../testing/test-users";
+import { agentUtilisation } from "./agent-utilisation";
+import { analyticsSummary } from "./analytics-summary";
+import { ZAnalyticsRangeSchema } from "./analytics-range";
+import { costEstimates } from "./cost-estimates";
+import { durations } from "./durations";
+import { failureReasons } from "./failure-reasons";
+import { queueWait } from "./queue-wait";
+import { taskOutcomes } from "./task-outcomes";
+import { usageBreakdown } from "./usage-breakdown";
+
+const deps = createTestDeps("analytics");
+const db = deps.db;
+
+/** Day 1 is 2026-01-01, day 2 is 2026-01-02; `at(2, "09:20")` is 09:20 UTC on day 2. */
+const at = (day: 0 | 1 | 2 | 3, time: string) => new Date(`${day === 0 ? "2025-12-31" : `2026-01-0${day}`}T${time}Z`);
+const D1 = at(1, "00:00");
+const D2 = at(2, "00:00");
+const DAYS = ZAnalyticsRangeSchema.parse({ from: D1, to: at(3, "00:00"), bucket: "day" });
+/** Open agent processes and running subtasks are counted up to this moment. */
+const NOW = at(2, "18:00");
+
+const ids = { gen: "", analyst: "", u1: "", u2: "", t1: "", t2: "", t3: "", t4: "", t6: "" };
+
+beforeAll(async () => {
+  await resetData(deps);
+  await db.agentProfile.deleteMany({ where: { name: { in: ["an-general", "an-analyst"] } } });
+  const profile = (name: string) => db.agentProfile.create({ data: { name, description: name, capabilities: [], systemPrompt: "-", allowedTools: [] } });
+  ids.gen = (await profile("an-general")).id;
+  ids.analyst = (await profile("an-analyst")).id;
+  ids.u1 = (await createUser(db, "MEMBER", "u1@example.test")).id;
+  ids.u2 = (await createUser(db, "MEMBER", "u2@example.test")).id;
+
+  // Agent processes: A1 (general) alive from day 1 08:00 until now; A2 (analyst) day 1 09:00 to
+  // day 2 10:00; A3 (general) from the evening before the range until day 1 02:00.
+  const agent = (profileId: string, startedAt: Date, endedAt: Date | null) =>
+    db.agentProcess.create({ data: { host: "h", profileId, state: endedAt ? "EXITED" : "IDLE", startedAt, endedAt } });
+  const a1 = (await agent(ids.gen, at(1, "08:00"), null)).id;
+  const a2 = (await agent(ids.analyst, at(1, "09:00"), at(2, "10:00"))).id;
+  await agent(ids.gen, at(0, "20:00"), at(1, "02:00"));
+
+  const task = async (status: "SUCCEEDED" | "FAILED" | "CANCELLED" | "RUNNING", createdAt: Date, finishedAt: Date | null, extra: object = {}) =>
+    (await db.task.create({ data: { title: "t", prompt: "p", status, createdAt, finishedAt, ...extra } })).id;
+  ids.t1 = await task("SUCCEEDED", at(1, "10:00"), at(1, "10:10"), { estimatedCostMicros: 1000n, costMicros: 1200n, createdById: ids.u1 });
+  ids.t2 = await task("SUCCEEDED", at(1, "12:00"), at(1, "12:30"), { estimatedCostMicros: 2000n, costMicros: 1500n, createdById: ids.u2 });
+  ids.t3 = await task("FAILED", at(1, "13:00"), at(1, "13:05"), { statusReason: "Timed out: the task did not finish within 30 minutes.", costMicros: 300n });
+  ids.t4 = await task("FAILED", at(2, "09:00"), at(2, "09:20"), { statusReason: 'Subtask "Fetch" failed.' });
+  await task("CANCELLED", at(2, "10:00"), at(2, "10:01"));
+  ids.t6 = await task("SUCCEEDED", at(2, "11:00"), at(2, "12:00"), { costMicros: 500n });
+  const t7 = await task("SUCCEEDED", at(0, "22:00"), at(0, "23:00"), { estimatedCostMicros: 1n, costMicros: 9999n }); // before the range
+  const t8 = await task("RUNNING", at(2, "14:00"), null);
+
+  let index = 0;
+  const subtask = (taskId: string, status: "SUCCEEDED" | "FAILED" | "RUNNING", times: { queuedAt?: Date; startedAt?: Date; finishedAt?: Date }, extra: object = {}) =>
+    db.subtask.create({ data: { taskId, index: index++, title: "s", instructions: "i", status, ...times, ...extra } }).then((s) => s.id);
+  const s1a = await subtask(ids.t1, "SUCCEEDED", { queuedAt: at(1, "10:01"), startedAt: at(1, "10:02"), finishedAt: at(1, "10:05") }, { agentId: a1, profileId: ids.gen });
+  const s1b = await subtask(ids.t1, "SUCCEEDED", { queuedAt: at(1, "10:01"), startedAt: at(1, "10:04"), finishedAt: at(1, "10:08") }, { agentId: a2, profileId: ids.analyst });
+  const s2a = await subtask(ids.t2, "SUCCEEDED", { queuedAt: at(1, "12:05"), startedAt: at(1, "12:05:30"), finishedAt: at(1, "12:25:30") }, { agentId: a1, profileId: ids.gen });
+  await subtask(ids.t3, "FAILED", { finishedAt: at(1, "13:04") }, { statusReason: "Command exited with code 2" });
+  await subtask(ids.t4, "FAILED", { queuedAt: at(2, "09:01"), startedAt: at(2, "09:02"), finishedAt: at(2, "09:10") }, { agentId: a2, profileId: ids.analyst, statusReason: "Command exited with code 2" });
+  const s6a = await subtask(ids.t6, "SUCCEEDED", { queuedAt: at(2, "11:10"), startedAt: at(2, "11:20"), finishedAt: at(2, "11:50") }, { agentId: a1, profileId: ids.gen });
+  await subtask(t8, "RUNNING", { queuedAt: at(2, "16:59"), startedAt: at(2, "17:00") }, { agentId: a1, profileId: ids.gen });
+
+  const call = (taskId: string, subtaskId: string | null, profileId: string | null, userId: string | null, model: string, createdAt: Date, usage: [number, number, number, number], costMicros: bigint) =>
+    db.modelCall.create({
+      data: { taskId, subtaskId, profileId, userId, model, createdAt, inputTokens: usage[0], outputTokens: usage[1], cacheReadTokens: usage[2], cacheWriteTokens: usage[3], costMicros, durationMs: 100 },
+    });
+  // usage: [input, output, cache read, cache write]
+  await call(ids.t1, s1a, ids.gen, ids.u1, "claude-a", at(1, "10:03"), [100, 50, 10, 5], 700n);
+  await call(ids.t1, s1b, ids.analyst, ids.u1, "claude-b", at(1, "10:06"), [200, 80, 0, 0], 500n);
+  await call(ids.t2, s2a, ids.gen, ids.u2, "claude-a", at(1, "12:10"), [300, 100, 0, 0], 1500n);
+  await call(ids.t3, null, null, ids.u2, "claude-b", at(1, "13:01"), [50, 20, 0, 0], 300n);
+  await call(ids.t6, s6a, ids.gen, null, "claude-a", at(2, "11:30"), [400, 150, 20, 0], 500n);
+  await call(t7, null, ids.gen, ids.u1, "claude-a", at(0, "22:30"), [9, 9, 9, 9], 9999n); // before the range
+});
+
+afterAll(async () => {
+  await resetData(deps);
+  await db.agentProfile.deleteMany({ where: { name: { in: ["an-general", "an-analyst"] } } });
+  await deps.close();
+});
+
+describe("analytics", () => {
+  it("counts tasks by outcome per day, with the success rate leaving cancellations out", async () => {
+    const result = await taskOutcomes(db, DAYS);
+    expect(result.series).toEqual([
+      // day 1: t1, t2 succeeded; t3 failed → 2 / (2 + 1)
+      { bucket: D1, succeeded: 2, failed: 1, cancelled: 0, successRate: 2 / 3 },
+      // day 2: t6 succeeded; t4 failed; t5 cancelled → 1 / (1 + 1)
+      { bucket: D2, succeeded: 1, failed: 1, cancelled: 1, successRate: 0.5 },
+    ]);
+    // t7 finished before the range; t8 is still running → 3 / (3 + 2)
+    expect(result.total).toEqual({ succeeded: 3, failed: 2, cancelled: 1, successRate: 0.6 });
+  });
+
+  it("cuts hourly buckets at the range's edges and lists empty hours as zero", async () => {
+    // From 10:30: t1 (finished 10:10) is outside; the first bucket still starts at 10:00.
+    const range = ZAnalyticsRangeSchema.parse({ from: at(1, "10:30"), to: at(1, "13:30"), bucket: "hour" });
+    const result = await taskOutcomes(db, range);
+    expect(result.series.map((row) => [row.bucket.toISOString().slice(11, 16), row.succeeded, row.failed])).toEqual([
+      ["10:00", 0, 0],
+      ["11:00", 0, 0],
+      ["12:00", 1, 0], // t2 at 12:30
+      ["13:00", 0, 1], // t3 at 13:05
+    ]);
+  });
+
+  it("measures p50 and p95 of succeeded tasks and subtasks (linear interpolation)", async () => {
+    const result = await durations(db, DAYS);
+    const minutes = (m: number) => m * 60_000;
+    expect(result.series).toEqual([
+      {
+        bucket: D1,
+        // t1 10 min, t2 30 min: p50 = 10 + 0.5 × 20 = 20 min; p95 = 10 + 0.95 × 20 = 29 min
+        tasks: { count: 2, p50Ms: minutes(20), p95Ms: minutes(29) },
+        // s1a 3 min, s1b 4 min, s2a 20 min: p50 = 4 min; p95 at rank 0.95 × 2 = 1.9 → 4 + 0.9 × 16 = 18.4 min
+        subtasks: { count: 3, p50Ms: minutes(4), p95Ms: minutes(18.4) },
+      },
+      // t6 60 min; s6a 30 min
+      { bucket: D2, tasks: { count: 1, p50Ms: minutes(60), p95Ms: minutes(60) }, subtasks: { count: 1, p50Ms: minutes(30), p95Ms: minutes(30) } },
+    ]);
+    expect(result.total).toEqual({
+      // 10, 30, 60 min: p50 = 30; p95 at rank 1.9 → 30 + 0.9 × 30 = 57 min
+      tasks: { count: 3, p50Ms: minutes(30), p95Ms: minutes(57) },
+      // 3, 4, 20, 30 min: p50 at rank 1.5 → 12 min; p95 at rank 2.85 → 20 + 0.85 × 10 = 28.5 min
+      subtasks: { count: 4, p50Ms: minutes(12), p95Ms: minutes(28.5) },
+    });
+  });
+
+  it("compares the plan's estimate with the cost of succeeded tasks that have one", async () => {
+    const result = await costEstimates(db, DAYS);
+    expect(result.series).toEqual([
+      // t1 (1000 → 1200) + t2 (2000 → 1500) = 3000 → 2700, ratio 0.9
+      { bucket: D1, tasks: 2, withoutEstimate: 0, estimatedMicros: 3000n, actualMicros: 2700n, actualToEstimate: 0.9 },
+      // t6 has no estimate
+      { bucket: D2, tasks: 0, withoutEstimate: 1, estimatedMicros: 0n, actualMicros: 0n, actualToEstimate: null },
+    ]);
+    expect(result.total).toEqual({ tasks: 2, withoutEstimate: 1, estimatedMicros: 3000n, actualMicros: 2700n, actualToEstimate: 0.9 });
+  });
+
+  it("measures queue wait from queued to first claimed, by the hour it was claimed", async () => {
+    const result = await queueWait(db, DAYS);
+    const seconds = (s: number) => s * 1000;
+    expect(result.series).toEqual([
+      // s2a 30 s, s1a 60 s, s1b 180 s: p50 60 s; p95 at rank 1.9 → 60 + 0.9 × 120 = 168 s
+      { bucket: D1, count: 3, p50Ms: seconds(60), p95Ms: seconds(168) },
+      // s4 60 s, s6a 600 s, the running subtask 60 s: p50 60 s; p95 at rank 1.9 → 60 + 0.9 × 540 = 546 s
+      { bucket: D2, count: 3, p50Ms: seconds(60), p95Ms: seconds(546) },
+    ]);
+    // 30, 60, 60, 60, 180, 600 s: p50 at rank 2.5 → 60 s; p95 at rank 4.75 → 180 + 0.75 × 420 = 495 s
+    expect(result.total).toEqual({ count: 6, p50Ms: seconds(60), p95Ms: seconds(495) });
+  });
+
+  it("divides time running subtasks by time alive, cut at day boundaries, per day and per profile", async () => {
+    const result = await agentUtilisation(db, DAYS, NOW);
+    // Alive, day 1: A1 08:00–24:00 16 h = 57,600 s; A2 09:00–24:00 15 h = 54,000 s; A3 00:00–02:00 2 h = 7,200 s → 118,800 s
+    // Alive, day 2: A1 00:00–18:00 (now) 64,800 s; A2 00:00–10:00 36,000 s → 100,800 s
+    // Busy, day 1: s1a 180 + s1b 240 + s2a 1,200 = 1,620 s
+    // Busy, day 2: s4 480 + s6a 1,800 + the running subtask 17:00–18:00 3,600 = 5,880 s
+    expect(result.series).toEqual([
+      { bucket: D1, aliveSeconds: 118_800, busySeconds: 1620, utilisation: 1620 / 118_800 },
+      { bucket: D2, aliveSeconds: 100_800, busySeconds: 5880, utilisation: 5880 / 100_800 },
+    ]);
+    expect(result.total).toEqual({ aliveSeconds: 219_600, busySeconds: 7500, utilisation: 7500 / 219_600 });
+    expect(result.byProfile).toEqual([
+      // general: A1 57,600 + 64,800 + A3 7,200 = 129,600 alive; 180 + 1,200 + 1,800 + 3,600 = 6,780 busy
+      { profileId: ids.gen, profile: "an-general", aliveSeconds: 129_600, busySeconds: 6780, utilisation: 6780 / 129_600 },
+      // analyst: A2 54,000 + 36,000 = 90,000 alive; 240 + 480 = 720 busy
+      { profileId: ids.analyst, profile: "an-analyst", aliveSeconds: 90_000, busySeconds: 720, utilisation: 0.008 },
+    ]);
+  });
+
+  it("sums tokens and cost per day, profile, model and person", async () => {
+    const result = await usageBreakdown(db, DAYS);
+    const usage = (calls: number, inputTokens: number, outputTokens: number, cacheReadTokens: number, cacheWriteTokens: number, costMicros: bigint) => ({
+      calls,
+      inputTokens,
+      outputTokens,
+      cacheReadTokens,
+      cacheWriteTokens,
+      costMicros,
+    });
+    expect(result.series).toEqual([
+      // c1 + c2 + c3 + c4: input 100 + 200 + 300 + 50, output 50 + 80 + 100 + 20, cost 700 + 500 + 1500 + 300
+      { bucket: D1, ...usage(4, 650, 250, 10, 5, 3000n) },
+      { bucket: D2, ...usage(1, 400, 150, 20, 0, 500n) }, // c5
+    ]);
+    expect(result.total).toEqual(usage(5, 1050, 400, 30, 5, 3500n)); // the call before the range is left out
+    expect(result.byProfile).toEqual([
+      { key: ids.gen, label: "an-general", ...usage(3, 800, 300, 30, 5, 2700n) }, // c1 + c3 + c5
+      { key: ids.analyst, label: "an-analyst", ...usage(1, 200, 80, 0, 0, 500n) }, // c2
+      { key: null, label: "(no profile)", ...usage(1, 50, 20, 0, 0, 300n) }, // c4
+    ]);
+    expect(result.byModel).toEqual([
+      { key: "claude-a", label: "claude-a", ...usage(3, 800, 300, 30, 5, 2700n) }, // c1 + c3 + c5
+      { key: "claude-b", label: "claude-b", ...usage(2, 250, 100, 0, 0, 800n) }, // c2 + c4
+    ]);
+    expect(result.byUser).toEqual([
+      { key: ids.u2, label: "u2@example.test", ...usage(2, 350, 120, 0, 0, 1800n) }, // c3 + c4
+      { key: ids.u1, label: "u1@example.test", ...usage(2, 300, 130, 10, 5, 1200n) }, // c1 + c2
+      { key: null, label: "(no user)", ...usage(1, 400, 150, 20, 0, 500n) }, // c5
+    ]);
+  });
+
+  it("ranks failure reasons, counting subtask causes instead of the task failures they caused", async () => {
+    expect(await failureReasons(db, DAYS)).toEqual([
+      // s3 (day 1 13:04) and s4 (day 2 09:10); t4's own 'Subtask "Fetch" failed.' is not counted
+      { kind: "subtask", reason: "Command exited with code 2", count: 2, lastAt: at(2, "09:10"), lastTaskId: ids.t4 },
+      { kind: "task", reason: "Timed out: the task did not finish within 30 minutes.", count: 1, lastAt: at(1, "13:05"), lastTaskId: ids.t3 },
+    ]);
+  });
+
+  it("sums the range's headline numbers", async () => {
+    expect(await analyticsSummary(db, DAYS)).toEqual({
+      finished: 6,
+      succeeded: 3,
+      failed: 2,
+      cancelled: 1,
+      successRate: 0.6,
+      calls: 5,
+      tokens: 1485, // 1050 + 400 + 30 + 5
+      costMicros: 3500n,
+    });
+  });
+
+  it("answers zeros for every bucket of a range with no activity", async () => {
+    const empty = ZAnalyticsRangeSchema.parse({ from: "2025-06-01", to: "2025-06-04", bucket: "day" });
+    const outcomes = await taskOutcomes(db, empty);
+    expect(outcomes.series.map((row) => row.succeeded + row.failed + row.cancelled)).toEqual([0, 0, 0]);
+    expect((await durations(db, empty)).total.tasks).toEqual({ count: 0, p50Ms: null, p95Ms: null });
+    expect((await agentUtilisation(db, empty, NOW)).byProfile).toEqual([]);
+    expect((await usageBreakdown(db, empty)).byModel).toEqual([]);
+  });
+});

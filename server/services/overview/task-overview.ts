@@ -1,0 +1,43 @@
+// The overview's task lists: what is running, what waits for a plan, what finished last, and
+// how many tasks are in each open state. Each list is short; the tasks page has the rest.
+import type { Db } from "../../db/create-prisma";
+
+export const OVERVIEW_LIST_SIZE = 5;
+
+const RUNNING = ["RUNNING", "FINALIZING"] as const;
+const FINISHED = ["SUCCEEDED", "FAILED", "CANCELLED"] as const;
+const OPEN = ["PLANNING", "RUNNING", "FINALIZING", "BUDGET_REACHED"] as const;
+
+const select = {
+  id: true,
+  title: true,
+  status: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  costMicros: true,
+  _count: { select: { subtasks: true } },
+} as const;
+
+export async function taskOverview(db: Db) {
+  const [counts, running, queued, recent, done] = await Promise.all([
+    db.task.groupBy({ by: ["status"], where: { status: { in: [...OPEN] } }, _count: { _all: true } }),
+    db.task.findMany({ where: { status: { in: [...RUNNING] } }, orderBy: [{ startedAt: "desc" }, { id: "desc" }], take: OVERVIEW_LIST_SIZE, select }),
+    // Oldest first: the next to be planned.
+    db.task.findMany({ where: { status: "PLANNING" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: OVERVIEW_LIST_SIZE, select }),
+    db.task.findMany({ where: { status: { in: [...FINISHED] } }, orderBy: [{ finishedAt: "desc" }, { id: "desc" }], take: OVERVIEW_LIST_SIZE, select }),
+    db.subtask.groupBy({ by: ["taskId"], where: { status: "SUCCEEDED", task: { status: { in: [...RUNNING] } } }, _count: { _all: true } }),
+  ]);
+  const count = (status: (typeof OPEN)[number]) => counts.find((row) => row.status === status)?._count._all ?? 0;
+  const doneByTask = new Map(done.map((row) => [row.taskId, row._count._all]));
+  const toItem = ({ _count, ...task }: (typeof running)[number]) => ({
+    ...task,
+    progress: { done: doneByTask.get(task.id) ?? 0, total: _count.subtasks },
+  });
+  return {
+    counts: { running: count("RUNNING") + count("FINALIZING"), queued: count("PLANNING"), paused: count("BUDGET_REACHED") },
+    running: running.map(toItem),
+    queued: queued.map(toItem),
+    recent: recent.map(toItem),
+  };
+}
