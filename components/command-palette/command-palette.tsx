@@ -87,6 +87,7 @@ function Palette({ isAdmin, canCreate, close }: { isAdmin: boolean; canCreate: b
       <div className="flex items-center gap-2 border-b border-border px-3">
         <SearchIcon className="size-4 shrink-0 text-subtle" />
         <Command.Input
+          data-autofocus
           value={query}
           onValueChange={setQuery}
           placeholder="Search tasks by title, pages and actions…"
