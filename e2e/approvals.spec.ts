@@ -3,6 +3,7 @@
 // the denial reaches the model as a tool error in the log.
 import { expect, test } from "@playwright/test";
 import { createPrisma } from "../server/db/create-prisma";
+import { findInLog } from "./support/log-viewer";
 
 const db = createPrisma(process.env.DATABASE_URL!, { max: 1 });
 
@@ -32,7 +33,9 @@ test("a person approves one command and denies another; the task continues", asy
   await expect(panel.locator('[data-testid="approval"][data-status="DENIED"]')).toContainText("rm -rf data");
 
   await expect(page.getByTestId("task-result")).toBeVisible({ timeout: 45_000 });
+  await findInLog(page, "A person denied this command: rm -rf data");
   await expect(page.getByTestId("log-line").filter({ hasText: "A person denied this command: rm -rf data" }).first()).toBeVisible();
+  await findInLog(page, "build-ok");
   await expect(page.getByTestId("log-line").filter({ hasText: "build-ok" }).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("approval-decided.png"), fullPage: true });
 

@@ -1,6 +1,7 @@
 // A socket that drops mid-stream loses nothing: after reconnecting, the page fetches what it
 // missed, so every log line of the task is shown exactly once and in order.
 import { expect, test, type WebSocketRoute } from "@playwright/test";
+import { logLineTotal, shownLogSeqs } from "./support/log-viewer";
 
 test("log lines missed while the socket was down are caught up after it reconnects", async ({ page }) => {
   let blocked = false;
@@ -17,13 +18,13 @@ test("log lines missed while the socket was down are caught up after it reconnec
   await page.getByRole("button", { name: "Submit task" }).click();
   await page.waitForURL(/\/tasks\/[\w-]+$/);
   const taskId = page.url().split("/").at(-1)!;
-  await expect.poll(() => page.getByTestId("log-line").count(), { timeout: 30_000 }).toBeGreaterThan(2);
+  await expect.poll(() => logLineTotal(page), { timeout: 30_000 }).toBeGreaterThan(2);
 
   // Drop the connection and keep it down while the agents go on logging.
   blocked = true;
   await Promise.all(sockets.map((ws) => ws.close()));
   await expect(page.getByText("Live", { exact: true })).toBeHidden();
-  const shownWhileDown = await page.getByTestId("log-line").count();
+  const shownWhileDown = await logLineTotal(page);
   await page.waitForTimeout(2_500);
   blocked = false;
 
@@ -32,8 +33,7 @@ test("log lines missed while the socket was down are caught up after it reconnec
   const stored = (await (await page.request.get(`/api/trpc/task.logs?input=${input}`)).json()) as { result: { data: { json: { items: { seq: number }[] } } } };
   const storedSeqs = stored.result.data.json.items.map((item) => item.seq);
 
-  await expect.poll(() => page.getByTestId("log-line").count()).toBe(storedSeqs.length);
-  const shownSeqs = await page.getByTestId("log-line").evaluateAll((lines) => lines.map((line) => Number(line.getAttribute("data-seq"))));
-  expect(shownSeqs).toEqual(storedSeqs);
-  expect(shownSeqs.length).toBeGreaterThan(shownWhileDown);
+  await expect.poll(() => logLineTotal(page)).toBe(storedSeqs.length);
+  expect(await shownLogSeqs(page)).toEqual(storedSeqs);
+  expect(storedSeqs.length).toBeGreaterThan(shownWhileDown);
 });

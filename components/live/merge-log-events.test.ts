@@ -1,7 +1,7 @@
 // Merging of history pages and live socket events into one ordered, duplicate-free log.
 import { describe, expect, it } from "vitest";
 import type { LogEventMessage } from "@/server/contracts/realtime";
-import { emptyLogBuffer, mergeLogEvents } from "./merge-log-events";
+import { emptyLogBuffer, findLogLine, mergeLogEvents } from "./merge-log-events";
 
 const event = (seq: number, message = `line ${seq}`): LogEventMessage => ({
   taskId: "task-1",
@@ -30,7 +30,7 @@ describe("mergeLogEvents", () => {
     expect(seqs(live.ordered)).toEqual([4, 5]);
     const withHistory = mergeLogEvents(live, [event(1), event(2), event(3), event(4, "history copy"), event(5)]);
     expect(seqs(withHistory.ordered)).toEqual([1, 2, 3, 4, 5]);
-    expect(withHistory.bySeq.get(4)?.message).toBe("line 4");
+    expect(findLogLine(withHistory, 4)?.message).toBe("line 4");
   });
 
   it("returns the same buffer when nothing is new", () => {
@@ -52,6 +52,32 @@ describe("mergeLogEvents", () => {
     const buffer = mergeLogEvents(emptyLogBuffer, [event(1)]);
     mergeLogEvents(buffer, [event(2)]);
     expect(seqs(buffer.ordered)).toEqual([1]);
-    expect(buffer.bySeq.size).toBe(1);
+  });
+
+  it("prepends older history pages and keeps order when pages and live lines interleave", () => {
+    const tail = mergeLogEvents(emptyLogBuffer, [event(7), event(8), event(9)], 7);
+    const older = mergeLogEvents(tail, [event(4), event(5), event(6)]);
+    expect(seqs(older.ordered)).toEqual([4, 5, 6, 7, 8, 9]);
+    const mixed = mergeLogEvents(older, [event(10), event(2), event(3)]);
+    expect(seqs(mixed.ordered)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it("treats a page of the newest lines as contiguous from its first seq", () => {
+    // A live line got here before the newest history page did.
+    const live = mergeLogEvents(emptyLogBuffer, [event(12)]);
+    expect(live.contiguousSeq).toBe(0);
+    const tail = mergeLogEvents(live, [event(9), event(10), event(11)], 9);
+    expect(tail.contiguousSeq).toBe(12);
+    expect(tail.maxSeq).toBe(12);
+    // Older history does not move it; a missing newer line still shows as a gap.
+    const withGap = mergeLogEvents(mergeLogEvents(tail, [event(5), event(6), event(7), event(8)]), [event(14)]);
+    expect(withGap.contiguousSeq).toBe(12);
+    expect(withGap.maxSeq).toBe(14);
+  });
+
+  it("marks an empty newest page as a start without adding anything", () => {
+    const tail = mergeLogEvents(emptyLogBuffer, [], 1);
+    expect(tail).toBe(emptyLogBuffer);
+    expect(findLogLine(mergeLogEvents(tail, [event(1)]), 1)?.seq).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 // Grouping of streamed text chunks into readable rows in the activity log.
 import { describe, expect, it } from "vitest";
 import type { LogEventMessage } from "@/server/contracts/realtime";
-import { groupLogRows } from "./group-log-rows";
+import { extendLogRows, groupLogRows } from "./group-log-rows";
 
 const event = (seq: number, kind: LogEventMessage["kind"], subtaskId: string | null = "s1"): LogEventMessage => ({
   taskId: "t",
@@ -33,5 +33,24 @@ describe("groupLogRows", () => {
 
   it("keys each row by its first seq", () => {
     expect(groupLogRows([event(4, "TEXT"), event(5, "TEXT"), event(6, "ERROR")]).map((row) => row.key)).toEqual([4, 6]);
+  });
+});
+
+describe("extendLogRows", () => {
+  it("replaces a row that new chunks join instead of changing it", () => {
+    const rows = groupLogRows([event(1, "TEXT"), event(2, "TEXT")]);
+    const before = rows[0]!;
+    const next = extendLogRows(rows, [event(3, "TEXT"), event(4, "STATUS")]);
+    expect(next.map((row) => row.events.map((e) => e.seq))).toEqual([[1, 2, 3], [4]]);
+    expect(before.events.map((e) => e.seq)).toEqual([1, 2]);
+    expect(next[0]).not.toBe(before);
+    expect(rows).toHaveLength(1);
+  });
+
+  it("keeps rows that nothing joined", () => {
+    const rows = groupLogRows([event(1, "STATUS"), event(2, "TEXT")]);
+    const next = extendLogRows(rows, [event(3, "TOOL_CALL")]);
+    expect(next[0]).toBe(rows[0]);
+    expect(next[1]).toBe(rows[1]);
   });
 });

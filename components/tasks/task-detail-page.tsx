@@ -74,7 +74,7 @@ export function TaskDetail({ id }: { id: string }) {
       <ApprovalsPanel taskId={id} createdById={data.createdById} />
       <TaskPrompt prompt={data.prompt} />
       <SubtaskStages subtasks={data.subtasks} planning={data.status === "PLANNING"} />
-      <LogPanel logs={live.logs} history={live.history} onRetry={live.retry} subtasks={data.subtasks} />
+      <LogPanel logs={live.logs} history={live.history} older={live.older} onRetry={live.retry} subtasks={data.subtasks} />
       <SharePanel taskId={id} />
     </div>
   );

@@ -66,7 +66,10 @@ const CASES: Record<string, Case[]> = {
   ],
   "task.logs": [
     { input: { id: "x", afterSeq: -1 }, status: 400, message: /afterSeq/ },
-    { input: { id: "x", limit: 5000 }, status: 400, message: /limit/ },
+    { input: { id: "x", limit: 5001 }, status: 400, message: /limit/ },
+    { input: { id: "x", beforeSeq: 0 }, status: 400, message: /beforeSeq/ },
+    { input: { id: "x", direction: "sideways" }, status: 400, message: /direction/ },
+    { input: { id: "x", withData: "no" }, status: 400, message: /withData/ },
     { input: { id: "does-not-exist" }, status: 404, message: /No task/ },
   ],
   "task.cancel": [

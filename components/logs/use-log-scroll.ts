@@ -1,0 +1,112 @@
+"use client";
+// Scrolling of the virtualised log. Follow mode keeps the newest line in view as lines arrive;
+// scrolling up lets go (only upward movement counts, so rows growing as they are measured never
+// stop it) and returning to the bottom picks up again. Out of follow mode the reader keeps their
+// place when older history is added above or the filters change: the first row in view is
+// remembered by seq and put back at the same offset.
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import type { LogRow } from "./group-log-rows";
+import { rowIndexAtOrAfter } from "./log-view";
+
+/** Height of a one-line row on wide screens; rows are never shorter, only taller. */
+const ROW_ESTIMATE_PX = 24;
+/** Within this many pixels of the bottom counts as at the bottom. */
+const BOTTOM_SLACK_PX = 24;
+
+export function useLogScroll(rows: readonly LogRow[]) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [following, setFollowingState] = useState(true);
+  const followingRef = useRef(true);
+  const lastTop = useRef(0);
+  const place = useRef<{ seq: number; offset: number } | null>(null);
+  const shownRows = useRef(rows);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read where it is created, never memoised past a render
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    getItemKey: (index) => rows[index]!.key,
+    overscan: 12,
+  });
+
+  const [pausedAfterSeq, setPausedAfterSeq] = useState(0);
+  const setFollowing = useCallback((value: boolean) => {
+    followingRef.current = value;
+    setFollowingState(value);
+    if (!value) setPausedAfterSeq(shownRows.current.at(-1)?.events.at(-1)?.seq ?? 0);
+  }, []);
+
+  const rememberPlace = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    // From the measurements, not the rendered items: those may not have caught up with this scroll.
+    const top = element.scrollTop;
+    const items = virtualizer.measurementsCache;
+    let low = 0;
+    let high = items.length - 1;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (items[mid]!.end > top) high = mid;
+      else low = mid + 1;
+    }
+    const item = items[low];
+    const row = item && shownRows.current[item.index];
+    place.current = row && item ? { seq: row.key, offset: top - item.start } : null;
+  }, [virtualizer]);
+
+  const onScroll = useCallback(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const top = element.scrollTop;
+    if (element.scrollHeight - top - element.clientHeight <= BOTTOM_SLACK_PX) {
+      if (!followingRef.current) setFollowing(true);
+    } else if (top < lastTop.current - 1 && followingRef.current) {
+      setFollowing(false);
+    }
+    lastTop.current = top;
+    rememberPlace();
+  }, [rememberPlace, setFollowing]);
+
+  const totalSize = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    const changed = shownRows.current !== rows;
+    shownRows.current = rows;
+    if (!element) return;
+    if (followingRef.current) {
+      element.scrollTop = element.scrollHeight;
+      lastTop.current = element.scrollTop;
+      return;
+    }
+    const kept = place.current;
+    if (!changed || !kept || rows.length === 0) return;
+    const start = virtualizer.measurementsCache[rowIndexAtOrAfter(rows, kept.seq)]?.start;
+    if (start !== undefined && Math.abs(element.scrollTop - (start + kept.offset)) > 1) {
+      element.scrollTop = start + kept.offset;
+      lastTop.current = element.scrollTop;
+    }
+  }, [rows, totalSize, following, virtualizer]);
+
+  /** Leaves follow mode and brings a row to the middle of the view. */
+  const reveal = useCallback(
+    (index: number) => {
+      setFollowing(false);
+      virtualizer.scrollToIndex(index, { align: "center" });
+      const top = scrollRef.current?.scrollTop ?? 0;
+      const row = shownRows.current[index];
+      const start = virtualizer.measurementsCache[index]?.start;
+      lastTop.current = top;
+      place.current = row && start !== undefined ? { seq: row.key, offset: top - start } : null;
+    },
+    [setFollowing, virtualizer],
+  );
+
+  const jumpToLatest = useCallback(() => setFollowing(true), [setFollowing]);
+
+  /** The row at the top of the view, where a search starts. */
+  const topIndex = useCallback(() => virtualizer.getVirtualItems().find((item) => item.end > (scrollRef.current?.scrollTop ?? 0))?.index ?? 0, [virtualizer]);
+
+  return { scrollRef, virtualizer, following, pausedAfterSeq, onScroll, reveal, jumpToLatest, topIndex };
+}
