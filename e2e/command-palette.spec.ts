@@ -32,6 +32,7 @@ test("the palette lists pages and actions, switches the theme, and closes with E
   await search.focus();
   await page.keyboard.press("Enter");
   const palette = page.getByRole("dialog", { name: "Command palette" });
+  await expect(palette.getByRole("combobox")).toBeFocused();
   await expect(palette.getByRole("option", { name: "Audit log" })).toBeVisible();
   await expect(palette.getByRole("option", { name: "Create a task" })).toBeVisible();
 
@@ -58,6 +59,7 @@ test("the palette lists pages and actions, switches the theme, and closes with E
   await page.keyboard.press("Escape");
   await expect(palette).toBeHidden();
   await page.keyboard.press("Control+k");
+  await expect(palette.getByRole("combobox")).toBeFocused();
   await page.keyboard.type("light theme");
   await page.keyboard.press("Enter");
   await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
