@@ -12,6 +12,7 @@ const looks: Record<string, { tone: BadgeTone; pulse?: boolean }> = {
   COMPLETING: { tone: "info" },
   ERROR: { tone: "danger" },
   BUDGET_REACHED: { tone: "warning" },
+  AWAITING_REVIEW: { tone: "warning" },
   IDLE: { tone: "neutral" },
   EXITED: { tone: "neutral" },
   RUNNING: { tone: "info", pulse: true },

@@ -35,6 +35,7 @@ function createWebDeps(): WebDeps {
       tokenFailuresPerMinute: env.BATON_TOKEN_FAILURES_PER_MINUTE,
     }),
     simulated: !env.ANTHROPIC_API_KEY,
+    defaultModel: env.BATON_MODEL,
   };
 }
 

@@ -29,6 +29,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "price.removed": "Model price removed",
   "settings.updated": "Budget settings changed",
   "task.budget_raised": "Task budget raised",
+  "task.plan_edited": "Plan edited",
+  "task.plan_approved": "Plan approved",
+  "task.plan_discarded": "Plan discarded",
 };
 
 export const isAuditAction = (value: string | null): value is AuditAction => value !== null && (AUDIT_ACTIONS as readonly string[]).includes(value);
@@ -110,6 +113,16 @@ export function describeDetails(event: AuditEventLike): string {
     case "approval.denied":
     case "approval.expired":
       parts.push(text(data.command) ? `run: ${text(data.command)}` : text(data.path) ? `write ${text(data.path)} (${Number(data.bytes)} bytes)` : null);
+      break;
+    case "task.plan_edited":
+    case "task.plan_approved":
+      parts.push(
+        typeof data.subtasks === "number" ? `${data.subtasks} subtask${data.subtasks === 1 ? "" : "s"}` : null,
+        typeof data.estimatedUsd === "number" ? `estimated $${data.estimatedUsd.toFixed(2)}` : null,
+      );
+      break;
+    case "task.plan_discarded":
+      parts.push(text(data.reason));
       break;
     case "member.removed":
     case "member.restored":

@@ -1,6 +1,7 @@
 "use client";
-// The budget a new task gets when its creator sets none, and the ceiling members' budgets may
-// not pass (admins may). Either may be left empty: no default budget, no ceiling.
+// The budget a new task gets when its creator sets none, the ceiling members' budgets may not
+// pass (admins may), and the estimated cost above which a plan waits for review before it runs.
+// Each may be left empty: no default budget, no ceiling, no mandatory review.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { errorMessage } from "@/components/live/error-message";
@@ -21,7 +22,7 @@ export function BudgetSettingsCard() {
   return (
     <Card>
       <CardHeader
-        title="Task budgets"
+        title="Task budgets and plan review"
         description="A task stops before the model call that could take it past its budget and waits for its creator to raise it or stop there."
       />
       {settings.data ? (
@@ -45,11 +46,12 @@ function BudgetSettingsForm({ settings }: { settings: BudgetSettings }) {
   const queryClient = useQueryClient();
   const [defaultBudget, setDefaultBudget] = useState(usdText(settings.defaultTaskBudgetMicros));
   const [ceiling, setCeiling] = useState(usdText(settings.maxTaskBudgetMicros));
+  const [reviewAbove, setReviewAbove] = useState(usdText(settings.reviewAboveMicros));
   const save = useMutation(trpc.settings.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.settings.get.queryFilter()) }));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!save.isPending) save.mutate({ defaultTaskBudgetUsd: usdOrNull(defaultBudget), maxTaskBudgetUsd: usdOrNull(ceiling) });
+    if (!save.isPending) save.mutate({ defaultTaskBudgetUsd: usdOrNull(defaultBudget), maxTaskBudgetUsd: usdOrNull(ceiling), reviewAboveUsd: usdOrNull(reviewAbove) });
   };
 
   return (
@@ -63,12 +65,19 @@ function BudgetSettingsForm({ settings }: { settings: BudgetSettings }) {
           <Label htmlFor={`${id}-ceiling`}>Members&apos; ceiling (USD)</Label>
           <MoneyInput id={`${id}-ceiling`} value={ceiling} onChange={(e) => setCeiling(e.target.value)} disabled={save.isPending} />
         </div>
+        <div className="w-56">
+          <Label htmlFor={`${id}-review`}>Review plans above (USD)</Label>
+          <MoneyInput id={`${id}-review`} value={reviewAbove} onChange={(e) => setReviewAbove(e.target.value)} disabled={save.isPending} />
+        </div>
         <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save budgets"}
+          {save.isPending ? "Saving…" : "Save settings"}
         </Button>
         {save.isSuccess && !save.isPending ? <span className="text-sm text-muted" role="status">Saved.</span> : null}
       </div>
-      <p className="text-xs text-muted">Leave a field empty for no default budget, or no ceiling. Admins may give a task more than the ceiling.</p>
+      <p className="text-xs text-muted">
+        Leave a field empty for no default budget, no ceiling, or no mandatory review. Admins may give a task more than the ceiling. A plan
+        estimated above the review amount waits on its task page until its creator or an admin approves it.
+      </p>
       {save.error ? <Alert title="The budgets were not saved">{errorMessage(save.error)}</Alert> : null}
     </form>
   );

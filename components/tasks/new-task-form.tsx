@@ -15,6 +15,7 @@ export interface NewTaskInput {
   title?: string;
   priority: number;
   budgetUsd?: number;
+  reviewPlan: boolean;
 }
 
 const PRIORITIES = Array.from({ length: 10 }, (_, i) => 10 - i);
@@ -26,13 +27,14 @@ export function NewTaskForm({ onSubmit, pending, error }: { onSubmit: (input: Ne
   const [title, setTitle] = useState("");
   const [priority, setPriority] = useState(5);
   const [budget, setBudget] = useState("");
+  const [reviewPlan, setReviewPlan] = useState(false);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
     const trimmedTitle = title.trim();
     const budgetUsd = budget.trim() === "" ? undefined : Number(budget);
-    onSubmit({ prompt, priority, ...(trimmedTitle ? { title: trimmedTitle } : {}), ...(budgetUsd === undefined ? {} : { budgetUsd }) });
+    onSubmit({ prompt, priority, reviewPlan, ...(trimmedTitle ? { title: trimmedTitle } : {}), ...(budgetUsd === undefined ? {} : { budgetUsd }) });
   };
 
   const submitOnShortcut = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -77,6 +79,24 @@ export function NewTaskForm({ onSubmit, pending, error }: { onSubmit: (input: Ne
         <div className="w-32">
           <Label htmlFor={`${id}-budget`}>Budget (USD)</Label>
           <MoneyInput id={`${id}-budget`} name="budgetUsd" placeholder="default" value={budget} onChange={(e) => setBudget(e.target.value)} disabled={pending} />
+        </div>
+        <div className="flex h-9 items-center gap-2">
+          <input
+            id={`${id}-review`}
+            name="reviewPlan"
+            type="checkbox"
+            checked={reviewPlan}
+            onChange={(e) => setReviewPlan(e.target.checked)}
+            disabled={pending}
+            aria-describedby={`${id}-review-hint`}
+            className="size-4 rounded border-border-strong accent-accent"
+          />
+          <label htmlFor={`${id}-review`} className="text-sm font-medium text-foreground">
+            Review the plan before it runs
+          </label>
+          <span id={`${id}-review-hint`} className="sr-only">
+            The task stops after planning so you can edit the plan and see its estimate; nothing runs until you approve it.
+          </span>
         </div>
         <div className="flex items-center gap-3">
           <Button type="submit" variant="primary" disabled={pending}>

@@ -1,6 +1,6 @@
 "use client";
-// Task detail: outcome, write conflicts, approvals waiting on a person, plan stages and the live
-// activity log of one task.
+// Task detail: the plan to review (while it waits for review), outcome, write conflicts,
+// approvals waiting on a person, plan stages and the live activity log of one task.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useTaskLive } from "@/components/hooks/use-task-live";
@@ -17,6 +17,7 @@ import { OPEN_TASK_STATUSES, TaskHeader } from "@/components/tasks/task-header";
 import { TaskOutcome } from "@/components/tasks/task-outcome";
 import { TaskPrompt } from "@/components/tasks/task-prompt";
 import { ApprovalsPanel } from "@/components/tasks/approvals-panel";
+import { PlanReviewPanel } from "@/components/tasks/plan-review/plan-review-panel";
 import { WriteConflictsAlert } from "@/components/tasks/write-conflicts-alert";
 import { Alert } from "@/components/ui/alert";
 
@@ -69,6 +70,7 @@ export function TaskDetail({ id }: { id: string }) {
       {data.status === "BUDGET_REACHED" ? (
         <BudgetBanner taskId={id} createdById={data.createdById} costMicros={data.costMicros} budgetMicros={data.budgetMicros} />
       ) : null}
+      {data.status === "AWAITING_REVIEW" ? <PlanReviewPanel task={data} /> : null}
       <TaskOutcome status={data.status} resultMarkdown={data.resultMarkdown} statusReason={data.statusReason} />
       <WriteConflictsAlert conflicts={data.writeConflicts} subtasks={data.subtasks} />
       <ApprovalsPanel taskId={id} createdById={data.createdById} />

@@ -1,5 +1,6 @@
 "use client";
-// The numbers of a task at a glance: when it ran, for how long, its tokens and what it cost.
+// The numbers of a task at a glance: when it ran, for how long, its tokens, what it cost, and
+// what its plan was estimated at.
 import { FactList } from "@/components/ui/fact-list";
 import { elapsedMs, formatDuration } from "@/components/format/duration";
 import { formatCount } from "@/components/format/numbers";
@@ -16,6 +17,8 @@ export interface TaskFactsInput {
   outputTokens: number;
   costMicros: bigint;
   budgetMicros: bigint | null;
+  estimatedCostMicros: bigint | null;
+  estimatedSeconds: number | null;
 }
 
 function When({ date }: { date: Date | null }) {
@@ -36,7 +39,19 @@ export function TaskFacts({ task }: { task: TaskFactsInput }) {
       label: task.budgetMicros === null ? "Cost" : "Cost / budget",
       value: <span data-testid="task-cost">{task.budgetMicros === null ? formatUsd(task.costMicros) : `${formatUsd(task.costMicros)} / ${formatUsd(task.budgetMicros)}`}</span>,
     },
+    {
+      label: "Estimate",
+      value:
+        task.estimatedCostMicros === null || task.estimatedSeconds === null ? (
+          <span className="text-subtle">—</span>
+        ) : (
+          <span data-testid="task-estimate">
+            <span className="whitespace-nowrap">{formatUsd(task.estimatedCostMicros)} ·</span>{" "}
+            <span className="whitespace-nowrap">{formatDuration(task.estimatedSeconds * 1000)}</span>
+          </span>
+        ),
+    },
     { label: "Priority", value: task.priority },
   ];
-  return <FactList facts={facts} className="sm:grid-cols-4 lg:grid-cols-7" />;
+  return <FactList facts={facts} className="sm:grid-cols-4 lg:grid-cols-8" />;
 }

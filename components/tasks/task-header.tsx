@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-export const OPEN_TASK_STATUSES = ["PLANNING", "RUNNING", "BUDGET_REACHED", "FINALIZING"];
+export const OPEN_TASK_STATUSES = ["PLANNING", "AWAITING_REVIEW", "RUNNING", "BUDGET_REACHED", "FINALIZING"];
 
 export interface CancelControl {
   onCancel: () => void;

@@ -28,6 +28,7 @@ const PROFILE = {
   maxAgents: 1,
   maxConcurrentCalls: null,
 };
+const STEP = { title: "Survey", instructions: "List the files." };
 const PRICE = { model: "claude-x", inputUsdPerMTok: 1, outputUsdPerMTok: 5, cacheWriteUsdPerMTok: 1.25, cacheReadUsdPerMTok: 0.1 };
 /** Every analytics procedure takes the same range and refuses the same mistakes. */
 const RANGE_CASES: Case[] = [
@@ -156,6 +157,22 @@ const CASES: Record<string, Case[]> = {
     { input: { id: "" }, status: 400, message: /^id: Too small/ },
     { input: { id: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },
   ],
+  "task.editPlan": [
+    { input: { id: "x", planVersion: 0, subtasks: [] }, status: 400, message: /^subtasks: must keep at least one subtask — discard the plan instead$/ },
+    { input: { id: "x", planVersion: -1, subtasks: [STEP] }, status: 400, message: /^planVersion: Too small/ },
+    { input: { id: "x", planVersion: 0, subtasks: [{ ...STEP, title: "  " }] }, status: 400, message: /^subtasks\.0\.title: is empty — every subtask needs a title$/ },
+    { input: { id: "x", planVersion: 0, subtasks: [{ ...STEP, instructions: "" }] }, status: 400, message: /^subtasks\.0\.instructions: is empty — tell the agent what to do$/ },
+    { input: { id: "x", planVersion: 0, subtasks: [{ ...STEP, dependsOn: [-1] }] }, status: 400, message: /^subtasks\.0\.dependsOn\.0: Too small/ },
+    { input: { id: "does-not-exist", planVersion: 0, subtasks: [STEP] }, status: 404, message: /No task with id "does-not-exist"/ },
+  ],
+  "task.approvePlan": [
+    { input: { id: "x" }, status: 400, message: /^planVersion: Invalid input: expected number/ },
+    { input: { id: "does-not-exist", planVersion: 0 }, status: 404, message: /No task with id "does-not-exist"/ },
+  ],
+  "task.discardPlan": [
+    { input: { id: "x", reason: "x".repeat(501) }, status: 400, message: /^reason: is longer than 500 characters$/ },
+    { input: { id: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },
+  ],
   "pricing.list": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   "pricing.upsert": [
     { input: { ...PRICE, model: "not a model" }, status: 400, message: /^model: is not a model name/ },
@@ -175,6 +192,7 @@ const CASES: Record<string, Case[]> = {
     { input: { defaultTaskBudgetUsd: 5, maxTaskBudgetUsd: 2 }, status: 400, message: /^defaultTaskBudgetUsd: must not be above the ceiling$/ },
     { input: { defaultTaskBudgetUsd: -1, maxTaskBudgetUsd: null }, status: 400, message: /^defaultTaskBudgetUsd: must be more than \$0$/ },
     { input: { defaultTaskBudgetUsd: null }, status: 400, message: /^maxTaskBudgetUsd: Invalid input/ },
+    { input: { defaultTaskBudgetUsd: null, maxTaskBudgetUsd: null, reviewAboveUsd: 0 }, status: 400, message: /^reviewAboveUsd: must be more than \$0$/ },
   ],
   "fleet.pauseState": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   ...ANALYTICS_CASES,

@@ -12,6 +12,8 @@ import type { OrchestratorDeps } from "../services/orchestration/deps";
 import { ServiceError } from "../services/service-error";
 
 export interface ApiDeps extends OrchestratorDeps {
+  /** The model of profiles that name none (BATON_MODEL), for plan estimates. */
+  defaultModel: string;
   rateLimits: RateLimits;
   fleetPause: FleetPause;
   fleetCommands: FleetCommands;

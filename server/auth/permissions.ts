@@ -46,12 +46,15 @@ export const PROCEDURE_RULES = {
   "audit.list": { role: "ADMIN", summary: "Read the audit log" },
   "task.raiseBudget": { role: "MEMBER", summary: "Raise own tasks' budgets up to the ceiling (admins: any task, any amount)" },
   "task.stopAtBudget": { role: "MEMBER", summary: "End own tasks paused at their budget (admins: any task)" },
+  "task.editPlan": { role: "MEMBER", summary: "Edit the plan of own tasks waiting for review (admins: any task)" },
+  "task.approvePlan": { role: "MEMBER", summary: "Approve and run the reviewed plan of own tasks (admins: any task)" },
+  "task.discardPlan": { role: "MEMBER", summary: "Discard the reviewed plan of own tasks, cancelling them (admins: any task)" },
   "pricing.list": { role: "VIEWER", summary: "See model prices" },
   "pricing.upsert": { role: "ADMIN", summary: "Set model prices" },
   "pricing.remove": { role: "ADMIN", summary: "Remove model prices" },
   "cost.summary": { role: "VIEWER", summary: "See spend per agent profile and per person" },
-  "settings.get": { role: "VIEWER", summary: "See the default task budget and its ceiling" },
-  "settings.update": { role: "ADMIN", summary: "Change the default task budget and its ceiling" },
+  "settings.get": { role: "VIEWER", summary: "See the default task budget, its ceiling and the cost above which plans need review" },
+  "settings.update": { role: "ADMIN", summary: "Change the default task budget, its ceiling and the cost above which plans need review" },
   "fleet.pauseState": { role: "VIEWER", summary: "See whether Claude's rate limit has paused the fleet" },
   "analytics.summary": { role: "VIEWER", summary: "See tasks finished, success rate and spend over a range" },
   "analytics.outcomes": { role: "VIEWER", summary: "See tasks by outcome over time" },
@@ -81,6 +84,8 @@ export const ABILITY_ROLES = {
   budgetAnyTask: "ADMIN",
   /** Give a task a budget above the ceiling in the settings. */
   exceedBudgetCeiling: "ADMIN",
+  /** Edit, approve or discard the plan of a task someone else created. */
+  reviewAnyPlan: "ADMIN",
 } as const satisfies Record<string, Role>;
 
 export type Ability = keyof typeof ABILITY_ROLES;

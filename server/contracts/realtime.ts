@@ -18,7 +18,7 @@ export type LogEventMessage = z.infer<typeof ZLogEventSchema>;
 
 export const ZTaskUpdateSchema = z.object({
   taskId: z.string(),
-  status: z.enum(["PLANNING", "RUNNING", "BUDGET_REACHED", "FINALIZING", "SUCCEEDED", "FAILED", "CANCELLED"]).optional(),
+  status: z.enum(["PLANNING", "AWAITING_REVIEW", "RUNNING", "BUDGET_REACHED", "FINALIZING", "SUCCEEDED", "FAILED", "CANCELLED"]).optional(),
   subtaskId: z.string().optional(),
   subtaskStatus: z
     .enum(["PENDING", "QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "SKIPPED", "CANCELLED"])

@@ -30,6 +30,7 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
   return {
     prefix,
     db,
+    defaultModel: process.env.BATON_MODEL ?? "claude-sonnet-5",
     keys,
     dispatcher,
     publisher: createRealtimePublisher(redis, keys.socketIoKey),

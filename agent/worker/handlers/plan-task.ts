@@ -56,7 +56,7 @@ export async function planTask(runtime: AgentRuntime, ctx: JobContext<{ taskId: 
   await runtime.logs.flush();
   runtime.status.to("COMPLETING");
   if (plan) {
-    await savePlan(runtime.deps, task.id, plan);
+    await savePlan(runtime.deps, task.id, plan, { defaultModel: runtime.defaultModel });
     return;
   }
   const reason =

@@ -12,6 +12,9 @@ import { createTask, ZCreateTaskRequestSchema } from "../../services/tasks/creat
 import { getTask, ZTaskByIdRequestSchema } from "../../services/tasks/get-task";
 import { listTaskLogs, ZTaskLogsRequestSchema } from "../../services/tasks/list-task-logs";
 import { listTasks, UnknownCursorError, ZListTasksRequestSchema } from "../../services/tasks/list-tasks";
+import { approvePlan } from "../../services/plan-review/approve-plan";
+import { discardPlan, ZDiscardPlanRequestSchema } from "../../services/plan-review/discard-plan";
+import { editPlan, ZEditPlanRequestSchema, ZPlanVersionRequestSchema } from "../../services/plan-review/edit-plan";
 import { can } from "../../auth/permissions";
 import { RateLimitedError } from "../../auth/rate-limits";
 import { assertAbility, createTRPCRouter, protectedProcedure } from "../trpc";
@@ -24,6 +27,13 @@ async function assertMayBudget(db: Db, actor: Actor, taskId: string): Promise<vo
   const task = await db.task.findUnique({ where: { id: taskId }, select: { createdById: true } });
   if (!task) throw notFound(taskId);
   if (task.createdById !== actor.userId) assertAbility(actor, "budgetAnyTask", "Only admins can change the budget of a task someone else created.");
+}
+
+/** Members review the plans of their own tasks; admins anyone's. */
+async function assertMayReview(db: Db, actor: Actor, taskId: string): Promise<void> {
+  const task = await db.task.findUnique({ where: { id: taskId }, select: { createdById: true } });
+  if (!task) throw notFound(taskId);
+  if (task.createdById !== actor.userId) assertAbility(actor, "reviewAnyPlan", "Only the task's creator or an admin can review its plan.");
 }
 
 export const taskRouter = createTRPCRouter({
@@ -86,5 +96,20 @@ export const taskRouter = createTRPCRouter({
     await assertMayBudget(ctx.deps.db, ctx.actor, input.id);
     await stopAtBudget(ctx.deps, input.id);
     return { stopped: true };
+  }),
+
+  editPlan: protectedProcedure.input(ZEditPlanRequestSchema).mutation(async ({ ctx, input }) => {
+    await assertMayReview(ctx.deps.db, ctx.actor, input.id);
+    return editPlan(ctx.deps, { request: input, actor: ctx.actor, defaultModel: ctx.deps.defaultModel, ip: ctx.clientAddress });
+  }),
+
+  approvePlan: protectedProcedure.input(ZPlanVersionRequestSchema).mutation(async ({ ctx, input }) => {
+    await assertMayReview(ctx.deps.db, ctx.actor, input.id);
+    return approvePlan(ctx.deps, { taskId: input.id, planVersion: input.planVersion, actor: ctx.actor, ip: ctx.clientAddress });
+  }),
+
+  discardPlan: protectedProcedure.input(ZDiscardPlanRequestSchema).mutation(async ({ ctx, input }) => {
+    await assertMayReview(ctx.deps.db, ctx.actor, input.id);
+    return discardPlan(ctx.deps, { taskId: input.id, reason: input.reason, actor: ctx.actor, ip: ctx.clientAddress });
   }),
 });

@@ -2,7 +2,7 @@
 // that a usage error repeats.
 import { TASK_STATUSES } from "../task-status";
 export const USAGE = {
-  "task create": 'baton task create "<prompt>" [--title <title>] [--priority <1-10>] [--wait] [--json]',
+  "task create": 'baton task create "<prompt>" [--title <title>] [--priority <1-10>] [--review] [--wait] [--json]',
   "task list": "baton task list [--status <status>] [--limit <n>] [--json]",
   "task get": "baton task get <id> [--json]",
   "task logs": "baton task logs <id> [--follow] [--json]",
@@ -36,6 +36,8 @@ Commands:
   ${USAGE["task create"]}
       Submit a task. Prints its id; with --wait, follows it (status on stderr) and prints the
       result markdown, exiting 0 when it succeeded and 1 when it failed or was cancelled.
+      --review stops the task after planning until its plan is approved on the task page
+      (--wait then returns when the plan is ready for review).
   ${USAGE["task list"]}
       The newest tasks: id, status, subtasks done/total, created, title.
       Statuses: ${TASK_STATUSES.map((status) => status.toLowerCase()).join(", ")}.

@@ -37,6 +37,7 @@ export async function taskLogsCommand(ctx: CliContext, command: Extract<CliComma
 /** "succeeded.", "failed: <reason>", "paused at its budget; …" */
 export function describeStop(status: string, statusReason: string | null): string {
   if (status === "SUCCEEDED") return "succeeded.";
+  if (status === "AWAITING_REVIEW") return "waits for review of its plan; approve or discard it on the task page.";
   if (status === "BUDGET_REACHED") return "paused at its budget; raise the budget on the task page to let it continue.";
   return `${status.toLowerCase()}${statusReason ? `: ${statusReason}` : "."}`;
 }

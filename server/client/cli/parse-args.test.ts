@@ -14,15 +14,16 @@ const usageError = (argv: string[]) => {
 
 describe("parseCommandLine", () => {
   it("reads task create with its options, wherever the options stand", () => {
-    expect(parseCommandLine(["task", "create", "Summarise the logs", "--title", "Logs", "--priority", "3", "--wait", "--json"]).command).toEqual({
+    expect(parseCommandLine(["task", "create", "Summarise the logs", "--title", "Logs", "--priority", "3", "--review", "--wait", "--json"]).command).toEqual({
       name: "task create",
       prompt: "Summarise the logs",
       title: "Logs",
       priority: 3,
+      review: true,
       wait: true,
       json: true,
     });
-    expect(parseCommandLine(["--wait", "task", "create", "Go"]).command).toMatchObject({ name: "task create", prompt: "Go", wait: true, json: false });
+    expect(parseCommandLine(["--wait", "task", "create", "Go"]).command).toMatchObject({ name: "task create", prompt: "Go", review: false, wait: true, json: false });
   });
 
   it("takes a prompt that starts with a dash after --", () => {
@@ -58,7 +59,7 @@ describe("parseCommandLine", () => {
     expect(usageError(["task", "create", "two", "words"])).toMatch(/^too many arguments \(put the prompt in quotes\)/);
     expect(usageError(["task", "create", "x", "--priority", "high"])).toMatch(/^--priority must be a whole number, not "high"/);
     expect(usageError(["task", "list", "--limit", "0"])).toMatch(/^--limit must be a whole number of at least 1, not "0"/);
-    expect(usageError(["task", "list", "--status", "done"])).toMatch(/^--status must be one of planning, running, .*, cancelled, not "done"$/);
+    expect(usageError(["task", "list", "--status", "done"])).toMatch(/^--status must be one of planning, awaiting_review, running, .*, cancelled, not "done"$/);
     expect(usageError(["task", "list", "--follow"])).toMatch(/^"baton task list" does not take --follow/);
     expect(usageError(["task", "frob"])).toMatch(/^unknown command "task frob"/);
     expect(usageError(["deploy"])).toMatch(/^unknown command "deploy"/);

@@ -14,7 +14,7 @@ export class UsageError extends Error {
 export type CliCommand =
   /** `requested` is false when help stands in for a missing command (a usage error). */
   | { name: "help"; topic: "main" | "task"; requested: boolean }
-  | { name: "task create"; prompt: string; title?: string; priority?: number; wait: boolean; json: boolean }
+  | { name: "task create"; prompt: string; title?: string; priority?: number; review: boolean; wait: boolean; json: boolean }
   | { name: "task list"; status?: TaskStatus; limit?: number; json: boolean }
   | { name: "task get"; id: string; json: boolean }
   | { name: "task logs"; id: string; follow: boolean; json: boolean }
@@ -36,6 +36,7 @@ const OPTIONS = {
   title: { type: "string" },
   priority: { type: "string" },
   wait: { type: "boolean" },
+  review: { type: "boolean" },
   status: { type: "string" },
   limit: { type: "string" },
   follow: { type: "boolean", short: "f" },
@@ -44,7 +45,7 @@ type OptionName = keyof typeof OPTIONS;
 
 /** Options each command takes besides --url, --token and --help. */
 const COMMAND_OPTIONS: Record<CommandName, readonly OptionName[]> = {
-  "task create": ["title", "priority", "wait", "json"],
+  "task create": ["title", "priority", "review", "wait", "json"],
   "task list": ["status", "limit", "json"],
   "task get": ["json"],
   "task logs": ["follow", "json"],
@@ -82,6 +83,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
           prompt: argument,
           title: values.title,
           priority: values.priority === undefined ? undefined : wholeNumber("--priority", values.priority, USAGE[name]),
+          review: values.review ?? false,
           wait: values.wait ?? false,
           json,
         },

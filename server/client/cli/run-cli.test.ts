@@ -92,7 +92,7 @@ describe("runCli", () => {
   it("creates a task and prints its id, or the API's answer with --json", async () => {
     const server = fakeServer(() => ({ data: { id: "cmtask1", title: "Go", status: "PLANNING" } }));
     expect(await run(["task", "create", "Go", "--priority", "7"], server)).toEqual({ code: 0, out: "cmtask1", err: "" });
-    expect(server.calls[0]).toEqual({ path: "task.create", input: { prompt: "Go", priority: 7 } });
+    expect(server.calls[0]).toEqual({ path: "task.create", input: { prompt: "Go", priority: 7, reviewPlan: false } });
     const json = await run(["task", "create", "Go", "--json"], server);
     expect(JSON.parse(json.out)).toEqual({ id: "cmtask1", title: "Go", status: "PLANNING" });
   });

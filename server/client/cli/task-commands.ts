@@ -15,7 +15,7 @@ const DEFAULT_LIST_LIMIT = 25;
 
 export async function createTaskCommand(ctx: CliContext, command: Command<"task create">): Promise<number> {
   const { io, signal } = ctx;
-  const created = await ctx.client.task.create.mutate({ prompt: command.prompt, title: command.title, priority: command.priority }, { signal });
+  const created = await ctx.client.task.create.mutate({ prompt: command.prompt, title: command.title, priority: command.priority, reviewPlan: command.review }, { signal });
   if (!command.wait) {
     if (command.json) printJson(io, created);
     else io.out(created.id);
@@ -40,6 +40,11 @@ export async function createTaskCommand(ctx: CliContext, command: Command<"task 
   if (command.json) printJson(io, task);
   else if (task.resultMarkdown) io.out(task.resultMarkdown.trimEnd());
   if (task.status === "SUCCEEDED") return EXIT.ok;
+  if (task.status === "AWAITING_REVIEW") {
+    // Asked for with --review: the plan being ready is where this wait ends, not a failure.
+    io.err(`baton: task ${task.id} ${describeStop(task.status, task.statusReason)}`);
+    return EXIT.ok;
+  }
   io.err(`baton: task ${task.id} ${describeStop(task.status, task.statusReason)}`);
   return EXIT.failed;
 }

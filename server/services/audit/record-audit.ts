@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = [
   "price.removed",
   "settings.updated",
   "task.budget_raised",
+  "task.plan_edited",
+  "task.plan_approved",
+  "task.plan_discarded",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -11,7 +11,7 @@ import type { OrchestratorDeps } from "../orchestration/deps";
 import { GENERALIST_PROFILE } from "../profiles/route-profile";
 import { ServiceError } from "../service-error";
 
-const OPEN = ["PLANNING", "RUNNING", "FINALIZING", "BUDGET_REACHED"];
+const OPEN = ["PLANNING", "AWAITING_REVIEW", "RUNNING", "FINALIZING", "BUDGET_REACHED"];
 
 export async function raiseTaskBudget(deps: OrchestratorDeps, args: { taskId: string; budgetMicros: bigint; actor: Actor; ip?: string }) {
   const { db, dispatcher, keys } = deps;

@@ -16,7 +16,7 @@ const subtask = (title: string, dependsOn: number[] = [], capabilities = ["read"
 async function plannedTask(plan: Plan) {
   const task = await deps.db.task.create({ data: { title: "t", prompt: "p" } });
   // savePlan advances once itself; tests then call advance again as other processes would.
-  await savePlan(deps, task.id, plan);
+  await savePlan(deps, task.id, plan, deps);
   return task.id;
 }
 

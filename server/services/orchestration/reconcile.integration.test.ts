@@ -16,7 +16,7 @@ describe("reconcile", () => {
   it("re-adds every job lost with Redis and requeues work whose agent is gone", async () => {
     const planning = await deps.db.task.create({ data: { title: "planning", prompt: "p" } });
     const running = await deps.db.task.create({ data: { title: "running", prompt: "p", status: "PLANNING" } });
-    await savePlan(deps, running.id, { subtasks: [step("queued"), step("orphaned"), step("later", [0, 1])] });
+    await savePlan(deps, running.id, { subtasks: [step("queued"), step("orphaned"), step("later", [0, 1])] }, deps);
     const [queued, orphaned] = await deps.db.subtask.findMany({ where: { taskId: running.id }, orderBy: { index: "asc" } });
     const deadAgent = await deps.db.agentProcess.create({
       data: { host: "gone", profileId: queued!.profileId!, state: "CRASHED", lastHeartbeatAt: new Date(Date.now() - 60_000) },

@@ -10,7 +10,7 @@ afterAll(() => deps.close());
 beforeAll(() => resetData(deps));
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
-const task = (status: "PLANNING" | "RUNNING" | "FINALIZING" | "BUDGET_REACHED" | "SUCCEEDED" | "FAILED", title: string, times: { createdAt: Date; startedAt?: Date; finishedAt?: Date }) =>
+const task = (status: "PLANNING" | "AWAITING_REVIEW" | "RUNNING" | "FINALIZING" | "BUDGET_REACHED" | "SUCCEEDED" | "FAILED", title: string, times: { createdAt: Date; startedAt?: Date; finishedAt?: Date }) =>
   db.task.create({ data: { title, prompt: "p", status, ...times } });
 
 describe("overview", () => {
@@ -20,6 +20,7 @@ describe("overview", () => {
     await task("PLANNING", "planned second", { createdAt: minutesAgo(5) });
     await task("PLANNING", "planned first", { createdAt: minutesAgo(6) });
     await task("BUDGET_REACHED", "paused", { createdAt: minutesAgo(50), startedAt: minutesAgo(40) });
+    await task("AWAITING_REVIEW", "waiting for its plan's review", { createdAt: minutesAgo(45) });
     for (let i = 0; i < OVERVIEW_LIST_SIZE + 2; i++) await task("SUCCEEDED", `done ${i}`, { createdAt: minutesAgo(100), finishedAt: minutesAgo(60 - i) });
     await task("FAILED", "failed last", { createdAt: minutesAgo(100), finishedAt: minutesAgo(1) });
     await db.subtask.createMany({
@@ -27,7 +28,7 @@ describe("overview", () => {
     });
 
     const overview = await taskOverview(db);
-    expect(overview.counts).toEqual({ running: 2, queued: 2, paused: 1 });
+    expect(overview.counts).toEqual({ running: 2, queued: 2, paused: 1, awaitingReview: 1 });
     // Newest start first; progress counts succeeded subtasks of all.
     expect(overview.running.map((t) => [t.title, t.progress])).toEqual([
       ["finalizing", { done: 0, total: 0 }],

@@ -6,7 +6,7 @@ export const OVERVIEW_LIST_SIZE = 5;
 
 const RUNNING = ["RUNNING", "FINALIZING"] as const;
 const FINISHED = ["SUCCEEDED", "FAILED", "CANCELLED"] as const;
-const OPEN = ["PLANNING", "RUNNING", "FINALIZING", "BUDGET_REACHED"] as const;
+const OPEN = ["PLANNING", "AWAITING_REVIEW", "RUNNING", "FINALIZING", "BUDGET_REACHED"] as const;
 
 const select = {
   id: true,
@@ -35,7 +35,7 @@ export async function taskOverview(db: Db) {
     progress: { done: doneByTask.get(task.id) ?? 0, total: _count.subtasks },
   });
   return {
-    counts: { running: count("RUNNING") + count("FINALIZING"), queued: count("PLANNING"), paused: count("BUDGET_REACHED") },
+    counts: { running: count("RUNNING") + count("FINALIZING"), queued: count("PLANNING"), paused: count("BUDGET_REACHED"), awaitingReview: count("AWAITING_REVIEW") },
     running: running.map(toItem),
     queued: queued.map(toItem),
     recent: recent.map(toItem),

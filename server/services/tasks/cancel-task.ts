@@ -17,7 +17,7 @@ export async function cancelTask(deps: OrchestratorDeps, args: { taskId: string;
     const task = await tx.task.findUnique({ where: { id: args.taskId }, select: { status: true } });
     if (!task) return { result: { cancelled: false, reason: "not_found" } as CancelResult, subtasks: [] };
     const { count } = await tx.task.updateMany({
-      where: { id: args.taskId, status: { in: ["PLANNING", "RUNNING", "BUDGET_REACHED", "FINALIZING"] } },
+      where: { id: args.taskId, status: { in: ["PLANNING", "AWAITING_REVIEW", "RUNNING", "BUDGET_REACHED", "FINALIZING"] } },
       data: { status: "CANCELLED", statusReason: reason, finishedAt: now },
     });
     if (count === 0) {

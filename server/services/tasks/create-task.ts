@@ -12,6 +12,8 @@ export const ZCreateTaskRequestSchema = z.object({
   priority: z.number().int().min(1).max(10).default(5),
   /** Spend limit for the task's model calls; the installation's default when left out. */
   budgetUsd: ZBudgetUsd.optional(),
+  /** Stop after planning, with the plan editable, until someone approves it (AWAITING_REVIEW). */
+  reviewPlan: z.boolean().default(false),
 });
 export type CreateTaskRequest = z.input<typeof ZCreateTaskRequestSchema>;
 
@@ -19,7 +21,7 @@ export const DEFAULT_TASK_TIMEOUT_SECONDS = 30 * 60;
 
 export async function createTask(
   deps: OrchestratorDeps,
-  args: { request: z.output<typeof ZCreateTaskRequestSchema>; userId: string | null; timeoutSeconds?: number; budgetMicros?: bigint | null },
+  args: { request: Omit<z.output<typeof ZCreateTaskRequestSchema>, "reviewPlan"> & { reviewPlan?: boolean }; userId: string | null; timeoutSeconds?: number; budgetMicros?: bigint | null },
 ) {
   const { prompt, priority } = args.request;
   const timeoutSeconds = args.timeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS;
@@ -31,6 +33,7 @@ export async function createTask(
       priority,
       createdById: args.userId,
       budgetMicros,
+      reviewPlan: args.request.reviewPlan ?? false,
       timeoutAt: new Date(Date.now() + timeoutSeconds * 1000),
     },
   });

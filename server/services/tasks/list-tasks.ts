@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/create-prisma";
 
-export const TASK_STATUSES = ["PLANNING", "RUNNING", "BUDGET_REACHED", "FINALIZING", "SUCCEEDED", "FAILED", "CANCELLED"] as const;
+export const TASK_STATUSES = ["PLANNING", "AWAITING_REVIEW", "RUNNING", "BUDGET_REACHED", "FINALIZING", "SUCCEEDED", "FAILED", "CANCELLED"] as const;
 
 export const ZListTasksRequestSchema = z.object({
   status: z.enum(TASK_STATUSES).optional(),
