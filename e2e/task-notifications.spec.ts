@@ -39,6 +39,7 @@ test("a task of mine that ends is announced on another page, and the notificatio
   await page.getByRole("button", { name: "Menu" }).click();
   await expect(page.getByRole("switch", { name: "Desktop notifications" })).toHaveAttribute("aria-checked", "true");
   await page.keyboard.press("Escape");
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
 
   const title = `Notify me ${Date.now()}`;
   const task = await mutate<{ id: string }>(page.request, baseURL!, "task.create", { title, prompt: "Survey the three largest files in the workspace, summarise each, then write a combined report" });
@@ -68,6 +69,8 @@ test("a cancelled task is announced with who cancelled it", async ({ page, conte
   });
   await page.goto("/settings/tokens");
   await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
+  // Live events reach a page once its socket is connected; the header says when.
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
 
   const title = `Cancel me ${Date.now()}`;
   const task = await mutate<{ id: string }>(page.request, baseURL!, "task.create", { title, prompt: "Run it as a chain [sim:cmd=sleep 45]" });

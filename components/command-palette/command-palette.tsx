@@ -78,7 +78,11 @@ function Palette({ isAdmin, canCreate, close }: { isAdmin: boolean; canCreate: b
     else notifications.disable();
   };
 
-  const taskItems = tasks.data?.items ?? [];
+  // Until the answer for the current text is in, keep only earlier results that still match it,
+  // so Enter right after typing never opens a task the text no longer describes.
+  const fresh = !tasks.isPlaceholderData && search === query.trim();
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const taskItems = (tasks.data?.items ?? []).filter((task) => fresh || words.every((word) => task.title.toLowerCase().includes(word)));
   // Results arrive after typing; keep the highlight on a row that exists, else on the first one.
   const values = [...taskItems.map((task) => `task:${task.id}`), ...commands.map((command) => command.id)];
   const highlighted = values.includes(selected) ? selected : (values[0] ?? "");
