@@ -13,7 +13,8 @@ export interface NavLink {
 
 /** The dashboard's sections; the header, the phone menu and the command palette list them. */
 export const NAV_LINKS: NavLink[] = [
-  { href: "/", label: "Tasks", matches: (path: string) => path === "/" || path.startsWith("/tasks"), adminOnly: false },
+  { href: "/", label: "Overview", matches: (path: string) => path === "/", adminOnly: false },
+  { href: "/tasks", label: "Tasks", matches: (path: string) => path.startsWith("/tasks"), adminOnly: false },
   { href: "/agents", label: "Agents", matches: (path: string) => path.startsWith("/agents"), adminOnly: false },
   { href: "/analytics", label: "Analytics", matches: (path: string) => path.startsWith("/analytics"), adminOnly: false },
   { href: "/admin/profiles", label: "Profiles", matches: (path: string) => path.startsWith("/admin/profiles"), adminOnly: true },
