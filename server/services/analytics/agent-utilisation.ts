@@ -4,6 +4,7 @@
 // A subtask's time is credited to the agent that ran it last; a retried subtask's earlier
 // attempt on another agent is not split out.
 import { Prisma, type Db } from "../../db/create-prisma";
+import { runAggregate } from "./run-aggregate";
 import type { AnalyticsRange } from "./analytics-range";
 import { bucketOf, bucketsAndTotal, bucketStep, splitTotal, utc } from "./bucket-sql";
 
@@ -24,7 +25,7 @@ function toUtilisation(row: Pick<Aggregate, "aliveSeconds" | "busySeconds">) {
 
 export async function agentUtilisation(db: Db, range: AnalyticsRange, now = new Date()) {
   const [from, to, until] = [utc(range.from), utc(range.to), utc(now)];
-  const rows = await db.$queryRaw<Aggregate[]>`
+  const rows = await runAggregate<Aggregate>(db, Prisma.sql`
     WITH spans AS (
       SELECT p."profileId" AS profile, p."startedAt" AS s, COALESCE(p."endedAt", ${until}) AS e, 'alive' AS kind
       FROM "AgentProcess" p
@@ -32,17 +33,20 @@ export async function agentUtilisation(db: Db, range: AnalyticsRange, now = new 
       UNION ALL
       SELECT st."profileId", st."startedAt", COALESCE(st."finishedAt", ${until}), 'busy'
       FROM "Subtask" st
-      WHERE st."agentId" IS NOT NULL AND st."startedAt" < ${to} AND (st."finishedAt" IS NULL OR st."finishedAt" > ${from})
+      WHERE (st."finishedAt" > ${from} OR st."finishedAt" IS NULL) AND st."startedAt" < ${to} AND st."agentId" IS NOT NULL
     ),
     clipped AS (
-      SELECT profile, kind, GREATEST(s, ${from}) AS s, LEAST(e, ${to}) AS e FROM spans
+      SELECT profile, kind, GREATEST(s, ${from}) AS s, LEAST(e, ${to}) AS e, ${bucketOf(range, Prisma.sql`GREATEST(s, ${from})`)} AS first FROM spans
     ),
     pieces AS (
-      SELECT c.profile, c.kind, g AS bucket,
-        EXTRACT(EPOCH FROM (LEAST(c.e, g + ${bucketStep(range)}) - GREATEST(c.s, g)))::float8 AS seconds
+      -- Most spans lie inside one bucket and need no cutting.
+      SELECT c.profile, c.kind, c.first AS bucket, EXTRACT(EPOCH FROM (c.e - c.s))::float8 AS seconds
+      FROM clipped c WHERE c.e > c.s AND c.e <= c.first + ${bucketStep(range)}
+      UNION ALL
+      SELECT c.profile, c.kind, g, EXTRACT(EPOCH FROM (LEAST(c.e, g + ${bucketStep(range)}) - GREATEST(c.s, g)))::float8
       FROM clipped c
-      CROSS JOIN LATERAL generate_series(${bucketOf(range, Prisma.sql`c.s`)}, c.e - interval '1 microsecond', ${bucketStep(range)}) g
-      WHERE c.e > c.s
+      CROSS JOIN LATERAL generate_series(c.first, c.e - interval '1 microsecond', ${bucketStep(range)}) g
+      WHERE c.e > c.first + ${bucketStep(range)}
     ),
     agg AS (
       -- 1: per bucket, 2: per profile, 3: the whole range
@@ -59,7 +63,7 @@ export async function agentUtilisation(db: Db, range: AnalyticsRange, now = new 
     SELECT NULL, a.profile, g.name, true, a.alive, a.busy
     FROM agg a LEFT JOIN "AgentProfile" g ON g.id = a.profile
     WHERE a.set = 2
-    ORDER BY 4, 1 NULLS LAST, 3`;
+    ORDER BY 4, 1 NULLS LAST, 3`);
   const byProfile = rows
     .filter((row) => row.byProfile)
     .map((row) => ({ profileId: row.profileId, profile: row.profile ?? "(no profile)", ...toUtilisation(row) }))

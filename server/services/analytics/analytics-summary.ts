@@ -1,23 +1,24 @@
 // The headline numbers of a range: tasks finished and how, the success rate, and what the model
-// calls cost. The overview shows them for the last 24 hours; the analytics page above its charts.
+// calls cost (from the hourly rollup, exact at any range's ends). The overview shows them for the last 24 hours; the analytics page above its charts.
 import { Prisma, type Db } from "../../db/create-prisma";
 import type { AnalyticsRange } from "./analytics-range";
 import { inRange, toNumber } from "./bucket-sql";
+import { modelCallSource } from "./model-call-source";
+import { runAggregate } from "./run-aggregate";
 import { successRate } from "./task-outcomes";
 
 interface Aggregate {
   succeeded: bigint;
   failed: bigint;
   cancelled: bigint;
-  calls: bigint;
+  calls: bigint | null;
   tokens: bigint | null;
   costMicros: bigint | null;
 }
 
 export async function analyticsSummary(db: Db, range: Pick<AnalyticsRange, "from" | "to">) {
   const finishedAt = Prisma.sql`t."finishedAt"`;
-  const createdAt = Prisma.sql`c."createdAt"`;
-  const [row] = await db.$queryRaw<Aggregate[]>`
+  const [row] = await runAggregate<Aggregate>(db, Prisma.sql`
     SELECT tasks.succeeded, tasks.failed, tasks.cancelled, calls.calls, calls.tokens, calls."costMicros"
     FROM (
       SELECT COUNT(*) FILTER (WHERE t.status = 'SUCCEEDED') AS succeeded,
@@ -25,10 +26,10 @@ export async function analyticsSummary(db: Db, range: Pick<AnalyticsRange, "from
         COUNT(*) FILTER (WHERE t.status = 'CANCELLED') AS cancelled
       FROM "Task" t WHERE ${inRange(range, finishedAt)} AND t.status IN ('SUCCEEDED', 'FAILED', 'CANCELLED')
     ) tasks, (
-      SELECT COUNT(*) AS calls, SUM(c."inputTokens" + c."outputTokens" + c."cacheReadTokens" + c."cacheWriteTokens") AS tokens,
-        SUM(c."costMicros")::bigint AS "costMicros"
-      FROM "ModelCall" c WHERE ${inRange(range, createdAt)}
-    ) calls`;
+      SELECT SUM(m.calls) AS calls, SUM(m."inputTokens" + m."outputTokens" + m."cacheReadTokens" + m."cacheWriteTokens") AS tokens,
+        SUM(m."costMicros")::bigint AS "costMicros"
+      FROM ${modelCallSource(range, "hour")} m
+    ) calls`);
   const succeeded = toNumber(row!.succeeded);
   const failed = toNumber(row!.failed);
   const cancelled = toNumber(row!.cancelled);

@@ -227,6 +227,25 @@ describe("analytics", () => {
     });
   });
 
+  it("sums the partial hours at a range's ends from the calls themselves, whole hours from the rollup", async () => {
+    // 10:04 on day 1 to 11:31 on day 2: c1 (10:03) is out; c2 (10:06) and c5 (11:30) are in partial hours.
+    const range = ZAnalyticsRangeSchema.parse({ from: at(1, "10:04"), to: at(2, "11:31"), bucket: "hour" });
+    const result = await usageBreakdown(db, range);
+    expect(result.total).toMatchObject({ calls: 4, costMicros: 2800n }); // c2 500 + c3 1500 + c4 300 + c5 500
+    expect(result.series.at(0)).toMatchObject({ bucket: at(1, "10:00"), calls: 1, costMicros: 500n });
+    expect(result.series.at(-1)).toMatchObject({ bucket: at(2, "11:00"), calls: 1, costMicros: 500n });
+    expect((await analyticsSummary(db, range)).costMicros).toBe(2800n);
+  });
+
+  it("keeps the rollup equal to the calls when calls are deleted", async () => {
+    await db.modelCall.deleteMany({ where: { taskId: ids.t3 } }); // c4: 300, claude-b, no profile
+    const result = await usageBreakdown(db, DAYS);
+    expect(result.total).toMatchObject({ calls: 4, costMicros: 3200n });
+    expect(result.byProfile.map((row) => row.label)).toEqual(["an-general", "an-analyst"]);
+    const rollup = await db.modelCallRollup.aggregate({ where: { granularity: "day", bucket: { gte: D1 } }, _sum: { calls: true, costMicros: true } });
+    expect(rollup._sum).toEqual({ calls: 4n, costMicros: 3200n });
+  });
+
   it("answers zeros for every bucket of a range with no activity", async () => {
     const empty = ZAnalyticsRangeSchema.parse({ from: "2025-06-01", to: "2025-06-04", bucket: "day" });
     const outcomes = await taskOutcomes(db, empty);

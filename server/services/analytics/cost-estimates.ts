@@ -2,6 +2,7 @@
 // finished. Only tasks with an estimate count (a plan fills it; older tasks have none), and only
 // succeeded ones, since a failed task stops spending part-way.
 import { Prisma, type Db } from "../../db/create-prisma";
+import { runAggregate } from "./run-aggregate";
 import type { AnalyticsRange } from "./analytics-range";
 import { bucketOf, bucketsAndTotal, inRange, splitTotal, toNumber } from "./bucket-sql";
 
@@ -28,7 +29,7 @@ function toEstimate(row: Aggregate) {
 
 export async function costEstimates(db: Db, range: AnalyticsRange) {
   const finishedAt = Prisma.sql`t."finishedAt"`;
-  const rows = await db.$queryRaw<Aggregate[]>`
+  const rows = await runAggregate<Aggregate>(db, Prisma.sql`
     WITH rows AS (${bucketsAndTotal(range)}),
     agg AS (
       SELECT x.bucket,
@@ -44,6 +45,6 @@ export async function costEstimates(db: Db, range: AnalyticsRange) {
     )
     SELECT r.bucket, a.tasks, a."withoutEstimate", a."estimatedMicros", a."actualMicros"
     FROM rows r LEFT JOIN agg a ON a.bucket IS NOT DISTINCT FROM r.bucket
-    ORDER BY r.bucket NULLS LAST`;
+    ORDER BY r.bucket NULLS LAST`);
   return splitTotal(rows, toEstimate);
 }

@@ -2,6 +2,7 @@
 // to result, so planning and waiting count) and of succeeded subtasks (first claim to result).
 // Failed work is left out: a task that fails at once would make the fleet look fast.
 import { Prisma, type Db } from "../../db/create-prisma";
+import { runAggregate } from "./run-aggregate";
 import type { AnalyticsRange } from "./analytics-range";
 import { bucketOf, bucketsAndTotal, inRange, millisBetween, splitTotal, toNumber } from "./bucket-sql";
 
@@ -32,7 +33,7 @@ const stats = (count: bigint | null, p50: number | null, p95: number | null): Du
 export async function durations(db: Db, range: AnalyticsRange) {
   const task = { start: Prisma.sql`t."createdAt"`, end: Prisma.sql`t."finishedAt"` };
   const subtask = { start: Prisma.sql`s."startedAt"`, end: Prisma.sql`s."finishedAt"` };
-  const rows = await db.$queryRaw<Aggregate[]>`
+  const rows = await runAggregate<Aggregate>(db, Prisma.sql`
     WITH rows AS (${bucketsAndTotal(range)}),
     tasks AS (
       SELECT x.bucket, ${percentiles}
@@ -56,7 +57,7 @@ export async function durations(db: Db, range: AnalyticsRange) {
     FROM rows r
     LEFT JOIN tasks t ON t.bucket IS NOT DISTINCT FROM r.bucket
     LEFT JOIN subtasks s ON s.bucket IS NOT DISTINCT FROM r.bucket
-    ORDER BY r.bucket NULLS LAST`;
+    ORDER BY r.bucket NULLS LAST`);
   const toRow = (row: Aggregate) => ({
     tasks: stats(row.taskCount, row.taskP50, row.taskP95),
     subtasks: stats(row.subtaskCount, row.subtaskP50, row.subtaskP95),

@@ -2,6 +2,7 @@
 // task that failed because a subtask did only says so ('Subtask "…" failed.'), so those task
 // rows are left out and every other task failure (invalid plan, timeout, budget) is counted.
 import { Prisma, type Db } from "../../db/create-prisma";
+import { runAggregate } from "./run-aggregate";
 import type { AnalyticsRange } from "./analytics-range";
 import { inRange, toNumber } from "./bucket-sql";
 
@@ -19,7 +20,7 @@ interface Aggregate {
 export async function failureReasons(db: Db, range: AnalyticsRange) {
   const taskEnd = Prisma.sql`t."finishedAt"`;
   const subtaskEnd = Prisma.sql`s."finishedAt"`;
-  const rows = await db.$queryRaw<Aggregate[]>`
+  const rows = await runAggregate<Aggregate>(db, Prisma.sql`
     SELECT x.kind, x.reason, COUNT(*) AS count, MAX(x.at) AS "lastAt", (array_agg(x."taskId" ORDER BY x.at DESC))[1] AS "lastTaskId"
     FROM (
       SELECT 'task' AS kind, COALESCE(t."statusReason", ${NO_REASON}) AS reason, t."finishedAt" AS at, t.id AS "taskId"
@@ -32,6 +33,6 @@ export async function failureReasons(db: Db, range: AnalyticsRange) {
     ) x
     GROUP BY x.kind, x.reason
     ORDER BY count DESC, "lastAt" DESC
-    LIMIT ${FAILURE_REASON_LIMIT}`;
+    LIMIT ${FAILURE_REASON_LIMIT}`);
   return rows.map((row) => ({ ...row, count: toNumber(row.count) }));
 }

@@ -1,6 +1,7 @@
 // How long subtasks waited for an agent: queued (dependencies done, job added) to first claimed,
 // p50 and p95 per bucket of when an agent took them.
 import { Prisma, type Db } from "../../db/create-prisma";
+import { runAggregate } from "./run-aggregate";
 import type { AnalyticsRange } from "./analytics-range";
 import { bucketOf, bucketsAndTotal, inRange, millisBetween, splitTotal, toNumber } from "./bucket-sql";
 
@@ -15,7 +16,7 @@ const toWait = (row: Aggregate) => ({ count: toNumber(row.count), p50Ms: row.p50
 
 export async function queueWait(db: Db, range: AnalyticsRange) {
   const startedAt = Prisma.sql`s."startedAt"`;
-  const rows = await db.$queryRaw<Aggregate[]>`
+  const rows = await runAggregate<Aggregate>(db, Prisma.sql`
     WITH rows AS (${bucketsAndTotal(range)}),
     agg AS (
       SELECT x.bucket, COUNT(*) AS count,
@@ -29,6 +30,6 @@ export async function queueWait(db: Db, range: AnalyticsRange) {
     )
     SELECT r.bucket, a.count, a.p50, a.p95
     FROM rows r LEFT JOIN agg a ON a.bucket IS NOT DISTINCT FROM r.bucket
-    ORDER BY r.bucket NULLS LAST`;
+    ORDER BY r.bucket NULLS LAST`);
   return splitTotal(rows, toWait);
 }

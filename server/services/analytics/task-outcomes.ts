@@ -2,6 +2,7 @@
 // (succeeded + failed). Cancelled tasks are counted but left out of the rate, since a person
 // stopped them rather than the fleet failing them.
 import { Prisma, type Db } from "../../db/create-prisma";
+import { runAggregate } from "./run-aggregate";
 import type { AnalyticsRange } from "./analytics-range";
 import { bucketOf, bucketsAndTotal, inRange, splitTotal, toNumber } from "./bucket-sql";
 
@@ -23,7 +24,7 @@ function toOutcome(row: Aggregate) {
 
 export async function taskOutcomes(db: Db, range: AnalyticsRange) {
   const finishedAt = Prisma.sql`t."finishedAt"`;
-  const rows = await db.$queryRaw<Aggregate[]>`
+  const rows = await runAggregate<Aggregate>(db, Prisma.sql`
     WITH rows AS (${bucketsAndTotal(range)}),
     agg AS (
       SELECT x.bucket,
@@ -38,6 +39,6 @@ export async function taskOutcomes(db: Db, range: AnalyticsRange) {
     )
     SELECT r.bucket, a.succeeded, a.failed, a.cancelled
     FROM rows r LEFT JOIN agg a ON a.bucket IS NOT DISTINCT FROM r.bucket
-    ORDER BY r.bucket NULLS LAST`;
+    ORDER BY r.bucket NULLS LAST`);
   return splitTotal(rows, toOutcome);
 }

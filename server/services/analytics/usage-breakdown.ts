@@ -1,8 +1,11 @@
 // Tokens and cost of the model calls made in the range: per bucket, and per agent profile,
-// model and person (the task's creator), all from one pass over ModelCall with GROUPING SETS.
+// model and person (the task's creator), in one pass with GROUPING SETS over the hourly or
+// daily rollup (see model-call-source.ts).
 import { Prisma, type Db } from "../../db/create-prisma";
 import type { AnalyticsRange } from "./analytics-range";
-import { bucketOf, bucketsAndTotal, inRange, splitTotal, toNumber } from "./bucket-sql";
+import { bucketOf, bucketsAndTotal, splitTotal, toNumber } from "./bucket-sql";
+import { modelCallSource } from "./model-call-source";
+import { runAggregate } from "./run-aggregate";
 
 export type UsageDimension = "profile" | "model" | "user";
 
@@ -31,17 +34,16 @@ const toUsage = (row: Aggregate) => ({
 const FALLBACK_LABELS: Record<UsageDimension, string> = { profile: "(no profile)", model: "(unknown model)", user: "(no user)" };
 
 export async function usageBreakdown(db: Db, range: AnalyticsRange) {
-  const createdAt = Prisma.sql`c."createdAt"`;
-  const sums = Prisma.sql`COUNT(*) AS calls, SUM(x."inputTokens") AS "inputTokens", SUM(x."outputTokens") AS "outputTokens",
+  const sums = Prisma.sql`SUM(x.calls) AS calls, SUM(x."inputTokens") AS "inputTokens", SUM(x."outputTokens") AS "outputTokens",
     SUM(x."cacheReadTokens") AS "cacheReadTokens", SUM(x."cacheWriteTokens") AS "cacheWriteTokens", SUM(x."costMicros")::bigint AS "costMicros"`;
-  const rows = await db.$queryRaw<Aggregate[]>`
+  const rows = await runAggregate<Aggregate>(db, Prisma.sql`
     WITH agg AS (
       -- 7: per bucket, 11: per profile, 13: per model, 14: per user, 15: the whole range
       SELECT x.bucket, x."profileId", x.model, x."userId", GROUPING(x.bucket, x."profileId", x.model, x."userId") AS set, ${sums}
       FROM (
-        SELECT ${bucketOf(range, createdAt)} AS bucket, c."profileId", c.model, c."userId", c."inputTokens", c."outputTokens",
-          c."cacheReadTokens", c."cacheWriteTokens", c."costMicros"
-        FROM "ModelCall" c WHERE ${inRange(range, createdAt)}
+        SELECT ${bucketOf(range, Prisma.sql`m.at`)} AS bucket, m."profileId", m.model, m."userId", m.calls, m."inputTokens", m."outputTokens",
+          m."cacheReadTokens", m."cacheWriteTokens", m."costMicros"
+        FROM ${modelCallSource(range, range.bucket)} m
       ) x
       GROUP BY GROUPING SETS ((x.bucket), (x."profileId"), (x.model), (x."userId"), ())
     ),
@@ -56,7 +58,7 @@ export async function usageBreakdown(db: Db, range: AnalyticsRange) {
     LEFT JOIN "AgentProfile" p ON a.set = 11 AND p.id = a."profileId"
     LEFT JOIN "User" u ON a.set = 14 AND u.id = a."userId"
     WHERE a.set IN (11, 13, 14)
-    ORDER BY 1, 2 NULLS LAST, "costMicros" DESC, 4`;
+    ORDER BY 1, 2 NULLS LAST, "costMicros" DESC, 4`);
   const breakdown = (dimension: UsageDimension) =>
     rows
       .filter((row) => row.dimension === dimension)
