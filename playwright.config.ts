@@ -52,6 +52,11 @@ export default defineConfig({
         BATON_URL: baseURL,
         BATON_REDIS_PREFIX: `${process.env.BATON_REDIS_PREFIX ?? "baton-test"}-e2e`,
         BATON_WORKSPACES: ".baton/test-workspaces/e2e",
+        // One more than the default fleet (2 generalists, 2 analysts), so the agents board can scale up.
+        BATON_MAX_AGENTS: "5",
+        // A shared build machine's load and memory must not decide whether the tests' agents start.
+        BATON_MAX_LOAD_PER_CORE: "1000",
+        BATON_MIN_FREE_MEMORY_MB: "0",
         BATON_ALLOWED_DOMAINS: "example.test",
         AUTH_OIDC_ISSUER: `http://localhost:${oidcPort}`,
         AUTH_OIDC_NAME: "Test SSO",

@@ -8,11 +8,21 @@ import { createRedis } from "./server/create-redis";
 import { baseUrl, env } from "./server/env";
 import { createRealtime } from "./server/realtime/create-realtime";
 import { redisKeys } from "./server/redis-keys";
+import { checkRedisDurability } from "./server/services/health/redis-durability";
 import { webDeps } from "./server/web-deps";
 
 // Auth.js builds OAuth redirect URIs from AUTH_URL when set, otherwise from each request's Host;
 // pinning it to Baton's public URL keeps the URI identical between authorize and callback.
 process.env.AUTH_URL ??= `${baseUrl}/api/auth`;
+
+const pubClient = createRedis(env.REDIS_URL);
+if (env.NODE_ENV === "production") {
+  const refusal = await checkRedisDurability(pubClient, { url: env.REDIS_URL, allowEphemeral: env.BATON_ALLOW_EPHEMERAL_REDIS });
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
+}
 
 const dev = env.NODE_ENV === "development";
 const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
@@ -30,7 +40,6 @@ const httpServer = createServer((req, res) => {
   req.headers[REQUEST_PATH_HEADER] = requestPath(req.url);
   void handle(req, res);
 });
-const pubClient = createRedis(env.REDIS_URL);
 const subClient = pubClient.duplicate();
 subClient.on("error", () => {});
 const deps = webDeps();

@@ -1,9 +1,9 @@
 // Log viewer with a long log: writes a finished task with 50,000 log lines into the database of
 // a running Baton, opens its page in Chromium as a fresh owner session, and prints the time to
 // the newest lines, the time until all history has loaded, the rows in the DOM, and frame
-// timings while the log is scrolled from its end to its start.
+// timings while the log is scrolled from its end to its start and at reading speed.
 //
-//   BATON_URL=http://localhost:3000 DATABASE_URL=postgresql://…/baton npx tsx bench/log-viewer.ts
+//   BATON_URL=http://localhost:3000 DATABASE_URL=postgresql://…/baton npm run bench:log-viewer
 //
 // Use a production build (`next build`, then the server with NODE_ENV=production); development
 // mode compiles on demand and measures the compiler. The task and session are removed at the end.
@@ -51,22 +51,30 @@ try {
   console.log(`  all ${LINES.toLocaleString("en-US")} lines loaded: ${ms(allLoaded)}`);
   console.log(`  rows in the DOM: ${rowsInDom}`);
 
-  // Scroll from the end towards the start, one step per frame, and time every frame.
-  const frames = await page.getByTestId("log-panel").evaluate(async (panel, count) => {
-    const intervals: number[] = [];
-    const step = Math.ceil(panel.scrollHeight / count);
-    let last = performance.now();
-    for (let i = 0; i < count; i++) {
-      panel.scrollTop = Math.max(0, panel.scrollTop - step);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      const now = performance.now();
-      intervals.push(now - last);
-      last = now;
-    }
-    return intervals;
-  }, SCROLL_FRAMES);
-  const long = frames.filter((frame) => frame > 50).length;
-  console.log(`  scrolling ${SCROLL_FRAMES} frames end → start: p50 ${ms(percentile(frames, 50))}, p95 ${ms(percentile(frames, 95))}, max ${ms(Math.max(...frames))}, frames over 50 ms: ${long}`);
+  // Scroll upwards one step per frame and time every frame: a fling through the whole log (every
+  // frame shows new rows), then reading speed (a wheel notch, 100 px, per frame).
+  const scrollFrames = (stepPx: number | "whole log") =>
+    page.getByTestId("log-panel").evaluate(
+      async (panel, { count, stepPx }) => {
+        const intervals: number[] = [];
+        const step = stepPx === "whole log" ? Math.ceil(panel.scrollHeight / count) : stepPx;
+        let last = performance.now();
+        for (let i = 0; i < count; i++) {
+          panel.scrollTop = Math.max(0, panel.scrollTop - step);
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          const now = performance.now();
+          intervals.push(now - last);
+          last = now;
+        }
+        return intervals;
+      },
+      { count: SCROLL_FRAMES, stepPx },
+    );
+  const report = (label: string, frames: number[]) =>
+    console.log(`  ${label}: p50 ${ms(percentile(frames, 50))}, p95 ${ms(percentile(frames, 95))}, max ${ms(Math.max(...frames))}, frames over 50 ms: ${frames.filter((frame) => frame > 50).length} of ${frames.length}`);
+  report(`scrolling end → start in ${SCROLL_FRAMES} frames`, await scrollFrames("whole log"));
+  await page.getByTestId("log-panel").evaluate((panel) => panel.scrollTo({ top: panel.scrollHeight }));
+  report(`scrolling up 100 px a frame for ${SCROLL_FRAMES} frames`, await scrollFrames(100));
 
   const jump = await page.getByTestId("log-panel").evaluate(async (panel) => {
     const start = performance.now();

@@ -47,7 +47,8 @@ test("cancelling a running task stops it within two seconds", async ({ page }) =
 
 test("the agents page lists the live agent processes", async ({ page }, testInfo) => {
   await page.goto("/agents");
-  await expect(page.getByTestId("agent-row")).toHaveCount(4, { timeout: 20_000 });
-  await expect(page.getByTestId("agent-row").first()).toContainText(/generalist|analyst/);
+  // The default fleet; the autoscaler may still hold a fifth agent it started for a backlog.
+  await expect.poll(() => page.getByTestId("agent-row").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+  await expect(page.getByTestId("agent-group").first()).toContainText(/generalist|analyst/);
   await page.screenshot({ path: testInfo.outputPath("agents.png"), fullPage: true });
 });

@@ -25,6 +25,8 @@ const ZServerEnvSchema = ZSharedEnvSchema.extend({
   BATON_DEV_LOGIN: flag.default(false),
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   BATON_TRUST_PROXY: flag.default(false),
+  /** Bearer token for /api/metrics; unset, metrics are served to loopback clients only. */
+  BATON_METRICS_TOKEN: optional(z.string().min(16, "must be at least 16 characters")),
   BATON_TASK_CREATES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   BATON_TOKEN_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   AUTH_GITHUB_ID: optional(z.string()),

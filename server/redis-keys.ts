@@ -19,6 +19,10 @@ export interface RedisKeys {
   fleetCommands: string;
   /** Prefix of the keys by which one daemon claims a fleet command. */
   fleetCommandClaims: string;
+  /** Hash of the reconciler's repair counts by kind, for /api/metrics. */
+  reconcilerRepairs: string;
+  /** Recent CPU and RSS samples of one agent process, for the agents page's sparklines. */
+  agentSamples(agentId: string): string;
 }
 
 export function redisKeys(prefix: string): RedisKeys {
@@ -36,5 +40,7 @@ export function redisKeys(prefix: string): RedisKeys {
     taskWriteLock: (taskId, path) => `${prefix}:task:${taskId}:write-lock:${path}`,
     fleetCommands: `${prefix}:fleet-commands`,
     fleetCommandClaims: `${prefix}:fleet-command-claim`,
+    reconcilerRepairs: `${prefix}:metrics:reconciler-repairs`,
+    agentSamples: (agentId) => `${prefix}:agent-samples:${agentId}`,
   };
 }

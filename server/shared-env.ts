@@ -14,6 +14,8 @@ export const ZSharedEnvSchema = z.object({
     .default("baton"),
   ANTHROPIC_API_KEY: optional(z.string().min(1)),
   BATON_MODEL: z.string().min(1).default("claude-sonnet-5"),
+  /** In production, start even on a Redis that keeps nothing on disk or evicts keys (demos only). */
+  BATON_ALLOW_EPHEMERAL_REDIS: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
 });
 
 export type SharedEnv = z.infer<typeof ZSharedEnvSchema>;

@@ -8,6 +8,7 @@ import { db } from "./db";
 import { env } from "./env";
 import { createDispatcher } from "./queues/dispatcher";
 import { createFleetCommands } from "./queues/fleet-commands";
+import { createAgentSamples } from "./services/agents/agent-samples";
 import { createFleetPause } from "./services/fleet/fleet-pause";
 import { createTaskSignals } from "./queues/task-signals";
 import { createRealtimePublisher } from "./realtime/publisher";
@@ -30,6 +31,7 @@ function createWebDeps(): WebDeps {
     signals: createTaskSignals(redis, keys.cancelChannel),
     fleetPause: createFleetPause(redis, keys.fleetPause),
     fleetCommands: createFleetCommands(redis, keys.fleetCommands),
+    agentSamples: createAgentSamples(redis, keys),
     rateLimits: createRateLimits(redis, keys.rateLimitPrefix, {
       taskCreatesPerMinute: env.BATON_TASK_CREATES_PER_MINUTE,
       tokenFailuresPerMinute: env.BATON_TOKEN_FAILURES_PER_MINUTE,

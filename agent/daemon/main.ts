@@ -11,6 +11,8 @@ import { createDispatcher } from "../../server/queues/dispatcher";
 import { createTaskSignals } from "../../server/queues/task-signals";
 import { createRealtimePublisher } from "../../server/realtime/publisher";
 import { redisKeys } from "../../server/redis-keys";
+import { checkRedisDurability } from "../../server/services/health/redis-durability";
+import { createAgentSamples } from "../../server/services/agents/agent-samples";
 import { handBackSubtask } from "../../server/services/orchestration/requeue-subtask";
 import { parseAgentEnv } from "../env";
 import { createSimServer } from "../sim";
@@ -44,6 +46,13 @@ const owner = `${host}:${process.pid}`;
 const db = createPrisma(env.DATABASE_URL, { max: 4 });
 const redis = createRedis(env.REDIS_URL);
 const subscriber = createRedis(env.REDIS_URL, "blocking");
+if (env.NODE_ENV === "production") {
+  const refusal = await checkRedisDurability(redis, { url: env.REDIS_URL, allowEphemeral: env.BATON_ALLOW_EPHEMERAL_REDIS });
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
+}
 const keys = redisKeys(env.BATON_REDIS_PREFIX);
 const publisher = createRealtimePublisher(redis, keys.socketIoKey);
 const deps = { db, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys.cancelChannel) };
@@ -61,6 +70,7 @@ const { BATON_DAEMON_TOKEN: _token, ...inherited } = process.env;
 const supervisor = new AgentSupervisor({
   db,
   publisher,
+  samples: createAgentSamples(redis, keys),
   host,
   workerEntry: path.join(import.meta.dirname, "..", "worker", "main.ts"),
   childEnv: {

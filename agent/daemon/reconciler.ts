@@ -2,6 +2,7 @@
 import type { Redis } from "ioredis";
 import { reconcile, type ReconcileReport } from "../../server/services/orchestration/reconcile";
 import type { OrchestratorDeps } from "../../server/services/orchestration/deps";
+import { recordRepairs } from "../../server/services/metrics/reconciler-repairs";
 
 export interface ReconcilerOptions {
   deps: OrchestratorDeps;
@@ -24,7 +25,10 @@ export function startReconciler(options: ReconcilerOptions): { stop(): void; run
       await options.redis.pexpire(options.lockKey, options.intervalMs * 2);
       const report = await reconcile(options.deps, { agentStaleMs: options.agentStaleMs });
       const repaired = Object.entries(report).filter(([, n]) => n > 0);
-      if (repaired.length) console.log(`reconciler: ${repaired.map(([k, n]) => `${k}=${n}`).join(" ")}`);
+      if (repaired.length) {
+        console.log(`reconciler: ${repaired.map(([k, n]) => `${k}=${n}`).join(" ")}`);
+        await recordRepairs(options.redis, options.deps.keys.reconcilerRepairs, report);
+      }
       return report;
     } catch (error) {
       console.error("reconciler:", error instanceof Error ? error.message : error);

@@ -10,6 +10,7 @@ import { ZAgentToDaemonSchema } from "../../server/contracts/ipc";
 import type { AgentUpdateMessage } from "../../server/contracts/realtime";
 import type { Db } from "../../server/db/create-prisma";
 import type { RealtimePublisher } from "../../server/realtime/publisher";
+import type { AgentSamples } from "../../server/services/agents/agent-samples";
 import { killTree, sampleTree } from "./process-tree";
 import { limitBreach } from "./resource-limits";
 import { restartDelayMs } from "./restart-delay";
@@ -34,6 +35,8 @@ export interface Takedown {
 export interface SupervisorOptions {
   db: Db;
   publisher: RealtimePublisher;
+  /** Where each CPU and RSS sample goes, for the agents page's sparklines. */
+  samples: Pick<AgentSamples, "record">;
   host: string;
   workerEntry: string;
   childEnv: NodeJS.ProcessEnv;
@@ -76,6 +79,8 @@ interface Slot {
   restartTimer?: NodeJS.Timeout;
   usage: { cpu: number; rss: number } | null;
   exitReason?: string;
+  /** Why this slot's previous process ended, recorded on the process that replaces it. */
+  previousExitReason?: string;
   takedown?: Omit<Takedown, "agentId" | "profile" | "subtaskId">;
   /** Resolves when the current process's exit has been recorded. */
   settled?: Promise<void>;
@@ -162,7 +167,7 @@ export class AgentSupervisor {
 
   private async spawn(slot: Slot): Promise<void> {
     const row = await this.options.db.agentProcess.create({
-      data: { host: this.options.host, profileId: slot.profile.id, state: "INITIALIZING", restarts: slot.restarts },
+      data: { host: this.options.host, profileId: slot.profile.id, state: "INITIALIZING", restarts: slot.restarts, previousExitReason: slot.previousExitReason ?? null },
     });
     const child = fork(this.options.workerEntry, [], {
       execArgv: ["--import", "tsx"],
@@ -225,6 +230,7 @@ export class AgentSupervisor {
       this.slots.delete(slot.key);
       return;
     }
+    slot.previousExitReason = reason;
     slot.exitReason = undefined;
     slot.failuresInARow = Date.now() - slot.startedAt > 60_000 ? 1 : slot.failuresInARow + 1;
     slot.restarts++;
@@ -249,6 +255,7 @@ export class AgentSupervisor {
       }
       const usage = await sampleTree(pid);
       slot.usage = usage ? { cpu: usage.cpu, rss: usage.rssBytes } : null;
+      if (usage) void this.options.samples.record(slot.agentId, { at: now, cpuPercent: usage.cpu, rssBytes: usage.rssBytes }).catch(() => {});
       const breach = usage
         ? limitBreach({ rssBytes: usage.rssBytes, memoryLimitMb: slot.profile.memoryLimitMb, subtaskSince: slot.subtaskSince, timeoutSeconds: slot.profile.timeoutSeconds, now })
         : null;

@@ -1,10 +1,11 @@
 "use client";
-// Agents: the live fleet (admins stop and restart agents), the daemons' scaling decisions,
-// recently ended processes and the profiles they run (admins start agents).
+// Agents: the live board grouped by profile and host (admins scale groups, stop and restart
+// agents), the daemons' scaling decisions, recently ended processes and the profiles they run.
 import { AgentActions } from "@/components/agents/agent-actions";
-import { EndedAgentTable } from "@/components/agents/ended-agent-table";
-import { LiveAgentTable } from "@/components/agents/live-agent-table";
+import { AgentHistory } from "@/components/agents/agent-history";
+import { isBusy, LiveAgentTable } from "@/components/agents/live-agent-table";
 import { ProfileList } from "@/components/agents/profile-list";
+import { ScaleControls } from "@/components/agents/scale-controls";
 import { ScalingDecisions } from "@/components/agents/scaling-decisions";
 import { useFleet } from "@/components/hooks/use-fleet";
 import { useScalingEvents } from "@/components/hooks/use-scaling-events";
@@ -28,15 +29,14 @@ const LoadError = ({ title, error }: { title: string; error: unknown }) => (
   </div>
 );
 
-const BUSY_STATES = new Set(["CLAIMED", "WORKING", "WAITING", "COMPLETING"]);
-
 export function AgentsPage({ canManage }: { canManage: boolean }) {
   const { agents, profiles } = useFleet();
   const scaling = useScalingEvents();
   const live = agents.data?.live ?? [];
-  const ended = agents.data?.ended ?? [];
   const hostsByProfile = new Map<string, Set<string>>();
   for (const agent of live) hostsByProfile.set(agent.profile, (hostsByProfile.get(agent.profile) ?? new Set<string>()).add(agent.host));
+  const profileByName = new Map((profiles.data ?? []).map((profile) => [profile.name, profile]));
+  const hosts = new Set(live.map((agent) => agent.host)).size;
   const counts = new Map(
     [...hostsByProfile].map(([profile, hosts]) => [profile, { running: live.filter((a) => a.profile === profile).length, hosts: hosts.size }]),
   );
@@ -46,7 +46,10 @@ export function AgentsPage({ canManage }: { canManage: boolean }) {
       <PageHeader title="Agents" description="Agent processes on this installation. Updates live; heartbeats are expected every few seconds." />
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Live processes" description={agents.data ? `${live.length} live` : undefined} />
+          <CardHeader
+            title="Live processes"
+            description={agents.data ? `${live.length} live on ${hosts} ${hosts === 1 ? "host" : "hosts"}, grouped by profile and host. CPU and memory lines show the last two minutes.` : undefined}
+          />
           {agents.isPending ? (
             loading
           ) : agents.isError && !agents.data ? (
@@ -59,7 +62,8 @@ export function AgentsPage({ canManage }: { canManage: boolean }) {
           ) : (
             <LiveAgentTable
               agents={live}
-              actions={canManage ? (agent) => <AgentActions agentId={agent.id} busy={BUSY_STATES.has(agent.state)} stopping={agent.state === "TERMINATING"} /> : undefined}
+              actions={canManage ? (agent) => <AgentActions agentId={agent.id} busy={isBusy(agent)} stopping={agent.state === "TERMINATING"} /> : undefined}
+              groupControls={canManage ? (group) => <ScaleControls group={group} profile={profileByName.get(group.profile)} /> : undefined}
             />
           )}
         </Card>
@@ -83,14 +87,8 @@ export function AgentsPage({ canManage }: { canManage: boolean }) {
         </Card>
 
         <Card>
-          <CardHeader title="Recently ended" description="The last processes that exited or crashed." />
-          {agents.isPending ? (
-            loading
-          ) : ended.length === 0 ? (
-            <EmptyState title="No ended processes" className="py-6">Agents that exit or crash are listed here with their exit code and reason.</EmptyState>
-          ) : (
-            <EndedAgentTable agents={ended} />
-          )}
+          <CardHeader title="Ended" description="Processes that exited or crashed, newest first, with their exit and why." />
+          <AgentHistory />
         </Card>
 
         <Card>

@@ -3,10 +3,12 @@ import { elapsedMs, formatDuration } from "@/components/format/duration";
 import { shortId } from "@/components/format/short-id";
 import { formatFullDate, formatShortDate } from "@/components/format/time";
 import { StatusBadge } from "@/components/status-badge";
-import type { AgentView } from "./live-agent-table";
+import type { RouterOutputs } from "@/components/providers/trpc";
 import { mutedTableCell, numericTableCell, Table, type TableColumn } from "@/components/ui/table";
 
-function exitLabel(agent: AgentView): string {
+export type EndedAgentView = RouterOutputs["agent"]["history"]["items"][number];
+
+function exitLabel(agent: EndedAgentView): string {
   if (agent.exitSignal) return agent.exitSignal;
   if (agent.exitCode !== null) return `code ${agent.exitCode}`;
   return "—";
@@ -23,7 +25,7 @@ const COLUMNS: TableColumn[] = [
   { label: "Ended" },
 ];
 
-export function EndedAgentTable({ agents }: { agents: AgentView[] }) {
+export function EndedAgentTable({ agents }: { agents: EndedAgentView[] }) {
   return (
     <Table columns={COLUMNS}>
       {agents.map((agent) => {

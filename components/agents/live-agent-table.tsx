@@ -1,6 +1,9 @@
 "use client";
-// Running agent processes with their health: the state and how long the agent has been in it,
-// heartbeat age ticking every second, and a heartbeat older than the server's staleness limit flagged.
+// The live board: running agent processes grouped by profile and host, each with its state and
+// how long it has been in it, the subtask it works on (linked to the task page), heartbeat age
+// ticking every second (flagged past the server's staleness limit), CPU and memory sparklines of
+// the last samples, restarts and why the process before it ended. Admins get each group's scale
+// controls and each agent's restart and stop.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AGENT_HEARTBEAT_STALE_MS } from "@/server/contracts/heartbeat";
@@ -13,22 +16,38 @@ import type { RouterOutputs } from "@/components/providers/trpc";
 import { StatusBadge } from "@/components/status-badge";
 import { cx } from "@/components/ui/class-names";
 import { mutedTableCell, numericTableCell, Table, type TableColumn } from "@/components/ui/table";
+import { Sparkline } from "./sparkline";
 
 export type AgentView = RouterOutputs["agent"]["list"]["live"][number];
 
+export interface AgentGroup {
+  profile: string;
+  host: string;
+  agents: AgentView[];
+}
 
 const COLUMNS: TableColumn[] = [
   { label: "Agent" },
-  { label: "Profile" },
-  { label: "PID", numeric: true },
   { label: "State" },
   { label: "Current subtask" },
   { label: "Heartbeat" },
   { label: "CPU", numeric: true },
-  { label: "RSS", numeric: true },
-  { label: "Restarts", numeric: true },
+  { label: "Memory", numeric: true },
+  { label: "Restarts" },
   { label: "Started" },
 ];
+
+/** Agents by profile, then host, in a stable order (oldest agent first within a group). */
+export function groupAgents(agents: AgentView[]): AgentGroup[] {
+  const groups = new Map<string, AgentGroup>();
+  for (const agent of agents) {
+    const key = `${agent.profile}\u0000${agent.host}`;
+    const group = groups.get(key) ?? { profile: agent.profile, host: agent.host, agents: [] };
+    group.agents.push(agent);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => a.profile.localeCompare(b.profile) || a.host.localeCompare(b.host));
+}
 
 /** "for 12 s" while short-lived states come and go; "for 3m 05s" once an agent has settled. */
 const stateAge = (ms: number) => (ms < 60_000 ? `${Math.floor(Math.max(0, ms) / 1000)} s` : formatDuration(ms));
@@ -36,51 +55,109 @@ const stateAge = (ms: number) => (ms < 60_000 ? `${Math.floor(Math.max(0, ms) / 
 /** Pinned to the right edge, so the controls stay in view however far the table scrolls. */
 const ACTIONS_CELL = "sticky right-0 text-right shadow-[-8px_0_8px_-8px_rgba(0,0,0,0.12)]";
 
-/** `actions` renders an admin's controls for a row (a last column), when given. */
-export function LiveAgentTable({ agents, actions }: { agents: AgentView[]; actions?: (agent: AgentView) => ReactNode }) {
-  const now = useNow();
+const BUSY = new Set(["CLAIMED", "WORKING", "WAITING", "COMPLETING"]);
+export const isBusy = (agent: AgentView) => BUSY.has(agent.state);
+
+function AgentRow({ agent, now, actions }: { agent: AgentView; now: number; actions?: ReactNode }) {
+  const age = agent.lastHeartbeatAt ? now - agent.lastHeartbeatAt.getTime() : null;
+  // A process still starting up has not had the chance to send its first heartbeat.
+  const stale = age === null ? agent.state !== "INITIALIZING" : age > AGENT_HEARTBEAT_STALE_MS;
+  const cpu = agent.samples.map((s) => s.cpuPercent);
+  const rss = agent.samples.map((s) => s.rssBytes);
   return (
-    <Table columns={actions ? [...COLUMNS, { label: "Actions", className: `${ACTIONS_CELL} bg-surface-muted` }] : COLUMNS}>
-      {agents.map((agent) => {
-        const age = agent.lastHeartbeatAt ? now - agent.lastHeartbeatAt.getTime() : null;
-        // A process still starting up has not had the chance to send its first heartbeat.
-        const stale = age === null ? agent.state !== "INITIALIZING" : age > AGENT_HEARTBEAT_STALE_MS;
-        return (
-          <tr key={agent.id} data-testid="agent-row">
-            <td className={mutedTableCell}>
-              <span className="font-mono text-foreground" title={agent.id}>{shortId(agent.id)}</span>
-              <span className="block text-xs text-subtle">{agent.host}</span>
-            </td>
-            <td className={`${mutedTableCell} text-foreground`}>{agent.profile}</td>
-            <td className={`${numericTableCell} font-mono`}>{agent.pid ?? "—"}</td>
-            <td className={cx(mutedTableCell, "whitespace-nowrap")} title={`Since ${formatFullDate(agent.stateChangedAt)}`}>
-              <StatusBadge status={agent.state} />
-              <span className="ml-2 text-xs text-subtle tabular-nums" data-testid="agent-state-age">
-                for {stateAge(now - agent.stateChangedAt.getTime())}
+    <tr data-testid="agent-row" data-agent-id={agent.id} data-profile={agent.profile} data-state={agent.state}>
+      <td className={mutedTableCell}>
+        <span className="font-mono text-foreground" title={agent.id}>{shortId(agent.id)}</span>
+        <span className="block text-xs text-subtle tabular-nums">pid {agent.pid ?? "—"}</span>
+      </td>
+      <td className={cx(mutedTableCell, "whitespace-nowrap")} title={`Since ${formatFullDate(agent.stateChangedAt)}`}>
+        <StatusBadge status={agent.state} />
+        <span className="ml-2 text-xs text-subtle tabular-nums" data-testid="agent-state-age">
+          for {stateAge(now - agent.stateChangedAt.getTime())}
+        </span>
+      </td>
+      <td className={`${mutedTableCell} max-w-56 truncate`} title={agent.currentSubtask?.title ?? agent.currentSubtaskId ?? undefined} data-testid="agent-subtask">
+        {agent.currentSubtask ? (
+          <Link href={`/tasks/${agent.currentSubtask.taskId}?subtask=${agent.currentSubtask.id}`} className="text-accent hover:underline">
+            {agent.currentSubtask.title}
+          </Link>
+        ) : agent.currentSubtaskId ? (
+          <span className="font-mono">{shortId(agent.currentSubtaskId)}</span>
+        ) : (
+          <span className="text-subtle">idle</span>
+        )}
+      </td>
+      <td
+        className={cx(mutedTableCell, "tabular-nums", stale && "font-medium text-warning-fg")}
+        title={agent.lastHeartbeatAt ? formatFullDate(agent.lastHeartbeatAt) : "No heartbeat yet"}
+        data-testid="agent-heartbeat"
+      >
+        {age === null ? "never" : formatAge(Math.max(0, age))}
+        {stale ? <span className="ml-1 text-xs">(stale)</span> : null}
+      </td>
+      <td className={numericTableCell}>
+        <span className="inline-flex items-center gap-2">
+          <Sparkline values={cpu} label="CPU" format={formatPercent} minScale={100} />
+          <span className="w-12">{formatPercent(agent.cpuPercent)}</span>
+        </span>
+      </td>
+      <td className={numericTableCell}>
+        <span className="inline-flex items-center gap-2">
+          <Sparkline values={rss} label="Memory" format={formatMegabytes} />
+          <span className="w-14">{formatMegabytes(agent.rssBytes)}</span>
+        </span>
+      </td>
+      <td className={cx(mutedTableCell, "max-w-56")}>
+        <span className={cx("tabular-nums", agent.restarts > 0 && "font-medium text-warning-fg")}>{agent.restarts}</span>
+        {agent.previousExitReason ? (
+          <span className="block truncate text-xs text-subtle" title={`The process before this one: ${agent.previousExitReason}`} data-testid="agent-previous-exit">
+            last: {agent.previousExitReason}
+          </span>
+        ) : null}
+      </td>
+      <td className={mutedTableCell} title={formatFullDate(agent.startedAt)}>{formatShortDate(agent.startedAt)}</td>
+      {actions !== undefined ? <td className={cx(mutedTableCell, ACTIONS_CELL, "bg-surface")}>{actions}</td> : null}
+    </tr>
+  );
+}
+
+/**
+ * `actions` renders an admin's controls for a row and `groupControls` for a group's header
+ * (both only for admins).
+ */
+export function LiveAgentTable({
+  agents,
+  actions,
+  groupControls,
+}: {
+  agents: AgentView[];
+  actions?: (agent: AgentView) => ReactNode;
+  groupControls?: (group: AgentGroup) => ReactNode;
+}) {
+  const now = useNow();
+  const columns = actions ? [...COLUMNS, { label: "Actions", className: `${ACTIONS_CELL} bg-surface-muted` }] : COLUMNS;
+  return (
+    <Table columns={columns}>
+      {groupAgents(agents).map((group) => {
+        const busy = group.agents.filter(isBusy).length;
+        return [
+          <tr key={`${group.profile}@${group.host}`} className="bg-surface-muted/40" data-testid="agent-group" data-profile={group.profile}>
+            <th scope="colgroup" colSpan={columns.length} className="px-3 py-2 text-left font-normal">
+              {/* Held within the visible width, so a phone sees the controls without scrolling the table sideways. */}
+              <span className="sticky left-3 flex w-[min(100%,calc(100vw-5rem))] flex-wrap items-center justify-between gap-2">
+                <span>
+                  <span className="font-semibold text-foreground">{group.profile}</span>
+                  <span className="text-muted"> on {group.host}</span>
+                  <span className="ml-2 text-xs text-subtle tabular-nums" data-testid="agent-group-count">
+                    {group.agents.length} {group.agents.length === 1 ? "agent" : "agents"} · {busy} busy
+                  </span>
+                </span>
+                {groupControls ? groupControls(group) : null}
               </span>
-            </td>
-            <td className={`${mutedTableCell} max-w-56 truncate`} title={agent.currentSubtask?.title ?? agent.currentSubtaskId ?? undefined}>
-              {agent.currentSubtask ? (
-                <Link href={`/tasks/${agent.currentSubtask.taskId}`} className="text-accent hover:underline">
-                  {agent.currentSubtask.title}
-                </Link>
-              ) : agent.currentSubtaskId ? (
-                <span className="font-mono">{shortId(agent.currentSubtaskId)}</span>
-              ) : (
-                <span className="text-subtle">idle</span>
-              )}
-            </td>
-            <td className={cx(mutedTableCell, "tabular-nums", stale && "font-medium text-warning-fg")} title={agent.lastHeartbeatAt ? formatFullDate(agent.lastHeartbeatAt) : "No heartbeat yet"}>
-              {age === null ? "never" : formatAge(Math.max(0, age))}
-              {stale ? <span className="ml-1 text-xs">(stale)</span> : null}
-            </td>
-            <td className={numericTableCell}>{formatPercent(agent.cpuPercent)}</td>
-            <td className={numericTableCell}>{formatMegabytes(agent.rssBytes)}</td>
-            <td className={cx(numericTableCell, agent.restarts > 0 && "text-warning-fg")}>{agent.restarts}</td>
-            <td className={mutedTableCell} title={formatFullDate(agent.startedAt)}>{formatShortDate(agent.startedAt)}</td>
-            {actions ? <td className={cx(mutedTableCell, ACTIONS_CELL, "bg-surface")}>{actions(agent)}</td> : null}
-          </tr>
-        );
+            </th>
+          </tr>,
+          ...group.agents.map((agent) => <AgentRow key={agent.id} agent={agent} now={now} actions={actions ? actions(agent) : undefined} />),
+        ];
       })}
     </Table>
   );

@@ -1,6 +1,7 @@
 "use client";
 // Agent processes and profiles, kept current from the `fleet` room: state changes refetch the
-// list (throttled, since heartbeats from a large fleet arrive constantly).
+// live list and the history of ended processes (throttled, since heartbeats and samples from a
+// large fleet arrive constantly).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { FLEET_ROOM } from "@/components/live/rooms";
 import { useTRPC } from "@/components/providers/trpc";
@@ -16,7 +17,10 @@ export function useFleet() {
   const agents = useQuery(trpc.agent.list.queryOptions(undefined, { refetchInterval: FALLBACK_REFRESH_MS }));
   const profiles = useQuery(trpc.agent.profiles.queryOptions());
 
-  const refresh = () => void queryClient.invalidateQueries(trpc.agent.list.queryFilter());
+  const refresh = () => {
+    void queryClient.invalidateQueries(trpc.agent.list.queryFilter());
+    void queryClient.invalidateQueries(trpc.agent.history.infiniteQueryFilter());
+  };
   useRoom(FLEET_ROOM, refresh);
   useThrottledRefresh("agent:update", () => true, refresh, 2000);
 

@@ -60,7 +60,8 @@ function LogRowView({ row, index, source, selected, current, expanded, target, p
       data-selected={selected || undefined}
       className={cx(
         "group grid grid-cols-[3rem_4.5rem_minmax(0,1fr)_auto_3.25rem] items-baseline gap-x-2 px-3 py-0.5",
-        // Wide screens put the message beside its time, source and kind; narrow ones below.
+        // Wide screens put the message beside its time, source and kind; narrow ones below. Every
+        // cell aligns on its first line, so the opening control of a tool row is a block.
         "sm:grid-cols-[3.5rem_4.5rem_8rem_4.5rem_minmax(0,1fr)_3.25rem] sm:gap-x-3",
         logRowTone(first.kind, first.level),
         selected && "bg-accent-soft",
@@ -94,7 +95,7 @@ function LogRowView({ row, index, source, selected, current, expanded, target, p
                 type="button"
                 aria-expanded={expanded}
                 onClick={() => actions.onToggle(line.seq)}
-                className="w-full cursor-pointer text-left hover:underline"
+                className="block w-full cursor-pointer text-left hover:underline"
               >
                 <span aria-hidden className={cx("mr-1 inline-block text-subtle transition-transform", expanded && "rotate-90")}>
                   ▸

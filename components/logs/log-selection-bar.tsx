@@ -1,6 +1,6 @@
 "use client";
 // Shown while lines are selected: which ones, copy them, copy a link to the first, clear.
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { formatCount } from "@/components/format/numbers";
 import type { LogLine } from "@/components/live/merge-log-events";
 import { Button } from "@/components/ui/button";
@@ -19,7 +19,8 @@ interface LogSelectionBarProps {
 export function LogSelectionBar({ selection, rows, sourceOf, onCopy, onClear }: LogSelectionBarProps) {
   const [copied, setCopied] = useState<"lines" | "link" | null>(null);
   const { from, to } = selectionBounds(selection);
-  const picked = selectedRows(rows, selection);
+  // The bar redraws with every scroll of the log; a long range is only collected again when it changes.
+  const picked = useMemo(() => selectedRows(rows, selection), [rows, selection]);
   const lineCount = picked.reduce((sum, row) => sum + row.events.length, 0);
   const flash = (what: "lines" | "link") => (ok: boolean) => {
     setCopied(ok ? what : null);

@@ -77,6 +77,11 @@ const CASES: Record<string, Case[]> = {
     { input: { id: "does-not-exist" }, status: 404, message: /No task/ },
   ],
   "agent.list": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "agent.history": [
+    { input: { limit: 0 }, status: 400, message: /^limit: Too small/ },
+    { input: { cursor: "" }, status: 400, message: /^cursor: Too small/ },
+    { input: { limit: "ten" }, status: 400, message: /^limit: Invalid input: expected number/ },
+  ],
   "agent.profiles": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
   "agent.scalingEvents": [
     { input: { limit: 0 }, status: 400, message: /^limit: Too small/ },

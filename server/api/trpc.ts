@@ -6,10 +6,12 @@ import type { Actor } from "../auth/actor";
 import { accessRuleFor, can, type Ability } from "../auth/permissions";
 import type { RateLimits } from "../auth/rate-limits";
 import { ROLE_LABELS } from "../auth/roles";
+import type { AgentSamples } from "../services/agents/agent-samples";
 import type { FleetPause } from "../services/fleet/fleet-pause";
 import type { FleetCommands } from "../queues/fleet-commands";
 import type { OrchestratorDeps } from "../services/orchestration/deps";
 import { ServiceError } from "../services/service-error";
+import { findUnstorableText } from "./unstorable-text";
 
 export interface ApiDeps extends OrchestratorDeps {
   /** The model of profiles that name none (BATON_MODEL), for plan estimates. */
@@ -17,6 +19,7 @@ export interface ApiDeps extends OrchestratorDeps {
   rateLimits: RateLimits;
   fleetPause: FleetPause;
   fleetCommands: FleetCommands;
+  agentSamples: AgentSamples;
 }
 
 export interface TrpcContext {
@@ -89,7 +92,14 @@ const serviceErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const protectedProcedure = t.procedure.use(access).use(serviceErrors);
+/** Refuses strings PostgreSQL cannot hold (NUL, lone surrogates) before any procedure sees them. */
+const storableText = t.middleware(async ({ getRawInput, next }) => {
+  const bad = findUnstorableText(await getRawInput());
+  if (bad) throw new TRPCError({ code: "BAD_REQUEST", message: `${bad.path}: ${bad.problem}; remove it and try again.` });
+  return next();
+});
+
+export const protectedProcedure = t.procedure.use(access).use(storableText).use(serviceErrors);
 
 /** Throws FORBIDDEN unless the actor's role carries the ability. */
 export function assertAbility(actor: Actor, ability: Ability, message: string): void {

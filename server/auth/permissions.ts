@@ -23,6 +23,7 @@ export const PROCEDURE_RULES = {
   "approval.list": { role: "VIEWER", summary: "See what agents asked to do and who decided" },
   "approval.decide": { role: "MEMBER", summary: "Approve or deny agents' commands and writes on own tasks (admins: any task)" },
   "agent.list": { role: "VIEWER", summary: "See agent processes" },
+  "agent.history": { role: "VIEWER", summary: "See agent processes that ended, and why" },
   "agent.profiles": { role: "VIEWER", summary: "See agent profiles" },
   "agent.scalingEvents": { role: "VIEWER", summary: "See the daemons' scaling decisions" },
   "agent.start": { role: "ADMIN", summary: "Start an agent of a profile" },

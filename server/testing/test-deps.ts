@@ -1,10 +1,12 @@
 // Real PostgreSQL and Redis for integration tests, with a Redis prefix of the test's own so its
 // queues and events are invisible to other tests and to a running demo.
 import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
 import { createPrisma } from "../db/create-prisma";
 import { createRedis } from "../create-redis";
 import { createDispatcher } from "../queues/dispatcher";
 import { createFleetCommands } from "../queues/fleet-commands";
+import { createAgentSamples } from "../services/agents/agent-samples";
 import { createFleetPause } from "../services/fleet/fleet-pause";
 import { createTaskSignals } from "../queues/task-signals";
 import { createRealtimePublisher } from "../realtime/publisher";
@@ -15,6 +17,8 @@ import type { OrchestratorDeps } from "../services/orchestration/deps";
 
 export interface TestDeps extends ApiDeps {
   prefix: string;
+  /** The connection behind the deps, for tests that read or write keys directly. */
+  redis: Redis;
   close(options?: { keepKeys?: boolean }): Promise<void>;
 }
 
@@ -29,6 +33,7 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
   const dispatcher = createDispatcher(redis, keys.bullPrefix);
   return {
     prefix,
+    redis,
     db,
     defaultModel: process.env.BATON_MODEL ?? "claude-sonnet-5",
     keys,
@@ -37,6 +42,7 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
     signals: createTaskSignals(redis, keys.cancelChannel),
     fleetPause: createFleetPause(redis, keys.fleetPause),
     fleetCommands: createFleetCommands(redis, keys.fleetCommands),
+    agentSamples: createAgentSamples(redis, keys),
     rateLimits: createRateLimits(redis, keys.rateLimitPrefix, options.rateLimits ?? DEFAULT_RATE_LIMITS),
     async close(options = {}) {
       await dispatcher.close();

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AgentProcess" ADD COLUMN     "previousExitReason" TEXT;
+
