@@ -3,6 +3,7 @@
 // the denial reaches the model as a tool error in the log.
 import { expect, test } from "@playwright/test";
 import { createPrisma } from "../server/db/create-prisma";
+import { TASK_PAGE_URL } from "./support/task-page-url";
 import { findInLog } from "./support/log-viewer";
 
 const db = createPrisma(process.env.DATABASE_URL!, { max: 1 });
@@ -14,10 +15,10 @@ test.afterAll(async () => {
 });
 
 test("a person approves one command and denies another; the task continues", async ({ page }, testInfo) => {
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Check the build [sim:wide=2] [sim:cmd=echo build-ok] [sim:cmd=rm -rf data]");
   await page.getByRole("button", { name: "Submit task" }).click();
-  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await page.waitForURL(TASK_PAGE_URL);
 
   const panel = page.getByTestId("approvals");
   const pending = panel.locator('[data-testid="approval"][data-status="PENDING"]');

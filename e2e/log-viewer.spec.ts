@@ -10,6 +10,7 @@ import { redisKeys } from "../server/redis-keys";
 import { recordLogs } from "../server/services/logs/append-logs";
 import { createLongLogTask } from "../server/testing/long-log-task";
 import { findInLog, logLineTotal, shownLogSeqs } from "./support/log-viewer";
+import { TASK_PAGE_URL } from "./support/task-page-url";
 
 const db = createPrisma(process.env.DATABASE_URL!, { max: 2 });
 const redis = createRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
@@ -26,10 +27,10 @@ const shownKinds = (page: Page) => page.getByTestId("log-line").evaluateAll((lin
 test("live lines, filters, search, tool data, copying and links", async ({ page, context }, testInfo) => {
   test.setTimeout(120_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Survey the three largest files in the workspace, summarise each, then write a combined report");
   await page.getByRole("button", { name: "Submit task" }).click();
-  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await page.waitForURL(TASK_PAGE_URL);
 
   // Lines arrive while the task runs, without a reload, and the view follows them.
   await expect.poll(() => logLineTotal(page), { timeout: 30_000 }).toBeGreaterThan(3);

@@ -3,18 +3,19 @@
 // edited, a dependency that closes a cycle is refused by name, a subtask is removed (the estimate
 // follows), and once approved the edited plan runs to success.
 import { expect, test, type Locator } from "@playwright/test";
+import { TASK_PAGE_URL } from "./support/task-page-url";
 
 const PROMPT = "Survey the three largest files in the workspace, summarise each, then write a combined report";
 
 const costOf = (panel: Locator) => panel.getByTestId("plan-estimate").locator("dd").nth(2);
 
 test("a reviewed plan is edited, refused when cyclic, trimmed, approved and run", async ({ page }, testInfo) => {
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill(PROMPT);
   await page.getByLabel("Review the plan before it runs").check();
   await page.screenshot({ path: testInfo.outputPath("new-task-review.png") });
   await page.getByRole("button", { name: "Submit task" }).click();
-  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await page.waitForURL(TASK_PAGE_URL);
 
   const panel = page.getByTestId("plan-review");
   await expect(panel).toBeVisible({ timeout: 45_000 });
@@ -68,11 +69,11 @@ test("a reviewed plan is edited, refused when cyclic, trimmed, approved and run"
 });
 
 test("discarding a plan cancels the task with the reason", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Survey the two largest files in the workspace");
   await page.getByLabel("Review the plan before it runs").check();
   await page.getByRole("button", { name: "Submit task" }).click();
-  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await page.waitForURL(TASK_PAGE_URL);
 
   const panel = page.getByTestId("plan-review");
   await expect(panel).toBeVisible({ timeout: 45_000 });

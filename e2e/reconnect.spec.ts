@@ -1,6 +1,7 @@
 // A socket that drops mid-stream loses nothing: after reconnecting, the page fetches what it
 // missed, so every log line of the task is shown exactly once and in order.
 import { expect, test, type WebSocketRoute } from "@playwright/test";
+import { TASK_PAGE_URL } from "./support/task-page-url";
 import { logLineTotal, shownLogSeqs } from "./support/log-viewer";
 
 test("log lines missed while the socket was down are caught up after it reconnects", async ({ page }) => {
@@ -13,10 +14,10 @@ test("log lines missed while the socket was down are caught up after it reconnec
     sockets.push(ws);
   });
 
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Summarise the two largest files in the workspace, then write a combined report");
   await page.getByRole("button", { name: "Submit task" }).click();
-  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await page.waitForURL(TASK_PAGE_URL);
   const taskId = page.url().split("/").at(-1)!;
   await expect.poll(() => logLineTotal(page), { timeout: 30_000 }).toBeGreaterThan(2);
 

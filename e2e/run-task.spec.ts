@@ -1,15 +1,16 @@
 // A user's path through Baton in a real Chromium against the real web server, agent daemon,
 // simulated Claude, PostgreSQL and Redis.
 import { expect, test } from "@playwright/test";
+import { TASK_PAGE_URL } from "./support/task-page-url";
 import { logLineTotal, shownLogSeqs } from "./support/log-viewer";
 
 test("submitting a task streams its logs live and shows the result", async ({ page }, testInfo) => {
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await expect(page.getByText(/simulated Claude/i).first()).toBeVisible();
 
   await page.getByLabel("What should the agents do?").fill("Survey the three largest files in the workspace, summarise each, then write a combined report");
   await page.getByRole("button", { name: "Submit task" }).click();
-  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await page.waitForURL(TASK_PAGE_URL);
 
   // Lines arrive while the task is still running, without a reload.
   await expect.poll(() => logLineTotal(page), { timeout: 30_000 }).toBeGreaterThan(3);
@@ -34,10 +35,10 @@ test("submitting a task streams its logs live and shows the result", async ({ pa
 });
 
 test("cancelling a running task stops it within two seconds", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Run it as a chain [sim:cmd=sleep 45]");
   await page.getByRole("button", { name: "Submit task" }).click();
-  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await page.waitForURL(TASK_PAGE_URL);
   await expect(page.getByTestId("log-line").filter({ hasText: "run_command" }).first()).toBeVisible({ timeout: 45_000 });
 
   await page.getByRole("button", { name: "Cancel task" }).click();

@@ -2,15 +2,16 @@
 // session reads it (and nothing more), and the page is gone as soon as the link is revoked.
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
+import { TASK_PAGE_URL } from "./support/task-page-url";
 
 test("a share link shows the task to anyone who has it, until it is revoked", async ({ page, browser }, testInfo) => {
   const title = `Shared survey ${Date.now()}`;
   await signIn(page, "owner@example.test");
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Survey the three largest files in the workspace, summarise each, then write a combined report");
   await page.getByLabel("Title").fill(title);
   await page.getByRole("button", { name: "Submit task" }).click();
-  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await page.waitForURL(TASK_PAGE_URL);
   await expect(page.getByTestId("task-result")).toContainText("largest file", { timeout: 45_000 });
 
   const panel = page.getByTestId("share-panel");

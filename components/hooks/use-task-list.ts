@@ -1,22 +1,24 @@
 "use client";
-// The task list with cursor pagination, refreshed live: any task change in the `tasks` room
-// refetches the loaded pages (throttled), and so does every (re)join after a disconnect.
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+// The task list for one set of filters, with cursor pagination, refreshed live: any task change
+// in the `tasks` room refetches the loaded pages (throttled), and so does every (re)join after a
+// disconnect. While new filters load, the previous rows stay on screen (marked as updating).
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { TASKS_ROOM } from "@/components/live/rooms";
-import { useTRPC } from "@/components/providers/trpc";
-import type { TaskStatusValue } from "@/components/tasks/task-status-filter";
+import { useTRPC, type RouterInputs } from "@/components/providers/trpc";
 import { useRoom } from "./use-room";
 import { useThrottledRefresh } from "./use-throttled-refresh";
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 25;
 
-export function useTaskList(status: TaskStatusValue | null) {
+export type TaskListFilters = Omit<NonNullable<RouterInputs["task"]["list"]>, "cursor" | "limit">;
+
+export function useTaskList(filters: TaskListFilters) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const query = useInfiniteQuery(
     trpc.task.list.infiniteQueryOptions(
-      { limit: PAGE_SIZE, ...(status ? { status } : {}) },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+      { ...filters, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, placeholderData: keepPreviousData },
     ),
   );
 

@@ -5,7 +5,8 @@ import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/class-names";
 
 const links = [
-  { href: "/", label: "Tasks", matches: (path: string) => path === "/" || path.startsWith("/tasks"), adminOnly: false },
+  { href: "/", label: "Overview", matches: (path: string) => path === "/", adminOnly: false },
+  { href: "/tasks", label: "Tasks", matches: (path: string) => path.startsWith("/tasks"), adminOnly: false },
   { href: "/agents", label: "Agents", matches: (path: string) => path.startsWith("/agents"), adminOnly: false },
   { href: "/analytics", label: "Analytics", matches: (path: string) => path.startsWith("/analytics"), adminOnly: false },
   { href: "/admin/profiles", label: "Profiles", matches: (path: string) => path.startsWith("/admin/profiles"), adminOnly: true },

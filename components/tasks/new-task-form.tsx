@@ -21,11 +21,22 @@ export interface NewTaskInput {
 const PRIORITIES = Array.from({ length: 10 }, (_, i) => 10 - i);
 const priorityLabel = (p: number) => (p === 10 ? "10 — highest" : p === 5 ? "5 — normal" : p === 1 ? "1 — lowest" : String(p));
 
-export function NewTaskForm({ onSubmit, pending, error }: { onSubmit: (input: NewTaskInput) => void; pending: boolean; error: string | null }) {
+export function NewTaskForm({
+  onSubmit,
+  pending,
+  error,
+  initial,
+}: {
+  onSubmit: (input: NewTaskInput) => void;
+  pending: boolean;
+  error: string | null;
+  /** Prefill, e.g. from an earlier task being run again. */
+  initial?: { prompt: string; title: string; priority: number };
+}) {
   const id = useId();
-  const [prompt, setPrompt] = useState("");
-  const [title, setTitle] = useState("");
-  const [priority, setPriority] = useState(5);
+  const [prompt, setPrompt] = useState(initial?.prompt ?? "");
+  const [title, setTitle] = useState(initial?.title ?? "");
+  const [priority, setPriority] = useState(initial?.priority ?? 5);
   const [budget, setBudget] = useState("");
   const [reviewPlan, setReviewPlan] = useState(false);
 

@@ -11,7 +11,8 @@ import { cancelTask, ZCancelTaskRequestSchema } from "../../services/tasks/cance
 import { createTask, ZCreateTaskRequestSchema } from "../../services/tasks/create-task";
 import { getTask, ZTaskByIdRequestSchema } from "../../services/tasks/get-task";
 import { listTaskLogs, ZTaskLogsRequestSchema } from "../../services/tasks/list-task-logs";
-import { listTasks, UnknownCursorError, ZListTasksRequestSchema } from "../../services/tasks/list-tasks";
+import { InvalidCursorError, listTasks, ZListTasksRequestSchema } from "../../services/tasks/list-tasks";
+import { listTaskCreators } from "../../services/tasks/list-task-creators";
 import { approvePlan } from "../../services/plan-review/approve-plan";
 import { discardPlan, ZDiscardPlanRequestSchema } from "../../services/plan-review/discard-plan";
 import { editPlan, ZEditPlanRequestSchema, ZPlanVersionRequestSchema } from "../../services/plan-review/edit-plan";
@@ -54,10 +55,12 @@ export const taskRouter = createTRPCRouter({
     try {
       return await listTasks(ctx.deps.db, input);
     } catch (error) {
-      if (error instanceof UnknownCursorError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+      if (error instanceof InvalidCursorError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
       throw error;
     }
   }),
+
+  creators: protectedProcedure.query(({ ctx }) => listTaskCreators(ctx.deps.db)),
 
   byId: protectedProcedure.input(ZTaskByIdRequestSchema).query(async ({ ctx, input }) => {
     const task = await getTask(ctx.deps.db, input.id);
