@@ -32,6 +32,9 @@ const looks: Record<string, { tone: BadgeTone; pulse?: boolean }> = {
 /** "BUDGET_REACHED" → "Budget reached". */
 export const statusLabel = (status: string) => status.charAt(0) + status.slice(1).toLowerCase().replaceAll("_", " ");
 
+/** The tone a state is drawn in, for pieces that colour more than a pill (graph nodes, timeline bars). */
+export const statusTone = (status: string): BadgeTone => looks[status]?.tone ?? "neutral";
+
 export function StatusBadge({ status, className }: { status: string; className?: string }) {
   const look = looks[status] ?? { tone: "neutral" as const };
   return (

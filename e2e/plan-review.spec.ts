@@ -24,8 +24,9 @@ test("a reviewed plan is edited, refused when cyclic, trimmed, approved and run"
   await expect(subtasks).toHaveCount(5);
   await expect(costOf(panel)).toHaveText(/^\$\d+\.\d{2,}$/);
   await expect(subtasks.first().getByTestId("plan-subtask-estimate")).toContainText(/estimated [\d,]+ tokens · \$\d+\.\d+ · \d+/);
-  // Nothing runs while the plan waits.
-  await expect(page.getByTestId("subtask-card").and(page.locator('[data-status="QUEUED"], [data-status="RUNNING"]'))).toHaveCount(0);
+  // Nothing runs while the plan waits: the graph shows the plan, none of it queued or running.
+  await expect(page.getByTestId("graph-node")).toHaveCount(5);
+  await expect(page.getByTestId("graph-node").and(page.locator('[data-status="QUEUED"], [data-status="RUNNING"]'))).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("plan-review.png"), fullPage: true });
 
   // Edit the first analysis's instructions and save.
@@ -62,8 +63,8 @@ test("a reviewed plan is edited, refused when cyclic, trimmed, approved and run"
   await panel.getByRole("button", { name: "Yes, run it" }).click();
   await expect(panel).toBeHidden();
   await expect(page.getByTestId("task-result")).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId("subtask-card")).toHaveCount(4);
-  await expect(page.getByTestId("subtask-card").and(page.locator('[data-status="SUCCEEDED"]'))).toHaveCount(4);
+  await expect(page.getByTestId("graph-node")).toHaveCount(4);
+  await expect(page.getByTestId("graph-node").and(page.locator('[data-status="SUCCEEDED"]'))).toHaveCount(4);
   await expect(page.getByTestId("task-estimate")).toContainText(/^\$\d+\.\d{2,} · /);
   await page.screenshot({ path: testInfo.outputPath("plan-review-finished.png"), fullPage: true });
 });

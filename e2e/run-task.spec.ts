@@ -25,7 +25,7 @@ test("submitting a task streams its logs live and shows the result", async ({ pa
   await expect(result).toBeVisible({ timeout: 45_000 });
   await expect(result).toContainText("largest file");
   expect(await logLineTotal(page)).toBeGreaterThan(midRun.lines);
-  await expect(page.getByTestId("subtask-card")).toHaveCount(5);
+  await expect(page.getByTestId("graph-node")).toHaveCount(5);
 
   // Sequence numbers are shown once each and in order: live events and history merged by seq.
   const seqs = await shownLogSeqs(page);

@@ -1,8 +1,10 @@
 "use client";
 // Task detail: the plan to review (while it waits for review), outcome, write conflicts,
-// approvals waiting on a person, plan stages and the live activity log of one task.
+// approvals waiting on a person, the plan (graph, inspector and timeline) and the live activity
+// log of one task. The selected subtask (in the URL) focuses the inspector and filters the log.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
+import { useSelectedSubtask } from "@/components/hooks/use-selected-subtask";
 import { useTaskLive } from "@/components/hooks/use-task-live";
 import { BudgetBanner } from "@/components/tasks/budget-banner";
 import { StatusView } from "@/components/layout/status-view";
@@ -10,11 +12,11 @@ import { errorMessage } from "@/components/live/error-message";
 import { LogPanel } from "@/components/logs/log-panel";
 import { useTRPC } from "@/components/providers/trpc";
 import { SharePanel } from "@/components/share/share-panel";
-import { SubtaskStages } from "@/components/tasks/subtask-stages";
 import { TaskDetailSkeleton } from "@/components/tasks/task-detail-skeleton";
 import { TaskFacts } from "@/components/tasks/task-facts";
 import { OPEN_TASK_STATUSES, TaskHeader } from "@/components/tasks/task-header";
 import { TaskOutcome } from "@/components/tasks/task-outcome";
+import { TaskPlan } from "@/components/tasks/task-plan";
 import { TaskPrompt } from "@/components/tasks/task-prompt";
 import { ApprovalsPanel } from "@/components/tasks/approvals-panel";
 import { PlanReviewPanel } from "@/components/tasks/plan-review/plan-review-panel";
@@ -37,6 +39,7 @@ export function TaskDetail({ id }: { id: string }) {
     ),
   );
   const live = useTaskLive(id);
+  const [selectedSubtaskId, setSelectedSubtaskId] = useSelectedSubtask();
   const cancel = useMutation(
     trpc.task.cancel.mutationOptions({
       onSettled: () => void queryClient.invalidateQueries(trpc.task.byId.queryFilter({ id })),
@@ -56,6 +59,8 @@ export function TaskDetail({ id }: { id: string }) {
   }
 
   const data = task.data;
+  // A link to a subtask of another task (or a stale one) selects nothing.
+  const subtaskId = data.subtasks.some((s) => s.id === selectedSubtaskId) ? selectedSubtaskId : null;
   return (
     <div className="space-y-6">
       <div>
@@ -75,8 +80,16 @@ export function TaskDetail({ id }: { id: string }) {
       <WriteConflictsAlert conflicts={data.writeConflicts} subtasks={data.subtasks} />
       <ApprovalsPanel taskId={id} createdById={data.createdById} />
       <TaskPrompt prompt={data.prompt} />
-      <SubtaskStages subtasks={data.subtasks} planning={data.status === "PLANNING"} />
-      <LogPanel logs={live.logs} history={live.history} older={live.older} onRetry={live.retry} subtasks={data.subtasks} />
+      <TaskPlan task={data} planning={data.status === "PLANNING"} selectedId={subtaskId} onSelect={setSelectedSubtaskId} />
+      <LogPanel
+        logs={live.logs}
+        history={live.history}
+        older={live.older}
+        onRetry={live.retry}
+        subtasks={data.subtasks}
+        subtaskId={subtaskId}
+        onSubtaskChange={setSelectedSubtaskId}
+      />
       <SharePanel taskId={id} />
     </div>
   );
