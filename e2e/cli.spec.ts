@@ -88,6 +88,19 @@ test("task create --wait --json runs a task to the end and prints its result", a
   expect(listed.stdout).toMatch(new RegExp(`^${task.id}\\s+SUCCEEDED\\s+(\\d+)/\\1\\s`, "m"));
 });
 
+test("task create --review --wait returns once the plan waits for review", async ({ baseURL }) => {
+  const as = { token: tokens.write, baseURL: baseURL! };
+  const created = await runBaton(["task", "create", "Summarise the two largest files in the workspace", "--review", "--wait", "--json"], as);
+  expect(created.code, created.stderr).toBe(0);
+  expect(created.stderr).toMatch(/waits for review of its plan; approve or discard it on the task page\.$/m);
+  const task = JSON.parse(created.stdout) as { id: string; status: string; estimatedCostMicros: unknown };
+  expect(task.status).toBe("AWAITING_REVIEW");
+  expect((await db.subtask.findMany({ where: { taskId: task.id } })).every((s) => s.status === "PENDING")).toBe(true);
+
+  const cancelled = await runBaton(["task", "cancel", task.id], as);
+  expect(cancelled.code, cancelled.stderr).toBe(0);
+});
+
 test("task logs --follow streams a running task until another process cancels it", async ({ baseURL }) => {
   test.setTimeout(120_000);
   const as = { token: tokens.write, baseURL: baseURL! };
