@@ -2,6 +2,8 @@
 // each add their own shell in their route group.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { themeScript } from "@/components/theme/theme-preference";
+import { ThemeSync } from "@/components/theme/theme-sync";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,8 +13,15 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    // The pre-paint script sets the theme's class on <html>, so React must not compare it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen">
+        <ThemeSync />
+        {children}
+      </body>
     </html>
   );
 }

@@ -19,7 +19,7 @@ const COLUMNS: TableColumn[] = [
 
 export function AuditTable({ events }: { events: AuditEventView[] }) {
   return (
-    <Table columns={COLUMNS}>
+    <Table columns={COLUMNS} label="Audit events">
       {events.map((event) => {
         const target = describeTarget(event);
         const details = describeDetails(event);

@@ -86,7 +86,7 @@ function CostTable({ title, nameLabel, rows }: { title: string; nameLabel: strin
       {rows.length === 0 ? (
         <p className="px-4 pb-4 text-sm text-muted">No model calls in this period.</p>
       ) : (
-        <Table columns={columns}>
+        <Table columns={columns} label={title}>
           {rows.map((row) => (
             <tr key={row.key ?? "none"} data-testid="cost-row">
               <td className={`${tableCell} max-w-56 truncate text-foreground`} title={row.label}>

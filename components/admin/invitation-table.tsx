@@ -28,7 +28,7 @@ const COLUMNS: TableColumn[] = [
 
 export function InvitationTable({ invitations, actor }: { invitations: InvitationView[]; actor: PageActor }) {
   return (
-    <Table columns={COLUMNS}>
+    <Table columns={COLUMNS} label="Invitations">
       {invitations.map((invitation) => (
         <InvitationRow key={invitation.id} invitation={invitation} actor={actor} />
       ))}

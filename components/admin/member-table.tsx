@@ -31,7 +31,7 @@ const COLUMNS: TableColumn[] = [
 
 export function MemberTable({ members, actor }: { members: MemberView[]; actor: PageActor }) {
   return (
-    <Table columns={COLUMNS}>
+    <Table columns={COLUMNS} label="Members">
       {members.map((member) => (
         <MemberRow key={member.id} member={member} actor={actor} />
       ))}

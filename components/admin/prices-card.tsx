@@ -66,7 +66,7 @@ export function PricesCard() {
       ) : prices.data.length === 0 ? (
         <EmptyState title="No prices yet">Every call is recorded at cost 0 until its model has a price.</EmptyState>
       ) : (
-        <Table columns={COLUMNS}>
+        <Table columns={COLUMNS} label="Model prices">
           {prices.data.map((row) => (
             <tr key={row.model} data-testid="price-row">
               <td className={`${tableCell} font-mono text-foreground`}>{row.model}</td>

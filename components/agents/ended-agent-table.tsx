@@ -27,7 +27,7 @@ const COLUMNS: TableColumn[] = [
 
 export function EndedAgentTable({ agents }: { agents: EndedAgentView[] }) {
   return (
-    <Table columns={COLUMNS}>
+    <Table columns={COLUMNS} label="Recently ended agents">
       {agents.map((agent) => {
         const ran = agent.endedAt ? elapsedMs(agent.startedAt, agent.endedAt, agent.endedAt.getTime()) : null;
         return (

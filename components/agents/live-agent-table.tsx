@@ -137,7 +137,7 @@ export function LiveAgentTable({
   const now = useNow();
   const columns = actions ? [...COLUMNS, { label: "Actions", className: `${ACTIONS_CELL} bg-surface-muted` }] : COLUMNS;
   return (
-    <Table columns={columns}>
+    <Table columns={columns} label="Live agents">
       {groupAgents(agents).map((group) => {
         const busy = group.agents.filter(isBusy).length;
         return [

@@ -24,7 +24,7 @@ const COLUMNS: TableColumn[] = [{ label: "When" }, { label: "Profile" }, { label
 export function ScalingDecisions({ events }: { events: ScalingEventView[] }) {
   const now = useNow();
   return (
-    <Table columns={COLUMNS}>
+    <Table columns={COLUMNS} label="Scaling decisions">
       {events.map((event) => {
         const action = ACTIONS[event.action] ?? { label: event.action, tone: "neutral" };
         return (

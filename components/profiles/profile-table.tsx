@@ -25,7 +25,7 @@ const cell = `${mutedTableCell} align-top`;
 
 export function ProfileTable({ profiles }: { profiles: ProfileRow[] }) {
   return (
-    <Table columns={COLUMNS}>
+    <Table columns={COLUMNS} label="Profiles">
       {profiles.map((profile) => (
         <tr key={profile.id} data-testid="profile-row" data-name={profile.name}>
           <td className="min-w-48 max-w-80 px-3 py-2.5 align-top">

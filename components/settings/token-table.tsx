@@ -30,7 +30,7 @@ const COLUMNS: TableColumn[] = [
 
 export function TokenTable({ tokens }: { tokens: TokenView[] }) {
   return (
-    <Table columns={COLUMNS}>
+    <Table columns={COLUMNS} label="API tokens">
       {tokens.map((token) => (
         <TokenRow key={token.id} token={token} />
       ))}

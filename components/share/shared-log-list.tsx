@@ -6,6 +6,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { cx } from "@/components/ui/class-names";
 import { SHARED_LOG_LIMIT, type SharedTask } from "@/server/services/access/share-links";
 import { formatUtcClock, formatUtcDateTime } from "./format-utc";
+import { ScrollFrame } from "@/components/ui/scroll-frame";
 
 type SharedLogLine = NonNullable<SharedTask["logs"]>[number];
 
@@ -42,11 +43,11 @@ export function SharedLogList({ logs }: { logs: SharedLogLine[] }) {
       {logs.length === 0 ? (
         <p className="px-4 py-3 text-sm text-muted">Nothing was logged.</p>
       ) : (
-        <ol className="max-h-[36rem] overflow-y-auto py-2 font-mono text-xs leading-5">
+        <ScrollFrame as="ol" label="Log lines" className="max-h-[36rem] overflow-y-auto py-2 font-mono text-xs leading-5">
           {logs.map((line) => (
             <LogLine key={line.seq} line={line} />
           ))}
-        </ol>
+        </ScrollFrame>
       )}
     </Card>
   );

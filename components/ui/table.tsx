@@ -2,6 +2,7 @@
 // divided body, so every list in the app has the same look and header semantics.
 import type { ReactNode } from "react";
 import { cx } from "./class-names";
+import { ScrollFrame } from "./scroll-frame";
 
 export interface TableColumn {
   label: string;
@@ -18,9 +19,10 @@ export const numericTableCell = `${mutedTableCell} text-right tabular-nums`;
 
 const headCell = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-subtle whitespace-nowrap";
 
-export function Table({ columns, children, className }: { columns: TableColumn[]; children: ReactNode; className?: string }) {
+/** `label` names the table's scroll box for keyboard users when it is wider than the screen. */
+export function Table({ columns, children, className, label = "Table" }: { columns: TableColumn[]; children: ReactNode; className?: string; label?: string }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollFrame label={label} className="overflow-x-auto">
       <table className={cx("w-full text-sm", className)}>
         <thead className="border-b border-border bg-surface-muted/60">
           <tr>
@@ -33,6 +35,6 @@ export function Table({ columns, children, className }: { columns: TableColumn[]
         </thead>
         <tbody className="divide-y divide-border">{children}</tbody>
       </table>
-    </div>
+    </ScrollFrame>
   );
 }

@@ -26,6 +26,16 @@ export const ZTaskUpdateSchema = z.object({
 });
 export type TaskUpdateMessage = z.infer<typeof ZTaskUpdateSchema>;
 
+/** One of the user's own tasks reached a final status; sent to that user's room only. */
+export const ZTaskEndedSchema = z.object({
+  taskId: z.string(),
+  title: z.string(),
+  status: z.enum(["SUCCEEDED", "FAILED", "CANCELLED"]),
+  reason: z.string().nullable(),
+});
+export type TaskEndedMessage = z.infer<typeof ZTaskEndedSchema>;
+export type TaskEndStatus = TaskEndedMessage["status"];
+
 export const ZAgentUpdateSchema = z.object({
   agentId: z.string(),
   profile: z.string(),
@@ -62,6 +72,7 @@ export type ScalingEventMessage = z.infer<typeof ZScalingEventSchema>;
 export interface ServerToClientEvents {
   log: (event: LogEventMessage) => void;
   "task:update": (update: TaskUpdateMessage) => void;
+  "task:ended": (ended: TaskEndedMessage) => void;
   "agent:update": (update: AgentUpdateMessage) => void;
   "fleet:pause": (pause: FleetPauseMessage) => void;
   "fleet:scaling": (event: ScalingEventMessage) => void;
@@ -78,6 +89,8 @@ export interface ClientToServerEvents {
 
 export const rooms = {
   task: (taskId: string) => `task:${taskId}`,
+  /** Every connection of one user; joined by the server on connect, never on request. */
+  user: (userId: string) => `user:${userId}`,
   tasks: "tasks",
   fleet: "fleet",
 } as const;

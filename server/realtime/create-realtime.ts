@@ -11,7 +11,7 @@ import { authenticate, sessionTokenFromCookie, type Credentials } from "../auth/
 import { originRefusal } from "../auth/csrf";
 import { can } from "../auth/permissions";
 import { RateLimitedError, type RateLimits } from "../auth/rate-limits";
-import { ZSubscribeSchema, type ClientToServerEvents, type ServerToClientEvents } from "../contracts/realtime";
+import { rooms, ZSubscribeSchema, type ClientToServerEvents, type ServerToClientEvents } from "../contracts/realtime";
 import type { Db } from "../db/create-prisma";
 import { taskExists } from "../services/tasks/get-task";
 
@@ -72,6 +72,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   });
 
   io.on("connection", (socket) => {
+    // The user's own room carries news about their own tasks (task:ended); nobody else can join it.
+    void socket.join(rooms.user(socket.data.actor.userId));
     socket.on("subscribe", async (request, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       const parsed = ZSubscribeSchema.safeParse(request);

@@ -9,12 +9,15 @@ import {
   type LogEventMessage,
   type ScalingEventMessage,
   type ServerToClientEvents,
+  type TaskEndedMessage,
   type TaskUpdateMessage,
 } from "../contracts/realtime";
 
 export interface RealtimePublisher {
   logs(events: LogEventMessage[]): void;
   taskUpdate(update: TaskUpdateMessage): void;
+  /** Tells the task's creator, wherever they are in the dashboard, that it has ended. */
+  taskEnded(userId: string, ended: TaskEndedMessage): void;
   agentUpdate(update: AgentUpdateMessage): void;
   fleetPause(pause: FleetPauseMessage): void;
   scalingEvent(event: ScalingEventMessage): void;
@@ -31,6 +34,9 @@ export function createRealtimePublisher(redis: Redis, socketIoKey: string): Real
     },
     taskUpdate(update) {
       emitter.to([rooms.task(update.taskId), rooms.tasks]).emit("task:update", update);
+    },
+    taskEnded(userId, ended) {
+      emitter.to(rooms.user(userId)).emit("task:ended", ended);
     },
     agentUpdate(update) {
       emitter.to(rooms.fleet).emit("agent:update", update);

@@ -4,6 +4,7 @@
 // or from several processes at once, queues each subtask once.
 import { GENERALIST_PROFILE, routeProfile } from "../profiles/route-profile";
 import { recordLogs } from "../logs/append-logs";
+import { publishTaskEnd } from "../tasks/publish-task-end";
 import type { OrchestratorDeps } from "./deps";
 import { planAdvance } from "./plan-advance";
 import type { SubtaskStatus } from "../../db/create-prisma";
@@ -100,8 +101,8 @@ export async function advance(deps: OrchestratorDeps, taskId: string): Promise<A
     for (const subtaskId of "skipped" in outcome ? (outcome.skipped ?? []) : []) {
       publisher.taskUpdate({ taskId, subtaskId, subtaskStatus: "SKIPPED" });
     }
-    publisher.taskUpdate({ taskId, status: "FAILED" });
     await recordLogs(deps, taskId, [{ kind: "STATUS", level: "ERROR", message: `Task failed: ${result.reason}` }]);
+    await publishTaskEnd(deps, taskId, "FAILED");
   }
   return result;
 }

@@ -2,6 +2,7 @@
 import type { TaskResult } from "../../contracts/plan";
 import type { Prisma } from "../../db/create-prisma";
 import { recordLogs } from "../logs/append-logs";
+import { publishTaskEnd } from "../tasks/publish-task-end";
 import type { OrchestratorDeps } from "./deps";
 
 export async function saveTaskResult(deps: OrchestratorDeps, taskId: string, result: TaskResult): Promise<boolean> {
@@ -17,7 +18,7 @@ export async function saveTaskResult(deps: OrchestratorDeps, taskId: string, res
   if (count === 0) return false;
   // The closing line first: whoever watches for the final status has every line by then.
   await recordLogs(deps, taskId, [{ kind: "STATUS", message: "Task succeeded." }]);
-  deps.publisher.taskUpdate({ taskId, status: "SUCCEEDED" });
+  await publishTaskEnd(deps, taskId, "SUCCEEDED");
   return true;
 }
 
@@ -43,6 +44,6 @@ export async function failTask(
   if (!failed) return false;
   await deps.signals.abort(taskId, reason);
   await recordLogs(deps, taskId, [{ kind: "STATUS", level: "ERROR", message: `Task failed: ${reason}` }]);
-  deps.publisher.taskUpdate({ taskId, status: "FAILED" });
+  await publishTaskEnd(deps, taskId, "FAILED");
   return true;
 }

@@ -6,6 +6,7 @@ import type { Actor } from "../../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { recordLogs } from "../logs/append-logs";
 import type { OrchestratorDeps } from "../orchestration/deps";
+import { publishTaskEnd } from "../tasks/publish-task-end";
 import { lockPlanUnderReview } from "./lock-plan-under-review";
 
 export const ZDiscardPlanRequestSchema = z.object({
@@ -26,6 +27,6 @@ export async function discardPlan(deps: OrchestratorDeps, args: { taskId: string
 
   // The closing line first: whoever watches for the final status has every line by then.
   await recordLogs(deps, taskId, [{ kind: "STATUS", level: "WARN", message: reason }]);
-  deps.publisher.taskUpdate({ taskId, status: "CANCELLED" });
+  await publishTaskEnd(deps, taskId, "CANCELLED");
   return { discarded: true as const };
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { recordLogs } from "../logs/append-logs";
 import type { OrchestratorDeps } from "../orchestration/deps";
+import { publishTaskEnd } from "./publish-task-end";
 
 export const ZCancelTaskRequestSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -43,7 +44,7 @@ export async function cancelTask(deps: OrchestratorDeps, args: { taskId: string;
   );
   // The closing line first: whoever watches for the final status has every line by then.
   await recordLogs(deps, args.taskId, [{ kind: "STATUS", level: "WARN", message: reason }]);
-  publisher.taskUpdate({ taskId: args.taskId, status: "CANCELLED" });
+  await publishTaskEnd(deps, args.taskId, "CANCELLED");
   for (const s of outcome.subtasks) publisher.taskUpdate({ taskId: args.taskId, subtaskId: s.id, subtaskStatus: "CANCELLED" });
   return outcome.result;
 }

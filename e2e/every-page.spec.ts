@@ -1,0 +1,96 @@
+// Every page, in the light and the dark theme at desktop width and once at phone width: no
+// serious or critical WCAG 2 A/AA violation (axe), no sideways scrolling, and a full-page
+// screenshot in the test output to look at.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { finishedTask, mutate } from "./support/api";
+import { OWNER_STATE } from "./support/sign-in";
+
+interface PageCase {
+  name: string;
+  path: () => string;
+  /** Public pages are seen without a session. */
+  signedOut?: boolean;
+  /** Something the page shows once its data is in. */
+  ready: (page: Page) => Promise<void>;
+}
+
+const heading = (name: string | RegExp) => async (page: Page) => {
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+};
+
+const data = { taskId: "", shareToken: "" };
+
+const PAGES: PageCase[] = [
+  { name: "home", path: () => "/", ready: heading("Tasks") },
+  { name: "task", path: () => `/tasks/${data.taskId}`, ready: async (page) => await expect(page.getByTestId("task-result")).toBeVisible() },
+  { name: "agents", path: () => "/agents", ready: heading("Agents") },
+  { name: "analytics", path: () => "/analytics", ready: heading("Analytics") },
+  { name: "tokens", path: () => "/settings/tokens", ready: heading("API tokens") },
+  { name: "members", path: () => "/admin/members", ready: heading("Members") },
+  { name: "audit", path: () => "/admin/audit", ready: heading("Audit log") },
+  { name: "profiles", path: () => "/admin/profiles", ready: heading("Profiles") },
+  { name: "profile-new", path: () => "/admin/profiles/new", ready: heading("New profile") },
+  { name: "pricing", path: () => "/admin/pricing", ready: heading("Pricing") },
+  { name: "not-found", path: () => "/tasks/no-such-task", ready: async (page) => await expect(page.getByTestId("not-found")).toBeVisible() },
+  { name: "signin", path: () => "/signin", signedOut: true, ready: heading("Sign in to Baton") },
+  { name: "not-invited", path: () => "/not-invited", signedOut: true, ready: async (page) => await expect(page.getByTestId("not-invited")).toBeVisible() },
+  { name: "share", path: () => `/share/${data.shareToken}`, signedOut: true, ready: async (page) => await expect(page.getByTestId("task-result")).toBeVisible() },
+];
+
+const VIEWS = [
+  { name: "desktop-light", viewport: { width: 1280, height: 800 }, colorScheme: "light" as const },
+  { name: "desktop-dark", viewport: { width: 1280, height: 800 }, colorScheme: "dark" as const },
+  { name: "phone-light", viewport: { width: 390, height: 844 }, colorScheme: "light" as const },
+];
+
+test.beforeAll(async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ storageState: OWNER_STATE });
+  const task = await finishedTask(context.request, baseURL!, {
+    title: "Survey the workspace files",
+    prompt: "Survey the three largest files in the workspace, summarise each, then write a combined report",
+  });
+  expect(task.status).toBe("SUCCEEDED");
+  data.taskId = task.id;
+  const link = await mutate<{ path: string }>(context.request, baseURL!, "share.create", { taskId: task.id, includeLogs: true });
+  data.shareToken = link.path.split("/share/")[1]!;
+  await context.close();
+});
+
+async function openPage(browser: Browser, view: (typeof VIEWS)[number], pageCase: PageCase) {
+  const context = await browser.newContext({
+    viewport: view.viewport,
+    colorScheme: view.colorScheme,
+    storageState: pageCase.signedOut ? undefined : OWNER_STATE,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(pageCase.path());
+  await pageCase.ready(page);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  return { context, page, errors };
+}
+
+for (const view of VIEWS) {
+  test.describe(view.name, () => {
+    for (const pageCase of PAGES) {
+      test(`${pageCase.name} is accessible and fits the screen`, async ({ browser }, testInfo) => {
+        const { context, page, errors } = await openPage(browser, view, pageCase);
+        await expect(page.locator("html")).toHaveClass(view.colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+        await page.screenshot({ path: testInfo.outputPath(`${view.name}-${pageCase.name}.png`), fullPage: true });
+
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
+
+        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        const serious = results.violations
+          .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+          .map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 5).join(", ")}`);
+        expect(serious).toEqual([]);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+    }
+  });
+}
