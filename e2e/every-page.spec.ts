@@ -22,7 +22,9 @@ const heading = (name: string | RegExp) => async (page: Page) => {
 const data = { taskId: "", shareToken: "" };
 
 const PAGES: PageCase[] = [
-  { name: "home", path: () => "/", ready: heading("Tasks") },
+  { name: "overview", path: () => "/", ready: heading("Overview") },
+  { name: "tasks", path: () => "/tasks", ready: heading("Tasks") },
+  { name: "new-task", path: () => "/tasks/new", ready: heading("New task") },
   { name: "task", path: () => `/tasks/${data.taskId}`, ready: async (page) => await expect(page.getByTestId("task-result")).toBeVisible() },
   { name: "agents", path: () => "/agents", ready: heading("Agents") },
   { name: "analytics", path: () => "/analytics", ready: heading("Analytics") },

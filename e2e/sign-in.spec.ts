@@ -13,6 +13,7 @@ test("the OAuth authorization-code flow ends signed in; the first user is the ow
 
 test("signing out ends the session for every request", async ({ page }) => {
   await signIn(page, OWNER_EMAIL);
+  await page.getByRole("button", { name: "Menu" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
   expect((await page.request.get("/api/trpc/task.list")).status()).toBe(401);

@@ -30,7 +30,10 @@ ensure_node_modules() {
     # (SWC, Tailwind's oxide) that a registry mirror lacks for other operating systems.
     npm install --no-audit --no-fund --loglevel=error
   fi
-  [ -f server/db/generated/client.ts ] || node bin/prisma-generate.mjs >/dev/null
+  # Regenerated whenever the schema changed since, so a pulled migration never meets a stale client.
+  if [ ! -f server/db/generated/client.ts ] || [ prisma/schema.prisma -nt server/db/generated/client.ts ]; then
+    node bin/prisma-generate.mjs >/dev/null
+  fi
 }
 
 # Persistent generated defaults, so nothing has to be written by hand.

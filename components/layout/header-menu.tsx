@@ -1,6 +1,6 @@
 "use client";
-// The header's menu: who is signed in, theme and notification settings; on narrower screens also
-// the navigation and sign-out, which the wide header shows inline. A native popover
+// The header's menu: who is signed in, theme and notification settings, sign-out; on narrower
+// screens also the navigation, which the wide header shows inline. A native popover
 // gives light dismiss, Escape and the expanded state of its button for free.
 import { useId, useRef } from "react";
 import { NotificationToggle } from "@/components/notifications/notification-toggle";
@@ -42,7 +42,7 @@ export function HeaderMenu({ email, roleLabel, isAdmin }: { email: string; roleL
           <ThemeSwitcher />
           <NotificationToggle />
         </div>
-        <form action={signOutNow} className="border-t border-border p-2 xl:hidden">
+        <form action={signOutNow} className="border-t border-border p-2">
           <button type="submit" className="w-full rounded-md px-3 py-2 text-left text-sm font-medium text-muted hover:bg-surface-muted hover:text-foreground">
             Sign out
           </button>

@@ -1,10 +1,9 @@
 // The bar on every dashboard page: product name, navigation, search (the command palette),
-// live-connection state, the signed-in user and a menu with theme and notification settings.
-// Below the `xl` breakpoint the navigation and the user move into the menu.
+// live-connection state, the signed-in user and a menu with theme and notification settings and
+// sign-out. Below the `xl` breakpoint the navigation and the user move into the menu.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { Role } from "@/server/db/generated/enums";
-import { signOutNow } from "@/server/auth/actions";
 import { can } from "@/server/auth/permissions";
 import { ROLE_LABELS } from "@/server/auth/roles";
 import { BatonMark } from "./baton-mark";
@@ -25,7 +24,7 @@ export function SiteHeader({ actor }: { actor: { email: string; role: Role } }) 
         <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
           <PaletteButton />
           <ConnectionIndicator />
-          <div className="hidden min-w-0 items-center gap-2 text-sm xl:flex" data-testid="signed-in-user">
+          <div className="hidden shrink-0 items-center gap-2 text-sm xl:flex" data-testid="signed-in-user">
             {/* Below 2xl the navigation needs the room: the address is read out, and shown in the menu. */}
             <span className="sr-only truncate text-muted 2xl:not-sr-only 2xl:max-w-48" title={actor.email}>
               {actor.email}
@@ -33,11 +32,6 @@ export function SiteHeader({ actor }: { actor: { email: string; role: Role } }) 
             <Badge tone="neutral">{ROLE_LABELS[actor.role]}</Badge>
           </div>
           <HeaderMenu email={actor.email} roleLabel={ROLE_LABELS[actor.role]} isAdmin={isAdmin} />
-          <form action={signOutNow} className="hidden xl:block">
-            <button type="submit" className="rounded-md px-2 py-1 text-sm font-medium whitespace-nowrap text-muted hover:bg-surface-muted hover:text-foreground">
-              Sign out
-            </button>
-          </form>
         </div>
       </div>
     </header>
