@@ -65,7 +65,7 @@ test("a reviewed plan is edited, refused when cyclic, trimmed, approved and run"
   await expect(page.getByTestId("task-result")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("graph-node")).toHaveCount(4);
   await expect(page.getByTestId("graph-node").and(page.locator('[data-status="SUCCEEDED"]'))).toHaveCount(4);
-  await expect(page.getByTestId("task-estimate")).toContainText(/^\$\d+\.\d{2,} · /);
+  await expect(page.getByTestId("task-cost-detail")).toHaveText(/^estimated \$\d+\.\d{2,}$/);
   await page.screenshot({ path: testInfo.outputPath("plan-review-finished.png"), fullPage: true });
 });
 

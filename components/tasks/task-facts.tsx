@@ -77,7 +77,11 @@ export function TaskFacts({ task }: { task: TaskFactsInput }) {
             <dd className="mt-1 text-lg font-semibold tabular-nums text-foreground" data-testid={total.testId}>
               {total.value}
             </dd>
-            {total.detail ? <dd className="mt-0.5 text-xs tabular-nums text-muted">{total.detail}</dd> : null}
+            {total.detail ? (
+              <dd className="mt-0.5 text-xs tabular-nums text-muted" data-testid={`${total.testId}-detail`}>
+                {total.detail}
+              </dd>
+            ) : null}
           </div>
         ))}
       </dl>
