@@ -5,16 +5,17 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { createPrisma } from "../server/db/create-prisma";
 import { OWNER_EMAIL } from "./support/sign-in";
+import { TASK_PAGE_URL } from "./support/task-page-url";
 
 const db = createPrisma(process.env.DATABASE_URL!, { max: 1 });
 test.afterAll(() => db.$disconnect());
 
 async function submit(page: import("@playwright/test").Page, prompt: string, title: string) {
-  await page.goto("/");
+  await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill(prompt);
   await page.getByLabel("Title").fill(title);
   await page.getByRole("button", { name: "Submit task" }).click();
-  await page.waitForURL(/\/tasks\/[\w-]+$/);
+  await page.waitForURL(TASK_PAGE_URL);
   return page.url();
 }
 
