@@ -4,28 +4,21 @@
 // Object.prototype's members; and handshakes with hostile credentials. Every acknowledgement is
 // a clear refusal (or a join of a real room), the server stays up and keeps serving the same
 // socket, nothing leaks onto Object.prototype, and the database is unchanged.
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import fc from "fast-check";
-import type { Redis } from "ioredis";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRedis } from "../create-redis";
 import { tableChecksums } from "../testing/db-checksum";
 import { DANGEROUS_KEYS, hostileString, hostileValue, ownObject } from "../testing/hostile-input";
 import { createTestDeps, resetData } from "../testing/test-deps";
+import { startTestRealtime, type TestRealtime } from "../testing/test-realtime";
 import { createUser, sessionCookieFor } from "../testing/test-users";
-import { createRealtime, type RealtimeServer } from "./create-realtime";
 
 const SEED = 20_261_129;
 const deps = createTestDeps("fuzz-events");
-let httpServer: HttpServer;
-let io: RealtimeServer;
+let realtime: TestRealtime;
 let url = "";
 let cookie = "";
 let socket: Socket;
-let pubClient: Redis;
-let subClient: Redis;
 let before: Record<string, string> = {};
 let taskId = "";
 
@@ -33,22 +26,10 @@ beforeAll(async () => {
   await resetData(deps);
   cookie = await sessionCookieFor(deps.db, await createUser(deps.db, "VIEWER"));
   taskId = (await deps.db.task.create({ data: { title: "existing", prompt: "p" } })).id;
-  pubClient = createRedis(process.env.REDIS_URL!);
-  subClient = pubClient.duplicate();
-  httpServer = createServer();
-  io = createRealtime(httpServer, {
-    pubClient,
-    subClient,
-    socketIoKey: deps.keys.socketIoKey,
-    db: deps.db,
-    rateLimits: deps.rateLimits,
-    allowedOrigin: "http://baton.test",
-    // Each connection from its own address: the handshake fuzz sends many bad tokens, and the
-    // per-address limit on them is tested elsewhere.
-    clientAddress: () => `198.51.100.${Math.floor(Math.random() * 250)}`,
-  });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  // Each connection from its own address: the handshake fuzz sends many bad tokens, and the
+  // per-address limit on them is tested elsewhere.
+  realtime = await startTestRealtime(deps, { clientAddress: () => `198.51.100.${Math.floor(Math.random() * 250)}` });
+  url = realtime.url;
   socket = await open({ extraHeaders: { cookie } }).then((outcome) => {
     if (outcome.error) throw new Error(outcome.error);
     return outcome.socket;
@@ -58,9 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   socket?.disconnect();
-  await io.close();
-  await pubClient.quit();
-  await subClient.quit();
+  await realtime.close();
   await deps.close();
 });
 

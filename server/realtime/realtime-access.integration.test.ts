@@ -1,47 +1,25 @@
 // Socket.IO checks access like the API: a connection needs a session cookie or an API token,
 // a cookie from a foreign page is refused, and every room join checks the session again.
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Redis } from "ioredis";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRedis } from "../create-redis";
 import { createTestDeps, resetData } from "../testing/test-deps";
+import { startTestRealtime, TEST_ORIGIN, type TestRealtime } from "../testing/test-realtime";
 import { apiTokenFor, createUser, sessionCookieFor } from "../testing/test-users";
-import { createRealtime, type RealtimeServer } from "./create-realtime";
 
-const ORIGIN = "http://baton.test";
 const deps = createTestDeps("realtime-access");
-let httpServer: HttpServer;
-let io: RealtimeServer;
+let realtime: TestRealtime;
 let url: string;
 const clients: Socket[] = [];
-let pubClient: Redis;
-let subClient: Redis;
 
 beforeAll(async () => {
   await resetData(deps);
-  pubClient = createRedis(process.env.REDIS_URL!);
-  subClient = pubClient.duplicate();
-  httpServer = createServer();
-  io = createRealtime(httpServer, {
-    pubClient,
-    subClient,
-    socketIoKey: deps.keys.socketIoKey,
-    db: deps.db,
-    rateLimits: deps.rateLimits,
-    allowedOrigin: ORIGIN,
-    clientAddress: (socket) => socket.handshake.address,
-  });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  realtime = await startTestRealtime(deps);
+  url = realtime.url;
 });
 
 afterAll(async () => {
   for (const client of clients) client.disconnect();
-  await io.close();
-  await pubClient.quit();
-  await subClient.quit();
+  await realtime.close();
   await deps.close();
 });
 
@@ -67,7 +45,7 @@ describe("Socket.IO access", () => {
 
   it("accepts a session cookie from Baton's own origin, and refuses it from another page", async () => {
     const cookie = await sessionCookieFor(deps.db, await createUser(deps.db, "VIEWER"));
-    expect((await open({ cookie, origin: ORIGIN })).error).toBeUndefined();
+    expect((await open({ cookie, origin: TEST_ORIGIN })).error).toBeUndefined();
     expect((await open({ cookie, origin: "https://evil.example" })).error).toMatch(/cross-origin request from https:\/\/evil\.example/);
   });
 

@@ -1,49 +1,28 @@
 // Each connection sits in its user's own room, which carries "task:ended" for the tasks that user
 // created, from whichever service ended them; nobody can ask to join someone else's room.
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Redis } from "ioredis";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TaskEndedMessage } from "../contracts/realtime";
-import { createRedis } from "../create-redis";
 import { failTask, saveTaskResult } from "../services/orchestration/finish-task";
 import { cancelTask } from "../services/tasks/cancel-task";
 import { createTestDeps, resetData } from "../testing/test-deps";
+import { startTestRealtime, type TestRealtime } from "../testing/test-realtime";
 import { createUser, sessionCookieFor, type TestUser } from "../testing/test-users";
-import { createRealtime, type RealtimeServer } from "./create-realtime";
 
 const deps = createTestDeps("user-room");
-let httpServer: HttpServer;
-let io: RealtimeServer;
+let realtime: TestRealtime;
 let url: string;
 const clients: Socket[] = [];
-let pubClient: Redis;
-let subClient: Redis;
 
 beforeAll(async () => {
   await resetData(deps);
-  pubClient = createRedis(process.env.REDIS_URL!);
-  subClient = pubClient.duplicate();
-  httpServer = createServer();
-  io = createRealtime(httpServer, {
-    pubClient,
-    subClient,
-    socketIoKey: deps.keys.socketIoKey,
-    db: deps.db,
-    rateLimits: deps.rateLimits,
-    allowedOrigin: "http://baton.test",
-    clientAddress: (socket) => socket.handshake.address,
-  });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  realtime = await startTestRealtime(deps);
+  url = realtime.url;
 });
 
 afterAll(async () => {
   for (const client of clients) client.disconnect();
-  await io.close();
-  await pubClient.quit();
-  await subClient.quit();
+  await realtime.close();
   await deps.close();
 });
 

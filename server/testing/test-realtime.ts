@@ -1,0 +1,44 @@
+// A real Socket.IO server (Redis adapter, the app's own authentication) on a random local port,
+// for integration tests of the realtime layer.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRedis } from "../create-redis";
+import { createRealtime, type RealtimeDeps, type RealtimeServer } from "../realtime/create-realtime";
+import type { TestDeps } from "./test-deps";
+
+export const TEST_ORIGIN = "http://baton.test";
+
+export interface TestRealtime {
+  io: RealtimeServer;
+  url: string;
+  /** Closes the server and its Redis connections; the test's own clients disconnect first. */
+  close(): Promise<void>;
+}
+
+export async function startTestRealtime(
+  deps: TestDeps,
+  options: { clientAddress?: RealtimeDeps["clientAddress"] } = {},
+): Promise<TestRealtime> {
+  const pubClient = createRedis(process.env.REDIS_URL!);
+  const subClient = pubClient.duplicate();
+  const httpServer = createServer();
+  const io = createRealtime(httpServer, {
+    pubClient,
+    subClient,
+    socketIoKey: deps.keys.socketIoKey,
+    db: deps.db,
+    rateLimits: deps.rateLimits,
+    allowedOrigin: TEST_ORIGIN,
+    clientAddress: options.clientAddress ?? ((socket) => socket.handshake.address),
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  return {
+    io,
+    url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
+    async close() {
+      await io.close();
+      await pubClient.quit();
+      await subClient.quit();
+    },
+  };
+}
