@@ -1,7 +1,10 @@
 // The command palette: opened from the keyboard on any dashboard page, it finds a task by its
 // title and opens it, runs actions (the theme) and closes with Escape, all without a mouse.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { mutate } from "./support/api";
+
+/** The server-rendered page shows before React attaches the shortcut; a key pressed earlier is lost. */
+const paletteReady = (page: Page) => expect(page.locator("html")).toHaveAttribute("data-command-palette", "ready");
 
 test("Ctrl+K finds a task by its title and opens it, from the keyboard alone", async ({ page, baseURL }, testInfo) => {
   const title = `Palette target ${Date.now()}`;
@@ -9,6 +12,7 @@ test("Ctrl+K finds a task by its title and opens it, from the keyboard alone", a
 
   await page.goto("/agents");
   await expect(page.getByRole("heading", { level: 1, name: "Agents" })).toBeVisible();
+  await paletteReady(page);
   await page.keyboard.press("Control+k");
   const palette = page.getByRole("dialog", { name: "Command palette" });
   await expect(palette).toBeVisible();
@@ -28,6 +32,7 @@ test("Ctrl+K finds a task by its title and opens it, from the keyboard alone", a
 test("the palette lists pages and actions, switches the theme, and closes with Escape", async ({ page }, testInfo) => {
   await page.goto("/settings/tokens");
   await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
+  await paletteReady(page);
   const search = page.getByRole("button", { name: "Search" });
   await search.focus();
   await page.keyboard.press("Enter");

@@ -32,7 +32,12 @@ export function CommandPaletteProvider({ isAdmin, canCreate, children }: { isAdm
       setOpen((was) => !was);
     };
     window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
+    // Marks the shortcut as live once the page has hydrated (browser tests wait for it).
+    document.documentElement.dataset.commandPalette = "ready";
+    return () => {
+      window.removeEventListener("keydown", onKeyDown);
+      delete document.documentElement.dataset.commandPalette;
+    };
   }, []);
 
   return (

@@ -26,7 +26,7 @@ export const ZListTasksRequestSchema = z
     createdFrom: ZDate.optional(),
     /** Exclusive upper bound. */
     createdTo: ZDate.optional(),
-    /** Web-search syntax over title and prompt: words, "quoted phrases", -excluded, or. */
+    /** Web-search syntax over title and prompt: words, "quoted phrases", -excluded, or; the last word may be partly typed. */
     search: z.string().trim().max(200, "is longer than 200 characters").optional(),
     sort: z.enum(TASK_SORTS).optional(),
     limit: z.number().int().min(1).max(100).default(25),

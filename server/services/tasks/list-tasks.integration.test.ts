@@ -109,6 +109,16 @@ describe("listTasks", () => {
     expect((await list({ search: "nonexistentword" })).items).toEqual([]);
   });
 
+  it("matches the last word as a prefix, as it is being typed", async () => {
+    expect(keys((await list({ search: "transl" })).items)).toEqual(["cancelled"]);
+    expect(keys((await list({ search: "weekly rep" })).items)).toEqual(["report"]);
+    expect(keys((await list({ search: "bench" })).items)).toEqual(["planning"]);
+    expect(keys((await list({ search: "weekly or transl" })).items).sort()).toEqual(["cancelled", "report"]);
+    // A closed phrase or an exclusion at the end is taken as written.
+    expect(keys((await list({ search: '"weekly rep"' })).items)).toEqual([]);
+    expect(keys((await list({ search: "billing -serv" })).items).sort()).toEqual(["audit", "deploy", "running"]);
+  });
+
   it("sorts oldest first, longest first (unfinished last) and costliest first, ties newest first", async () => {
     expect(keys((await list({ sort: "oldest" })).items)).toEqual(["deploy", "audit", "report", "running", "cancelled", "planning"]);
     expect(keys((await list({ sort: "longest" })).items)).toEqual(["report", "deploy", "audit", "planning", "cancelled", "running"]);

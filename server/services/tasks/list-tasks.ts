@@ -60,6 +60,17 @@ function filters(request: ListTasksRequest): Prisma.Sql[] {
   return where;
 }
 
+/** A bare word at the end is still being typed, so it matches as a prefix ("orche" finds "orchestrate"). */
+const PARTIAL_WORD = /(?:^|\s)(or\s+)?([\p{L}\p{N}]+)$/iu;
+
+function searchQuery(search: string) {
+  const partial = PARTIAL_WORD.exec(search);
+  if (!partial) return Prisma.sql`websearch_to_tsquery('english', ${search})`;
+  const [, or, word] = partial;
+  const typed = search.slice(0, partial.index);
+  return Prisma.sql`websearch_to_tsquery('english', ${typed}) ${Prisma.raw(or ? "||" : "&&")} to_tsquery('english', ${`${word}:*`})`;
+}
+
 export async function listTasks(db: Db, request: ListTasksRequest) {
   const sort = effectiveSort(request);
   const shape = SORTS[sort];
@@ -73,7 +84,7 @@ export async function listTasks(db: Db, request: ListTasksRequest) {
   }
   const direction = shape.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const tieOrder = shape.byCreation ? Prisma.empty : Prisma.sql`t."createdAt" ${direction}, `;
-  const search = request.search ? Prisma.sql`, websearch_to_tsquery('english', ${request.search}) AS q(query)` : Prisma.empty;
+  const search = request.search ? Prisma.sql`, (SELECT ${searchQuery(request.search)} AS query) q` : Prisma.empty;
 
   const rows = await db.$queryRaw<TaskListRow[]>`
     WITH page AS (
