@@ -48,6 +48,13 @@ test("a reviewed plan is edited, refused when cyclic, trimmed, approved and run"
   await panel.getByRole("button", { name: "Undo changes" }).click();
   await expect(subtasks.first().getByRole("checkbox", { name: /#5 Write the combined report/ })).not.toBeChecked();
 
+  // What a subtask needs decides its profile: shell is beyond the analysts.
+  await expect(analysis.getByTestId("plan-subtask-estimate")).toContainText("Runs on analyst");
+  await analysis.getByRole("checkbox", { name: "shell" }).check();
+  await expect(analysis.getByTestId("plan-subtask-estimate")).toContainText("Runs on generalist");
+  await analysis.getByRole("checkbox", { name: "shell" }).uncheck();
+  await expect(analysis.getByTestId("plan-subtask-estimate")).toContainText("Runs on analyst");
+
   // Remove the third analysis: four subtasks, a new estimate.
   const before = await costOf(panel).textContent();
   await subtasks.nth(3).getByRole("button", { name: /^Remove subtask #4/ }).click();

@@ -1,18 +1,12 @@
 // A socket that drops mid-stream loses nothing: after reconnecting, the page fetches what it
 // missed, so every log line of the task is shown exactly once and in order.
-import { expect, test, type WebSocketRoute } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { controlSocket } from "./support/socket-control";
 import { TASK_PAGE_URL } from "./support/task-page-url";
 import { logLineTotal, shownLogSeqs } from "./support/log-viewer";
 
 test("log lines missed while the socket was down are caught up after it reconnects", async ({ page }) => {
-  let blocked = false;
-  const sockets: WebSocketRoute[] = [];
-  await page.route("**/socket.io/**", (route) => (blocked ? route.abort() : route.continue()));
-  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-    if (blocked) return void ws.close();
-    ws.connectToServer();
-    sockets.push(ws);
-  });
+  const socket = await controlSocket(page);
 
   await page.goto("/tasks/new");
   await page.getByLabel("What should the agents do?").fill("Summarise the two largest files in the workspace, then write a combined report");
@@ -22,12 +16,11 @@ test("log lines missed while the socket was down are caught up after it reconnec
   await expect.poll(() => logLineTotal(page), { timeout: 30_000 }).toBeGreaterThan(2);
 
   // Drop the connection and keep it down while the agents go on logging.
-  blocked = true;
-  await Promise.all(sockets.map((ws) => ws.close()));
+  await socket.drop();
   await expect(page.getByText("Live", { exact: true })).toBeHidden();
   const shownWhileDown = await logLineTotal(page);
   await page.waitForTimeout(2_500);
-  blocked = false;
+  socket.restore();
 
   await expect(page.getByTestId("task-result")).toBeVisible({ timeout: 45_000 });
   const input = encodeURIComponent(JSON.stringify({ json: { id: taskId, limit: 2000 } }));

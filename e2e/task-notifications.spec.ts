@@ -1,30 +1,16 @@
 // Desktop notifications: once the user opts in (and the browser grants permission), a task of
 // theirs that ends is announced on whatever dashboard page they are on; clicking the
-// notification opens the task. The browser's Notification class is wrapped to record what the
-// page shows; the server side is the real one (the user's Socket.IO room).
+// notification opens the task. An end that happens while the socket is down is announced when it
+// reconnects. The browser's Notification class is wrapped to record what the page shows; the
+// server side is the real one (the user's Socket.IO room).
 import { expect, test } from "@playwright/test";
 import { mutate } from "./support/api";
-
-interface Shown {
-  title: string;
-  body: string;
-  tag: string;
-}
+import { clickLastNotification, recordNotifications, shownNotifications } from "./support/notifications";
+import { controlSocket } from "./support/socket-control";
 
 test("a task of mine that ends is announced on another page, and the notification opens it", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["notifications"], { origin: new URL(baseURL!).origin });
-  await page.addInitScript(() => {
-    const shown: unknown[] = [];
-    const Real = window.Notification;
-    class RecordingNotification extends Real {
-      constructor(title: string, options: NotificationOptions = {}) {
-        super(title, options);
-        shown.push({ title, body: options.body ?? "", tag: options.tag ?? "" });
-        (window as unknown as { lastNotification: Notification }).lastNotification = this;
-      }
-    }
-    Object.assign(window, { Notification: RecordingNotification, shownNotifications: shown });
-  });
+  await recordNotifications(page);
 
   await page.goto("/agents");
   await page.getByRole("button", { name: "Menu" }).click();
@@ -43,30 +29,19 @@ test("a task of mine that ends is announced on another page, and the notificatio
 
   const title = `Notify me ${Date.now()}`;
   const task = await mutate<{ id: string }>(page.request, baseURL!, "task.create", { title, prompt: "Survey the three largest files in the workspace, summarise each, then write a combined report" });
-  const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: Shown[] }).shownNotifications);
+  const shown = () => shownNotifications(page);
   await expect.poll(async () => (await shown()).length, { timeout: 60_000 }).toBe(1);
   expect((await shown())[0]).toEqual({ title: "Task succeeded", body: title, tag: `baton-task-${task.id}` });
   expect(page.url()).toMatch(/\/agents$/);
 
-  await page.evaluate(() => (window as unknown as { lastNotification: Notification }).lastNotification.dispatchEvent(new Event("click")));
+  await clickLastNotification(page);
   await page.waitForURL(`**/tasks/${task.id}`);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 });
 
 test("a cancelled task is announced with who cancelled it", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["notifications"], { origin: new URL(baseURL!).origin });
-  await page.addInitScript(() => {
-    const shown: unknown[] = [];
-    const Real = window.Notification;
-    class RecordingNotification extends Real {
-      constructor(title: string, options: NotificationOptions = {}) {
-        super(title, options);
-        shown.push({ title, body: options.body ?? "", tag: options.tag ?? "" });
-      }
-    }
-    Object.assign(window, { Notification: RecordingNotification, shownNotifications: shown });
-    localStorage.setItem("baton-task-notifications", "on");
-  });
+  await recordNotifications(page, { optedIn: true });
   await page.goto("/settings/tokens");
   await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
   // Live events reach a page once its socket is connected; the header says when.
@@ -75,7 +50,29 @@ test("a cancelled task is announced with who cancelled it", async ({ page, conte
   const title = `Cancel me ${Date.now()}`;
   const task = await mutate<{ id: string }>(page.request, baseURL!, "task.create", { title, prompt: "Run it as a chain [sim:cmd=sleep 45]" });
   await mutate(page.request, baseURL!, "task.cancel", { id: task.id });
-  const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: Shown[] }).shownNotifications);
+  const shown = () => shownNotifications(page);
   await expect.poll(async () => (await shown()).length, { timeout: 30_000 }).toBe(1);
   expect((await shown())[0]).toEqual({ title: "Task cancelled", body: `${title}\nCancelled by owner@example.test.`, tag: `baton-task-${task.id}` });
+});
+
+test("a task that ends while the socket is down is announced once it reconnects", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["notifications"], { origin: new URL(baseURL!).origin });
+  await recordNotifications(page, { optedIn: true });
+  const socket = await controlSocket(page);
+  await page.goto("/settings/tokens");
+  const live = page.getByRole("status").filter({ hasText: "Live" });
+  await expect(live).toBeVisible();
+
+  await socket.drop();
+  await expect(live).toBeHidden();
+  const title = `Ended offline ${Date.now()}`;
+  const task = await mutate<{ id: string }>(page.request, baseURL!, "task.create", { title, prompt: "Run it as a chain [sim:cmd=sleep 45]" });
+  await mutate(page.request, baseURL!, "task.cancel", { id: task.id });
+  await page.waitForTimeout(1_000);
+  expect(await shownNotifications(page)).toEqual([]);
+
+  socket.restore();
+  await expect(live).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => (await shownNotifications(page)).length, { timeout: 15_000 }).toBe(1);
+  expect((await shownNotifications(page))[0]).toEqual({ title: "Task cancelled", body: `${title}\nCancelled by owner@example.test.`, tag: `baton-task-${task.id}` });
 });

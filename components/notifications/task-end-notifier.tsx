@@ -2,9 +2,12 @@
 // Turns "task:ended" from the user's own room into a desktop notification (when they opted in):
 // on every dashboard page, since the room follows the connection, not the page. Clicking it
 // brings the tab forward on the task. Not shown for the task the user is looking at right now.
+// Ends that happened while the socket was down are asked for on every (re)connect, from the
+// server's own clock, so a dropped connection or a sleeping laptop misses none.
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useEffectEvent } from "react";
+import { useEffect, useEffectEvent, useRef } from "react";
 import { useSocket } from "@/components/providers/socket-provider";
+import { useTRPCClient } from "@/components/providers/trpc";
 import type { TaskEndedMessage } from "@/server/contracts/realtime";
 import { taskNotificationsOn } from "./use-notification-settings";
 
@@ -18,8 +21,12 @@ export function TaskEndNotifier() {
   const socket = useSocket();
   const router = useRouter();
   const pathname = usePathname();
+  const trpc = useTRPCClient();
+  const shown = useRef(new Set<string>());
 
   const show = useEffectEvent((ended: TaskEndedMessage) => {
+    if (shown.current.has(ended.taskId)) return;
+    shown.current.add(ended.taskId);
     if (!taskNotificationsOn()) return;
     const href = `/tasks/${ended.taskId}`;
     if (document.visibilityState === "visible" && pathname === href) return;
@@ -38,9 +45,27 @@ export function TaskEndNotifier() {
 
   useEffect(() => {
     if (!socket) return;
+    // The server's time of the last look; the first look (at mount) only starts the clock.
+    const look = async (from?: string) => {
+      try {
+        const answer = await trpc.task.endedSince.query({ since: from });
+        answer.ended.forEach(show);
+        return answer.now;
+      } catch {
+        return from; // offline again or signed out: the next connect asks from the same moment
+      }
+    };
+    let since = look();
+    const catchUp = () => {
+      since = since.then(look);
+    };
     socket.on("task:ended", show);
-    return () => void socket.off("task:ended", show);
-  }, [socket]);
+    socket.on("connect", catchUp);
+    return () => {
+      socket.off("task:ended", show);
+      socket.off("connect", catchUp);
+    };
+  }, [socket, trpc]);
 
   return null;
 }

@@ -69,6 +69,7 @@ const CASES: Record<string, Case[]> = {
     { input: { createdById: "" }, status: 400, message: /^createdById: name one$/ },
   ],
   "task.creators": [{ input: { unexpected: true }, status: 200, message: /.*/ }],
+  "task.endedSince": [{ input: { since: "yesterday-ish" }, status: 400, message: /^since: is not a date \(pass the `now` of the previous answer\)$/ }],
   "task.byId": [
     { input: {}, status: 400, message: /id/ },
     { input: { id: "does-not-exist" }, status: 404, message: /No task with id "does-not-exist"/ },

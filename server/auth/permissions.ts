@@ -17,6 +17,7 @@ export const PROCEDURE_RULES = {
   "account.me": { role: "VIEWER", summary: "See who you are signed in as" },
   "task.list": { role: "VIEWER", summary: "List and search tasks" },
   "task.creators": { role: "VIEWER", summary: "See who has created tasks (to filter the list)" },
+  "task.endedSince": { role: "VIEWER", summary: "Catch up on own tasks that ended while offline (notifications)" },
   "task.byId": { role: "VIEWER", summary: "Read a task, its plan and result" },
   "task.logs": { role: "VIEWER", summary: "Read a task's logs" },
   "task.create": { role: "MEMBER", summary: "Create tasks" },

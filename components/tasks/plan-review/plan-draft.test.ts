@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeBasis, draftFromSaved, isChanged, newDraftSubtask, removeSubtask, toEditRequest, toggleDependency, updateSubtask, type DraftSubtask } from "./plan-draft";
+import { capabilityChoices, describeBasis, draftFromSaved, isChanged, newDraftSubtask, removeSubtask, toEditRequest, toggleCapability, toggleDependency, updateSubtask, type DraftSubtask } from "./plan-draft";
 
 type Saved = Parameters<typeof draftFromSaved>[0][number];
 const saved = (id: string, index: number, dependsOn: string[] = []): Saved =>
@@ -40,6 +40,15 @@ describe("the plan draft", () => {
     expect(toEditRequest(on)[0]!.dependsOn).toEqual([3]);
     const off = toggleDependency(on, "a", "d");
     expect(isChanged(off, stored)).toBe(false);
+  });
+
+  it("toggles what a subtask needs, and offers every capability a profile has", () => {
+    const on = toggleCapability(draftFromSaved(stored), "a", "shell");
+    expect(on[0]!.capabilities).toEqual([...stored[0]!.capabilities, "shell"].sort());
+    expect(isChanged(toggleCapability(on, "a", "shell"), stored)).toBe(false);
+    expect(capabilityChoices([{ capabilities: ["read", "shell"] }, { capabilities: ["analyze", "read"] }], on)).toEqual(
+      [...new Set(["analyze", "read", "shell", ...stored.flatMap((s) => s.capabilities)])].sort(),
+    );
   });
 
   it("says what an estimate rests on", () => {

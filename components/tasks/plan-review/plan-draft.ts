@@ -53,7 +53,7 @@ export function removeSubtask(draft: DraftSubtask[], key: string): DraftSubtask[
   return draft.filter((s) => s.key !== key).map((s) => (s.dependsOn.includes(key) ? { ...s, dependsOn: s.dependsOn.filter((dep) => dep !== key) } : s));
 }
 
-export function updateSubtask(draft: DraftSubtask[], key: string, change: Partial<Pick<DraftSubtask, "title" | "instructions" | "dependsOn">>): DraftSubtask[] {
+export function updateSubtask(draft: DraftSubtask[], key: string, change: Partial<Pick<DraftSubtask, "title" | "instructions" | "dependsOn" | "capabilities">>): DraftSubtask[] {
   return draft.map((s) => (s.key === key ? { ...s, ...change } : s));
 }
 
@@ -61,6 +61,17 @@ export function toggleDependency(draft: DraftSubtask[], key: string, dependency:
   return draft.map((s) =>
     s.key !== key ? s : { ...s, dependsOn: s.dependsOn.includes(dependency) ? s.dependsOn.filter((d) => d !== dependency) : [...s.dependsOn, dependency] },
   );
+}
+
+export function toggleCapability(draft: DraftSubtask[], key: string, capability: string): DraftSubtask[] {
+  return draft.map((s) =>
+    s.key !== key ? s : { ...s, capabilities: s.capabilities.includes(capability) ? s.capabilities.filter((c) => c !== capability) : [...s.capabilities, capability].sort() },
+  );
+}
+
+/** Every capability some profile offers, for choosing what a subtask needs. */
+export function capabilityChoices(profiles: { capabilities: string[] }[], draft: DraftSubtask[]): string[] {
+  return [...new Set([...profiles.flatMap((p) => p.capabilities), ...draft.flatMap((s) => s.capabilities)])].sort();
 }
 
 /** What task.editPlan takes: the whole plan, dependencies as positions in it. */

@@ -14,7 +14,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { can, PROCEDURE_RULES } from "@/server/auth/permissions";
 import { formatUsd } from "@/server/services/costs/format-usd";
-import { draftFromSaved, isChanged, newDraftSubtask, removeSubtask, toEditRequest, toggleDependency, updateSubtask, type DraftSubtask } from "./plan-draft";
+import { routeProfile } from "@/server/services/profiles/route-profile";
+import { capabilityChoices, draftFromSaved, isChanged, newDraftSubtask, removeSubtask, toEditRequest, toggleCapability, toggleDependency, updateSubtask, type DraftSubtask } from "./plan-draft";
 import { PlanEstimateSummary } from "./plan-estimate-summary";
 import { PlanReviewActions } from "./plan-review-actions";
 import { PlanSubtaskEditor } from "./plan-subtask-editor";
@@ -57,6 +58,8 @@ function PlanEditor({ task }: { task: TaskView }) {
   const queryClient = useQueryClient();
   const [base, setBase] = useState(task.planVersion);
   const [draft, setDraft] = useState<DraftSubtask[]>(() => draftFromSaved(task.subtasks));
+  const profiles = useQuery(trpc.agent.profiles.queryOptions());
+  const capabilities = capabilityChoices(profiles.data ?? [], draft);
   const added = useRef(0);
   const refresh = () => queryClient.invalidateQueries(trpc.task.byId.queryFilter({ id: task.id }));
   const save = useMutation(trpc.task.editPlan.mutationOptions({ onSuccess: refresh }));
@@ -96,6 +99,9 @@ function PlanEditor({ task }: { task: TaskView }) {
             disabled={busy}
             onChange={(change) => setDraft((current) => updateSubtask(current, subtask.key, change))}
             onToggleDependency={(key) => setDraft((current) => toggleDependency(current, subtask.key, key))}
+            capabilities={capabilities}
+            profileName={profiles.data ? (routeProfile(subtask.capabilities, profiles.data)?.name ?? null) : null}
+            onToggleCapability={(capability) => setDraft((current) => toggleCapability(current, subtask.key, capability))}
             onRemove={() => setDraft((current) => removeSubtask(current, subtask.key))}
           />
         ))}

@@ -1,6 +1,7 @@
 "use client";
 // One subtask of a plan under review: its title and instructions to edit, what it waits for (a
-// checkbox per other subtask), the profile it will run on, its estimate, and a remove button.
+// checkbox per other subtask), what it needs (the capabilities that route it to a profile), the
+// profile it will run on, its estimate, and a remove button.
 import { useId } from "react";
 import { formatDuration } from "@/components/format/duration";
 import { formatCount } from "@/components/format/numbers";
@@ -15,13 +16,21 @@ interface PlanSubtaskEditorProps {
   subtask: DraftSubtask;
   position: number;
   others: { key: string; position: number; title: string }[];
+  /** Every capability a profile offers. */
+  capabilities: string[];
+  /** The profile the subtask's needs route it to now (null until the profiles are loaded). */
+  profileName: string | null;
   disabled: boolean;
   onChange: (change: Partial<Pick<DraftSubtask, "title" | "instructions">>) => void;
   onToggleDependency: (key: string) => void;
+  onToggleCapability: (capability: string) => void;
   onRemove: () => void;
 }
 
-export function PlanSubtaskEditor({ subtask, position, others, disabled, onChange, onToggleDependency, onRemove }: PlanSubtaskEditorProps) {
+const chipClass =
+  "inline-flex max-w-72 items-center gap-1.5 rounded-md border border-border px-2 py-1 text-xs text-foreground has-checked:border-accent has-checked:bg-info-soft";
+
+export function PlanSubtaskEditor({ subtask, position, others, capabilities, profileName, disabled, onChange, onToggleDependency, onToggleCapability, onRemove }: PlanSubtaskEditorProps) {
   const id = useId();
   const label = `#${position + 1}`;
   const saved = subtask.saved;
@@ -57,10 +66,7 @@ export function PlanSubtaskEditor({ subtask, position, others, disabled, onChang
         ) : (
           <div className="flex flex-wrap gap-2">
             {others.map((other) => (
-              <label
-                key={other.key}
-                className="inline-flex max-w-72 items-center gap-1.5 rounded-md border border-border px-2 py-1 text-xs text-foreground has-checked:border-accent has-checked:bg-info-soft"
-              >
+              <label key={other.key} className={chipClass}>
                 <input type="checkbox" checked={subtask.dependsOn.includes(other.key)} onChange={() => onToggleDependency(other.key)} className="accent-accent" />
                 <span className="truncate">
                   #{other.position + 1} {other.title || "(untitled)"}
@@ -70,11 +76,23 @@ export function PlanSubtaskEditor({ subtask, position, others, disabled, onChang
           </div>
         )}
       </fieldset>
+      {capabilities.length > 0 ? (
+        <fieldset className="pl-10" disabled={disabled}>
+          <legend className="mb-1.5 text-sm font-medium text-foreground">Needs</legend>
+          <div className="flex flex-wrap gap-2">
+            {capabilities.map((capability) => (
+              <label key={capability} className={chipClass}>
+                <input type="checkbox" checked={subtask.capabilities.includes(capability)} onChange={() => onToggleCapability(capability)} className="accent-accent" />
+                {capability}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
       <p className="pl-10 text-xs text-muted" data-testid="plan-subtask-estimate">
+        Runs on <span className="text-foreground">{profileName ?? saved?.profileName ?? "generalist"}</span>
         {saved ? (
           <>
-            Runs on <span className="text-foreground">{saved.profileName ?? "generalist"}</span>
-            {saved.capabilities.length > 0 ? ` (${saved.capabilities.join(", ")})` : ""}
             {saved.estimatedTokens !== null && saved.estimatedCostMicros !== null && saved.estimatedSeconds !== null ? (
               <>
                 {" "}
@@ -85,7 +103,7 @@ export function PlanSubtaskEditor({ subtask, position, others, disabled, onChang
             ) : null}
           </>
         ) : (
-          "New subtask: its profile and estimate are set when you save."
+          " · new: its estimate is made when you save."
         )}
       </p>
     </li>

@@ -14,6 +14,7 @@ import { getTask, ZTaskByIdRequestSchema } from "../../services/tasks/get-task";
 import { listTaskLogs, ZTaskLogsRequestSchema } from "../../services/tasks/list-task-logs";
 import { InvalidCursorError, listTasks, ZListTasksRequestSchema } from "../../services/tasks/list-tasks";
 import { listTaskCreators } from "../../services/tasks/list-task-creators";
+import { listEndedTasks, ZEndedSinceRequestSchema } from "../../services/tasks/list-ended-tasks";
 import { listTaskFiles, ZTaskFilesRequestSchema } from "../../services/tasks/list-task-files";
 import { readRerunSource, rerunTask, ZRerunTaskRequestSchema } from "../../services/tasks/rerun-task";
 import { retryTask, ZRetryTaskRequestSchema } from "../../services/tasks/retry-task";
@@ -70,6 +71,8 @@ export const taskRouter = createTRPCRouter({
   }),
 
   creators: protectedProcedure.query(({ ctx }) => listTaskCreators(ctx.deps.db)),
+
+  endedSince: protectedProcedure.input(ZEndedSinceRequestSchema).query(({ ctx, input }) => listEndedTasks(ctx.deps.db, ctx.actor.userId, input.since)),
 
   byId: protectedProcedure.input(ZTaskByIdRequestSchema).query(async ({ ctx, input }) => {
     const task = await getTask(ctx.deps.db, input.id);

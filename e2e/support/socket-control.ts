@@ -1,0 +1,29 @@
+// Drops a page's Socket.IO connection and keeps it down (new attempts refused) until restored,
+// while the page itself stays loaded: a network blip as the browser sees it.
+import type { Page, WebSocketRoute } from "@playwright/test";
+
+export interface SocketControl {
+  drop(): Promise<void>;
+  restore(): void;
+}
+
+/** Call before the page loads, so every socket it opens goes through the control. */
+export async function controlSocket(page: Page): Promise<SocketControl> {
+  let blocked = false;
+  const sockets: WebSocketRoute[] = [];
+  await page.route("**/socket.io/**", (route) => (blocked ? route.abort() : route.continue()));
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (blocked) return void ws.close();
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  return {
+    async drop() {
+      blocked = true;
+      await Promise.all(sockets.splice(0).map((ws) => ws.close()));
+    },
+    restore() {
+      blocked = false;
+    },
+  };
+}
