@@ -31,7 +31,9 @@ export async function idleAgents(pipeline: Pipeline, count: number, profile?: st
   await waitFor(`${count} idle agents`, async () => {
     const idle = await pipeline.deps.db.agentProcess.count({ where: { state: "IDLE", ...(profile ? { profile: { name: profile } } : {}) } });
     return idle >= count;
-  }, 90_000, 100);
+  }, 180_000, 100).catch((error: Error) => {
+    throw new Error(`${error.message}\n${pipeline.daemon.output().slice(-4000)}`);
+  });
 }
 
 /** Submits a task and resolves with its id once it has succeeded; any other end throws with the daemon's output. */
