@@ -40,7 +40,9 @@ try {
   for (const [i, nodes] of dags.entries()) {
     const ideal = simulateSchedule(nodes, AGENTS).makespan;
     const { measured, withRunTimes } = await runGraph(pipeline, `${i + 1}`, nodes);
-    const levels = new Set(nodes.map(function depth(this: void, n: DagNode): number { return n.dependsOn.length ? 1 + Math.max(...n.dependsOn.map((d) => depth(nodes[d]!))) : 0; })).size;
+    const level: number[] = [];
+    nodes.forEach((n, k) => (level[k] = n.dependsOn.length ? 1 + Math.max(...n.dependsOn.map((d) => level[d]!)) : 0));
+    const levels = Math.max(...level) + 1;
     const work = nodes.reduce((sum, n) => sum + n.workMs, 0);
     rows.push([i + 1, nodes.length, levels, work, ideal, measured, withRunTimes, (measured / ideal).toFixed(3)]);
     measuredSum += measured;
