@@ -49,8 +49,8 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
   const message = buildMessage(request.model, chooseReply(conversation), state.cache.measure(request));
   const signal = closeSignal(res);
   // `[sim:work=N]`: a subtask's simulated work, spent in its first model call.
-  const acting = conversation.toolNames.has("finish");
-  if (acting && conversation.toolResults.length === 0 && !(await pause(workMs(conversation.firstUserText), signal))) return;
+  const work = conversation.toolNames.has("finish") && conversation.toolResults.length === 0 ? workMs(conversation.firstUserText) : 0;
+  if (work > 0 && !(await pause(work, signal))) return;
   const { firstTokenDelayMs, tokenDelayMs } = state.options;
   if (request.stream) return streamMessage(res, message, { firstTokenDelayMs, tokenDelayMs, signal });
 
