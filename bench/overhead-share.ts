@@ -18,7 +18,9 @@ import { routeProfile } from "../server/services/profiles/route-profile";
 import { idleAgents, runTask, startPipeline, type Pipeline } from "./support/pipeline";
 import { percentile, printResult } from "./support/report";
 
-const TASKS = Number(process.env.BENCH_TASKS ?? 2);
+const TASKS = Number(process.env.BENCH_TASKS ?? 3);
+/** Tasks run in rounds of this many at once; the fleet is sized for one round. */
+const PARALLEL = Math.min(TASKS, Number(process.env.BENCH_PARALLEL ?? 1));
 const FIRST_TOKEN_MS = 500;
 const TOKEN_MS = 20; // one streamed chunk is about one token: 50 tokens/s
 const GOAL = 0.98;
@@ -36,6 +38,14 @@ function share(spans: Span[]) {
   const wall = spans.reduce((sum, s) => sum + s.wallMs, 0);
   const model = spans.reduce((sum, s) => sum + s.modelMs, 0);
   return { wall, model, share: model / wall };
+}
+
+async function inRounds<T>(items: string[], run: (item: string, index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < items.length; i += PARALLEL) {
+    results.push(...(await Promise.all(items.slice(i, i + PARALLEL).map((item, k) => run(item, i + k)))));
+  }
+  return results;
 }
 
 // ── Baton ────────────────────────────────────────────────────────────────────────────────────
@@ -64,12 +74,12 @@ async function runBaton(): Promise<Span[]> {
     SIM_FIRST_TOKEN_DELAY_MS: String(FIRST_TOKEN_MS),
     SIM_TOKEN_DELAY_MS: String(TOKEN_MS),
     // Enough agents that no ready subtask waits for one: a task runs at most two at once.
-    BATON_MAX_AGENTS: String(3 * TASKS),
-    BATON_FLEET: `generalist=${TASKS}-${TASKS},analyst=${2 * TASKS}-${2 * TASKS},researcher=0-0,tester=0-0`,
+    BATON_MAX_AGENTS: String(3 * PARALLEL),
+    BATON_FLEET: `generalist=${PARALLEL}-${PARALLEL},analyst=${2 * PARALLEL}-${2 * PARALLEL},researcher=0-0,tester=0-0`,
   });
   try {
-    await idleAgents(pipeline, 3 * TASKS);
-    const ids = await Promise.all(prompts.map((prompt) => runTask(pipeline, prompt, 300_000)));
+    await idleAgents(pipeline, 3 * PARALLEL);
+    const ids = await inRounds(prompts, (prompt) => runTask(pipeline, prompt, 300_000));
     const waits = (await pipeline.deps.db.subtask.findMany({ where: { taskId: { in: ids } } })).map((s) => s.startedAt!.getTime() - s.queuedAt!.getTime());
     console.log(`  Baton: queue wait (queued → claimed) per subtask p50 ${percentile(waits, 50)} ms, max ${Math.max(...waits)} ms`);
     return (await Promise.all(ids.map((id) => batonSpans(pipeline, id)))).flat();
@@ -88,7 +98,7 @@ async function runPlain(): Promise<Span[]> {
   const client = new Anthropic({ apiKey: "sim", baseURL: sim.url, maxRetries: 0 });
   const root = path.join(os.tmpdir(), `baton-bench-plain-${process.pid}`);
   try {
-    return (await Promise.all(prompts.map((prompt, i) => plainTask(client, prompt, { root, seed: path.resolve("agent/workspace-seed") }, `task-${i}`)))).flat();
+    return (await inRounds(prompts, (prompt, i) => plainTask(client, prompt, { root, seed: path.resolve("agent/workspace-seed") }, `task-${i}`))).flat();
   } finally {
     await sim.close();
   }
@@ -181,7 +191,7 @@ async function plainSubtask(client: Anthropic, workspace: string, profile: (type
 
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 
-console.log(`overhead share: ${TASKS} tasks at once (BENCH_TASKS), simulated Claude ${FIRST_TOKEN_MS} ms to first token, ${1000 / TOKEN_MS} tokens/s`);
+console.log(`overhead share: ${TASKS} tasks, ${PARALLEL} at a time (BENCH_TASKS, BENCH_PARALLEL), simulated Claude ${FIRST_TOKEN_MS} ms to first token, ${1000 / TOKEN_MS} tokens/s`);
 const baton = await runBaton();
 const plain = await runPlain();
 for (const [label, spans] of [["Baton", baton], ["plain loop", plain]] as const) {
