@@ -44,10 +44,10 @@ async function agentSamples(): Promise<Sample[]> {
   const { db, fleetCommands } = pipeline.deps;
   const samples: Sample[] = [];
   try {
-    await pipeline.daemon.apiUrl();
     for (let i = 0; i < SPAWNS; i++) {
       const seen = new Set((await db.agentProcess.findMany({ select: { id: true } })).map((a) => a.id));
-      await fleetCommands.send({ id: randomUUID(), type: "start", profile: "generalist", requestedBy: "bench" });
+      // Until the daemon listens for commands, nobody hears them.
+      await waitFor("the daemon to hear fleet commands", async () => (await fleetCommands.send({ id: randomUUID(), type: "start", profile: "generalist", requestedBy: "bench" })) > 0, 120_000, 200);
       const agent = await waitFor("the new agent to be idle", async () => {
         const rows = await db.agentProcess.findMany({ where: { state: "IDLE" } });
         return rows.find((row) => !seen.has(row.id));
