@@ -3,6 +3,7 @@
 // model calls, through the whole pipeline and, as the baseline in the same run, through a plain
 // loop that calls the same simulated Claude with the SDK and runs the same tools (no queue, no
 // database, no separate processes). Definitions are in bench/README.md.
+import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -101,6 +102,7 @@ async function runPlain(): Promise<Span[]> {
     return (await inRounds(prompts, (prompt, i) => plainTask(client, prompt, { root, seed: path.resolve("agent/workspace-seed") }, `task-${i}`))).flat();
   } finally {
     await sim.close();
+    await fs.rm(root, { recursive: true, force: true });
   }
 }
 
