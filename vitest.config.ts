@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{server,agent,components,app}/**/*.test.{ts,tsx}"],
+          include: ["{server,agent,components,app,bench}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
         },
       },

@@ -7,6 +7,7 @@ import type { LimitInjector } from "./inject-limits";
 import { parseRequest } from "./parse-request";
 import { pause } from "./pause";
 import { readConversation } from "./read-conversation";
+import { workMs } from "./read-markers";
 import { sendError, sendJson } from "./send-response";
 import type { ResolvedSimOptions } from "./sim-options";
 import { streamMessage } from "./stream-message";
@@ -47,6 +48,9 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
 
   const message = buildMessage(request.model, chooseReply(conversation), state.cache.measure(request));
   const signal = closeSignal(res);
+  // `[sim:work=N]`: a subtask's simulated work, spent in its first model call.
+  const work = conversation.toolNames.has("finish") && conversation.toolResults.length === 0 ? workMs(conversation.firstUserText) : 0;
+  if (work > 0 && !(await pause(work, signal))) return;
   const { firstTokenDelayMs, tokenDelayMs } = state.options;
   if (request.stream) return streamMessage(res, message, { firstTokenDelayMs, tokenDelayMs, signal });
 

@@ -1,4 +1,4 @@
-import { chainLength, hasMarker, wideCount, withoutPlannerMarkers, withoutTags } from "./read-markers";
+import { chainLength, dagNodes, hasMarker, wideCount, withoutPlannerMarkers, withoutTags } from "./read-markers";
 
 export interface PlannedSubtask {
   title: string;
@@ -78,7 +78,17 @@ export function planSubtasks(prompt: string, cyclic: boolean): PlannedSubtask[] 
   const wide = wideCount(prompt);
   let plan: PlannedSubtask[];
   const chain = chainLength(prompt);
-  if (hasMarker(prompt, "collide")) {
+  const dag = dagNodes(prompt);
+  if (dag) {
+    // Work happens in one model call of the given length; every node needs the generalist ("code").
+    plan = dag.map((node, i) => ({
+      title: `Node ${i + 1} of ${dag.length}`,
+      instructions: `Do node ${i + 1} of the graph. [item=1] [sim:work=${node.workMs}] [sim:instant]`,
+      capabilities: ["code"],
+      dependsOn: node.dependsOn,
+      priority: node.priority,
+    }));
+  } else if (hasMarker(prompt, "collide")) {
     plan = collidingWriters(task);
   } else if (chain !== undefined) {
     plan = Array.from({ length: chain }, (_, i) => ({

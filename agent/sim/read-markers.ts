@@ -2,7 +2,7 @@
  * Markers let tests steer the sim from inside ordinary prompt text, so no test-only
  * API is needed on the caller's side.
  */
-const PLANNER_ONLY = /\s*\[sim:(?:fail=\d+|invalid-plan(?:-always)?|wide=\d+|chain=\d+|collide)\]/g;
+const PLANNER_ONLY = /\s*\[sim:(?:fail=\d+|invalid-plan(?:-always)?|wide=\d+|chain=\d+|dag=[^\]]*|collide)\]/g;
 const ANY_TAG = /\s*\[(?:sim:[^\]]*|item=\d+|step=[a-z]+)\]/g;
 
 export function hasMarker(text: string, marker: string): boolean {
@@ -18,6 +18,37 @@ export function wideCount(text: string): number | undefined {
 export function chainLength(text: string): number | undefined {
   const match = /\[sim:chain=(\d+)\]/.exec(text);
   return match?.[1] ? Math.min(60, Math.max(1, Number(match[1]))) : undefined;
+}
+
+export interface DagNode {
+  workMs: number;
+  priority: number;
+  dependsOn: number[];
+}
+
+/**
+ * `[sim:dag=120p5;300p7<0;80<0,1]`: an explicit graph for scheduling benchmarks. Nodes are
+ * separated by `;`, each `<work ms>[p<priority 1-10>][<<dependency indices>]`; a node depends
+ * only on earlier ones. Undefined when there is no marker or it does not parse.
+ */
+export function dagNodes(text: string): DagNode[] | undefined {
+  const body = /\[sim:dag=([^\]]*)\]/.exec(text)?.[1];
+  if (!body) return undefined;
+  const nodes: DagNode[] = [];
+  for (const entry of body.split(";")) {
+    const match = /^\s*(\d+)(?:p(\d+))?(?:<([\d,]+))?\s*$/.exec(entry);
+    if (!match) return undefined;
+    const dependsOn = match[3] ? match[3].split(",").filter(Boolean).map(Number) : [];
+    if (dependsOn.some((d) => d >= nodes.length)) return undefined;
+    nodes.push({ workMs: Number(match[1]), priority: Math.min(10, Math.max(1, Number(match[2] ?? 5))), dependsOn });
+  }
+  return nodes.length ? nodes : undefined;
+}
+
+/** `[sim:work=N]`: the subtask's first model call takes N ms more (its simulated work); the first marker counts. */
+export function workMs(text: string): number {
+  const match = /\[sim:work=(\d{1,6})\]/.exec(text);
+  return match?.[1] ? Number(match[1]) : 0;
 }
 
 export function commandMarker(text: string): string | undefined {

@@ -74,6 +74,14 @@ describe("planning", () => {
     expect(subtasks.every((s) => s.instructions.includes("[sim:write=notes.md]") && !s.instructions.includes("collide"))).toBe(true);
   });
 
+  it("plans exactly the graph of [sim:dag=…], each node with its work and priority", async () => {
+    const { subtasks } = planOf(await ask([{ role: "user", content: "Task: Run the graph [sim:dag=120p7;80<0;300p2<0,1]" }]));
+    expect(subtasks.map((s) => s.dependsOn)).toEqual([[], [0], [0, 1]]);
+    expect(subtasks.map((s) => s.priority)).toEqual([7, 5, 2]);
+    expect(subtasks.map((s) => /\[sim:work=(\d+)\]/.exec(s.instructions)?.[1])).toEqual(["120", "80", "300"]);
+    expect(subtasks.every((s) => s.capabilities.join() === "code" && !s.instructions.includes("sim:dag"))).toBe(true);
+  });
+
   it("makes a straight chain for sequential work", async () => {
     const { subtasks } = planOf(await ask([{ role: "user", content: "Process the files in sequential order" }]));
     expect(subtasks.map((s) => s.dependsOn)).toEqual([[], [0], [1]]);

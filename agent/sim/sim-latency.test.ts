@@ -46,3 +46,11 @@ it("stops streaming when the client aborts and keeps serving others", async () =
   const health = await fetch(`${t.sim.url}/health`);
   expect(health.status).toBe(200);
 });
+
+it("spends [sim:work=N] in a subtask's first model call", async () => {
+  t = await startTestSim();
+  const started = performance.now();
+  const reply = await t.client().messages.stream({ ...request, messages: [{ role: "user", content: "Do node 1. [item=1] [sim:work=150] [sim:instant]" }] }).finalMessage();
+  expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+  expect(reply.content.find((b) => b.type === "tool_use")?.name).toBe("finish");
+});
