@@ -1,0 +1,69 @@
+// The whole pipeline for a benchmark: its own Redis prefix and empty tables, every subtask routed
+// to one profile with a fixed number of agents (so the pipeline is compared with that many plain
+// BullMQ workers on one queue), the real daemon and agent processes, and helpers to run tasks.
+import { startDaemon, type RunningDaemon } from "../../server/testing/start-daemon";
+import { createTestDeps, resetData, waitFor, type TestDeps } from "../../server/testing/test-deps";
+import { createTask } from "../../server/services/tasks/create-task";
+import { GENERALIST_PROFILE } from "../../server/services/profiles/route-profile";
+
+export interface Pipeline {
+  deps: TestDeps;
+  daemon: RunningDaemon;
+  agents: number;
+  /** The BullMQ settings the agent processes run with, for baselines that must match them. */
+  worker: { lockDurationMs: number; stalledIntervalMs: number };
+  stop(): Promise<void>;
+}
+
+const LOCK_DURATION_MS = 4000;
+const STALLED_INTERVAL_MS = 2000;
+
+export async function startPipeline(name: string, options: { agents?: number; env?: Record<string, string> } = {}): Promise<Pipeline> {
+  const agents = options.agents ?? 4;
+  const deps = createTestDeps(name);
+  await resetData(deps);
+  // Only the generalist runs agents, so routing sends every job to its one queue.
+  await deps.db.agentProfile.updateMany({ where: { name: { not: GENERALIST_PROFILE } }, data: { minAgents: 0, maxAgents: 0 } });
+  await deps.db.agentProfile.update({ where: { name: GENERALIST_PROFILE }, data: { minAgents: agents, maxAgents: agents } });
+  const daemon = await startDaemon({
+    prefix: deps.prefix,
+    env: {
+      BATON_MAX_AGENTS: String(agents),
+      BATON_RECONCILE_INTERVAL_MS: "5000",
+      BATON_LOCK_DURATION_MS: String(LOCK_DURATION_MS),
+      BATON_STALLED_INTERVAL_MS: String(STALLED_INTERVAL_MS),
+      ...options.env,
+    },
+  });
+  try {
+    await waitFor(`${agents} idle agents`, async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) >= agents, 60_000, 200);
+  } catch (error) {
+    await daemon.stop();
+    throw new Error(`${(error as Error).message}\n${daemon.output()}`);
+  }
+  return {
+    deps,
+    daemon,
+    agents,
+    worker: { lockDurationMs: LOCK_DURATION_MS, stalledIntervalMs: STALLED_INTERVAL_MS },
+    async stop() {
+      await daemon.stop();
+      await deps.close();
+    },
+  };
+}
+
+export function submitTask(deps: TestDeps, prompt: string): Promise<string> {
+  return createTask(deps, { request: { prompt, priority: 5 }, userId: null }).then((task) => task.id);
+}
+
+/** Waits until every task has ended; throws with the daemon's output if one did not succeed. */
+export async function waitForTasks(pipeline: Pipeline, taskIds: string[], timeoutMs = 300_000): Promise<void> {
+  const { db } = pipeline.deps;
+  await waitFor(`${taskIds.length} tasks to end`, async () => {
+    const open = await db.task.count({ where: { id: { in: taskIds }, status: { notIn: ["SUCCEEDED", "FAILED", "CANCELLED"] } } });
+    return open === 0;
+  }, timeoutMs, 10);
+  const failed = await db.task.findMany({ where: { id: { in: taskIds }, status: { not: "SUCCEEDED" } }, select: { status: true, statusReason: true } });
+  if (failed.length > 0) throw new Error(`${failed.length} tasks did not succeed, e.g. ${failed[0]!.status}: ${failed[0]!.statusReason}\n${pipeline.daemon.output()}`);
+}
