@@ -36,7 +36,7 @@ export async function startPipeline(name: string, options: { agents?: number; en
     },
   });
   try {
-    await waitFor(`${agents} idle agents`, async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) >= agents, 60_000, 200);
+    await waitFor(`${agents} idle agents`, async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) >= agents, 180_000, 200);
   } catch (error) {
     await daemon.stop();
     throw new Error(`${(error as Error).message}\n${daemon.output()}`);
