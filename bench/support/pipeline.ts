@@ -1,10 +1,13 @@
 // The whole pipeline for a benchmark: its own Redis prefix and empty tables, every subtask routed
 // to one profile with a fixed number of agents (so the pipeline is compared with that many plain
-// BullMQ workers on one queue), the real daemon and agent processes, and helpers to run tasks.
+// BullMQ workers on one queue), the real daemon and agent processes, helpers to run tasks, and a
+// signed-in Socket.IO client.
+import { io as connect, type Socket } from "socket.io-client";
 import { startDaemon, type RunningDaemon } from "../../server/testing/start-daemon";
 import { createTestDeps, resetData, waitFor, type TestDeps } from "../../server/testing/test-deps";
 import { createTask } from "../../server/services/tasks/create-task";
 import { GENERALIST_PROFILE } from "../../server/services/profiles/route-profile";
+import { createUser, sessionCookieFor } from "../../server/testing/test-users";
 
 export interface Pipeline {
   deps: TestDeps;
@@ -66,4 +69,20 @@ export async function waitForTasks(pipeline: Pipeline, taskIds: string[], timeou
   }, timeoutMs, 10);
   const failed = await db.task.findMany({ where: { id: { in: taskIds }, status: { not: "SUCCEEDED" } }, select: { status: true, statusReason: true } });
   if (failed.length > 0) throw new Error(`${failed.length} tasks did not succeed, e.g. ${failed[0]!.status}: ${failed[0]!.statusReason}\n${pipeline.daemon.output()}`);
+}
+
+/** A signed-in Socket.IO client (a session cookie, as a browser has) joined to the given rooms. */
+export async function openSignedInSocket(deps: TestDeps, url: string, roomNames: string[]): Promise<Socket> {
+  const user = await createUser(deps.db, "MEMBER");
+  const cookie = await sessionCookieFor(deps.db, user);
+  const socket = connect(url, { path: "/socket.io", transports: ["websocket"], reconnection: false, extraHeaders: { cookie } });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  for (const room of roomNames) {
+    const reply = await new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit("subscribe", { room }, resolve));
+    if (!reply.ok) throw new Error(`could not join ${room}: ${reply.error}`);
+  }
+  return socket;
 }
