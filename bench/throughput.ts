@@ -94,6 +94,7 @@ try {
   const raw = await startRawQueue({ prefix: pipeline.deps.prefix, workers: pipeline.agents, mode: "writes", ...pipeline.worker });
   // Warm-up: the workers' first connections and statements.
   await Promise.all(jobs.slice(0, 8).map(async (job, i) => { await raw.add(`warm-${i}`, { ...job, seqBase: 500 + i * 10, writes: { ...job.writes, Task: { inserted: 0, updated: 0 } } }); await raw.finished(`warm-${i}`); }));
+  await raw.drained();
   await sleep(STATS_SETTLE_MS);
   const referenceBefore = await tableCounts(db);
   const referenceFrom = monotonicMs();

@@ -14,6 +14,8 @@ export interface RawQueue {
   /** Resolves when a worker has started the job (its monotonic time) and when it has finished it. */
   started(id: string): Promise<number>;
   finished(id: string): Promise<number>;
+  /** Resolves when no job is waiting, delayed or running (a retried one included). */
+  drained(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,13 @@ export async function startRawQueue(options: {
     },
     started: (id) => wait("started", id),
     finished: (id) => wait("finished", id),
+    async drained() {
+      for (;;) {
+        const counts = await queue.getJobCounts("active", "waiting", "delayed", "prioritized");
+        if (Object.values(counts).every((n) => n === 0)) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     async close() {
       await Promise.all(children.map((child) => new Promise((resolve) => { child.once("exit", resolve); child.kill("SIGTERM"); })));
       await queue.obliterate({ force: true }).catch(() => {});
