@@ -42,6 +42,7 @@ export async function startPipeline(name: string, options: { agents?: number; en
     await waitFor(`${agents} idle agents`, async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) >= agents, 180_000, 200);
   } catch (error) {
     await daemon.stop();
+    await deps.close();
     throw new Error(`${(error as Error).message}\n${daemon.output()}`);
   }
   return {
