@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import { waitFor } from "../server/testing/test-deps";
-import { startPipeline } from "./support/pipeline";
+import { startFleet } from "./support/pipeline";
 import { percentile, printResult, printTable } from "./support/report";
 
 const SPAWNS = Number(process.env.BENCH_SPAWNS ?? 10);
@@ -36,7 +36,7 @@ function memoryOf(pid: number): Omit<Sample, "readyMs"> {
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
 async function agentSamples(): Promise<Sample[]> {
-  const pipeline = await startPipeline("bench-agent-cost", {
+  const pipeline = await startFleet("bench-agent-cost", {
     BATON_MAX_AGENTS: "2",
     // No agent of its own accord: each one is started by a command, measured, and stopped.
     BATON_FLEET: "generalist=0-2,analyst=0-0,researcher=0-0,tester=0-0",

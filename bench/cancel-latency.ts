@@ -7,12 +7,12 @@ import { waitFor } from "../server/testing/test-deps";
 import { createTask } from "../server/services/tasks/create-task";
 import { cancelTask } from "../server/services/tasks/cancel-task";
 import { percentile, printResult } from "./support/report";
-import { idleAgents, startPipeline } from "./support/pipeline";
+import { idleAgents, startFleet } from "./support/pipeline";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const GOAL_MS = 2_000;
 
-const pipeline = await startPipeline("bench-cancel", { BATON_MAX_AGENTS: "2", BATON_FLEET: "generalist=2-2" });
+const pipeline = await startFleet("bench-cancel", { BATON_MAX_AGENTS: "2", BATON_FLEET: "generalist=2-2" });
 const { deps } = pipeline;
 
 const commandRunning = (pattern: string) => {

@@ -3,7 +3,7 @@
 // stored and its first subtasks queued → the last subtask's result recorded — is compared with a
 // zero-overhead simulation of the same scheduling rule on the same graph and agent count.
 import { randomDag, seededRandom, dagMarker, simulateSchedule, type DagNode } from "./support/schedule-sim";
-import { idleAgents, runTask, startPipeline, type Pipeline } from "./support/pipeline";
+import { idleAgents, runTask, startFleet, type Fleet } from "./support/pipeline";
 import { printResult, printTable } from "./support/report";
 
 const SEED = Number(process.env.BENCH_SEED ?? 20261129);
@@ -11,13 +11,13 @@ const DAGS = Number(process.env.BENCH_DAGS ?? 5);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 4);
 const GOAL = 1.05;
 
-const pipeline = await startPipeline("bench-makespan", {
+const pipeline = await startFleet("bench-makespan", {
   BATON_MAX_AGENTS: String(AGENTS),
   // Every graph node needs the "code" capability, so all of them go to the generalist queue.
   BATON_FLEET: `generalist=${AGENTS}-${AGENTS},analyst=0-0,researcher=0-0,tester=0-0`,
 });
 
-async function runGraph(p: Pipeline, name: string, nodes: DagNode[]) {
+async function runGraph(p: Fleet, name: string, nodes: DagNode[]) {
   const id = await runTask(p, `Benchmark graph ${name} ${dagMarker(nodes)}`);
   const subtasks = await p.deps.db.subtask.findMany({ where: { taskId: id }, orderBy: { index: "asc" } });
   const first = Math.min(...subtasks.map((s) => s.queuedAt!.getTime()));

@@ -16,7 +16,7 @@ import { ensureWorkspace } from "../agent/worker/workspace";
 import type { Plan } from "../server/contracts/plan";
 import { DEFAULT_PROFILES } from "../server/services/profiles/default-profiles";
 import { routeProfile } from "../server/services/profiles/route-profile";
-import { idleAgents, runTask, startPipeline, type Pipeline } from "./support/pipeline";
+import { idleAgents, runTask, startFleet, type Fleet } from "./support/pipeline";
 import { percentile, printResult } from "./support/report";
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 3);
@@ -51,7 +51,7 @@ async function inRounds<T>(items: string[], run: (item: string, index: number) =
 
 // ── Baton ────────────────────────────────────────────────────────────────────────────────────
 
-async function batonSpans(p: Pipeline, taskId: string): Promise<Span[]> {
+async function batonSpans(p: Fleet, taskId: string): Promise<Span[]> {
   const { db } = p.deps;
   const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
   const subtasks = await db.subtask.findMany({ where: { taskId }, include: { dependsOn: { select: { dependsOnId: true } } } });
@@ -71,7 +71,7 @@ async function batonSpans(p: Pipeline, taskId: string): Promise<Span[]> {
 }
 
 async function runBaton(): Promise<Span[]> {
-  const pipeline = await startPipeline("bench-overhead", {
+  const pipeline = await startFleet("bench-overhead", {
     SIM_FIRST_TOKEN_DELAY_MS: String(FIRST_TOKEN_MS),
     SIM_TOKEN_DELAY_MS: String(TOKEN_MS),
     // Enough agents that no ready subtask waits for one: a task runs at most two at once.

@@ -1,0 +1,105 @@
+// Plain BullMQ baselines: a queue and N worker processes with the settings agent processes use
+// (one job at a time, the same lock and stall settings and job options), so a benchmark can put
+// the pipeline's figure beside what BullMQ alone costs on the same Redis, in the same run.
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { Queue, type JobsOptions } from "bullmq";
+import { createRedis } from "../../server/create-redis";
+import { JOB_DEFINITIONS } from "../../server/contracts/jobs";
+import { bullPriority } from "../../server/services/orchestration/advance";
+import type { RawWorkerMessage, RawWorkerMode } from "./raw-worker";
+
+export interface RawQueue {
+  add(id: string, data: Record<string, unknown>): Promise<void>;
+  /** Resolves when a worker has started the job (its monotonic time) and when it has finished it. */
+  started(id: string): Promise<number>;
+  finished(id: string): Promise<number>;
+  /** Resolves when no job is waiting, delayed or running (a retried one included). */
+  drained(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The options the dispatcher gives a subtask job of a default-priority task and subtask. */
+export function subtaskJobOptions(jobId: string): JobsOptions {
+  const definition = JOB_DEFINITIONS.subtask;
+  return {
+    jobId,
+    attempts: definition.attempts,
+    backoff: { type: "exponential", delay: definition.backoffMs },
+    removeOnComplete: { age: 3600, count: 1000 },
+    removeOnFail: { age: 24 * 3600 },
+    priority: bullPriority(5, 5),
+  };
+}
+
+export async function startRawQueue(options: {
+  prefix: string;
+  workers: number;
+  mode: RawWorkerMode;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+}): Promise<RawQueue> {
+  const connection = createRedis(process.env.REDIS_URL!);
+  const queueName = "raw-baseline";
+  const bullPrefix = `${options.prefix}:raw-bull`;
+  const queue = new Queue(queueName, { connection, prefix: bullPrefix });
+  const waiters = new Map<string, (atMs: number) => void>();
+  const seen = new Map<string, number>();
+  const key = (kind: string, id: string) => `${kind}:${id}`;
+  const onMessage = (message: RawWorkerMessage) => {
+    const k = key(message.type, message.id);
+    const waiter = waiters.get(k);
+    if (waiter) {
+      waiters.delete(k);
+      waiter(message.atMs);
+    } else seen.set(k, message.atMs);
+  };
+  const wait = (kind: string, id: string) =>
+    new Promise<number>((resolve) => {
+      const k = key(kind, id);
+      const at = seen.get(k);
+      if (at !== undefined) {
+        seen.delete(k);
+        resolve(at);
+      } else waiters.set(k, resolve);
+    });
+
+  const children: ChildProcess[] = [];
+  for (let i = 0; i < options.workers; i++) {
+    const child = fork(path.join(import.meta.dirname, "raw-worker.ts"), [], {
+      execArgv: ["--import", "tsx"],
+      env: {
+        ...process.env,
+        RAW_QUEUE: queueName,
+        RAW_BULL_PREFIX: bullPrefix,
+        RAW_MODE: options.mode,
+        RAW_LOCK_DURATION_MS: String(options.lockDurationMs),
+        RAW_STALLED_INTERVAL_MS: String(options.stalledIntervalMs),
+      },
+    });
+    child.on("message", (message) => onMessage(message as RawWorkerMessage));
+    children.push(child);
+  }
+  await Promise.all(children.map((child) => wait("ready", String(child.pid))));
+
+  return {
+    async add(id, data) {
+      await queue.add("subtask", data, subtaskJobOptions(id));
+    },
+    started: (id) => wait("started", id),
+    finished: (id) => wait("finished", id),
+    async drained() {
+      for (;;) {
+        const counts = await queue.getJobCounts("active", "waiting", "delayed", "prioritized");
+        if (Object.values(counts).every((n) => n === 0)) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async close() {
+      await Promise.all(children.map((child) => new Promise((resolve) => { child.once("exit", resolve); child.kill("SIGTERM"); })));
+      await queue.obliterate({ force: true }).catch(() => {});
+      await queue.close();
+      await connection.quit();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// Throughput: many small tasks of 10 zero-work subtasks (a survey, 8 parallel branches, a join)
+// on 4 agents, through the whole pipeline (plan, advance, run, logs, finalize), in subtasks per
+// second, beside a reference measured in the same run: plain BullMQ with 4 worker processes whose
+// jobs write the same PostgreSQL rows per subtask as the pipeline did (counted per table from
+// pg_stat_user_tables over the real run, less the idle fleet's background writes) with no
+// orchestration (see support/reference-writes.ts). Goal: ≥ 70% of the reference, ≥ 150/s.
+import { setTimeout as sleep } from "node:timers/promises";
+import { GENERALIST_PROFILE } from "../server/services/profiles/route-profile";
+import type { Db } from "../server/db/create-prisma";
+import { compare, monotonicMs, printHeader, printSummary } from "./support/report";
+import { startPipeline, submitTask, waitForTasks } from "./support/pipeline";
+import { startRawQueue } from "./support/raw-queue";
+import { REPRODUCED_TABLES, TRIGGER_TABLES, type ReferenceJob, type TableWrites } from "./support/reference-writes";
+
+const TASKS = Number(process.env.BENCH_TASKS ?? 40);
+const SUBTASKS_PER_TASK = 10;
+const PROMPT = "Throughput benchmark task [sim:wide=8] [sim:instant]";
+// PostgreSQL publishes a backend's table counters at most once a second, when it goes idle.
+const STATS_SETTLE_MS = 1500;
+
+type TableCounts = Map<string, { inserted: number; updated: number }>;
+
+async function tableCounts(db: Db): Promise<TableCounts> {
+  await db.$executeRawUnsafe("SELECT pg_stat_clear_snapshot()");
+  const rows = await db.$queryRawUnsafe<{ relname: string; ins: bigint; upd: bigint }[]>(`SELECT relname, n_tup_ins AS ins, n_tup_upd AS upd FROM pg_stat_user_tables`);
+  return new Map(rows.map((row) => [row.relname, { inserted: Number(row.ins), updated: Number(row.upd) }]));
+}
+
+function difference(after: TableCounts, before: TableCounts, scale = 1): TableCounts {
+  return new Map([...after].map(([table, a]) => {
+    const b = before.get(table) ?? { inserted: 0, updated: 0 };
+    return [table, { inserted: (a.inserted - b.inserted) * scale, updated: (a.updated - b.updated) * scale }];
+  }));
+}
+
+printHeader("Throughput: subtasks per second through the whole pipeline, against plain BullMQ with the same writes", [
+  `${TASKS} tasks × ${SUBTASKS_PER_TASK} zero-work subtasks submitted at once, 4 agents on one queue, simulated Claude at zero latency`,
+]);
+const pipeline = await startPipeline("bench-throughput");
+const { db } = pipeline.deps;
+
+try {
+  await waitForTasks(pipeline, [await submitTask(pipeline.deps, PROMPT)]); // warm-up
+  await sleep(STATS_SETTLE_MS);
+
+  // The idle fleet's own writes (heartbeats), to leave out of the per-subtask counts.
+  const idleStart = await tableCounts(db);
+  const idleFrom = monotonicMs();
+  await sleep(3000);
+  const idleEnd = await tableCounts(db);
+  const idlePerMs = difference(idleEnd, idleStart, 1 / (monotonicMs() - idleFrom));
+
+  const before = await tableCounts(db);
+  const from = monotonicMs();
+  const ids: string[] = [];
+  for (let i = 0; i < TASKS; i++) ids.push(await submitTask(pipeline.deps, PROMPT));
+  await waitForTasks(pipeline, ids);
+  const elapsedMs = monotonicMs() - from;
+  const subtasks = await db.subtask.count({ where: { taskId: { in: ids }, status: "SUCCEEDED" } });
+  await sleep(STATS_SETTLE_MS);
+  const windowMs = monotonicMs() - from;
+  const written = difference(await tableCounts(db), before);
+  const perSubtask: TableWrites = {};
+  for (const [table, counts] of written) {
+    const idle = idlePerMs.get(table) ?? { inserted: 0, updated: 0 };
+    const inserted = Math.max(0, counts.inserted - idle.inserted * windowMs) / subtasks;
+    const updated = Math.max(0, counts.updated - idle.updated * windowMs) / subtasks;
+    if (inserted > 0.005 || updated > 0.005) perSubtask[table] = { inserted, updated };
+  }
+  await pipeline.daemon.stop();
+  const pipelineRate = subtasks / (elapsedMs / 1000);
+
+  // The reference's fixed rows (one task per 10 jobs, with subtasks for dependency rows to point
+  // at) are written before timing; the agents' rows are left by the pipeline run.
+  const agentIds = (await db.agentProcess.findMany({ select: { id: true }, take: pipeline.agents })).map((row) => row.id);
+  const profileId = (await db.agentProfile.findUniqueOrThrow({ where: { name: GENERALIST_PROFILE } })).id;
+  const jobs: ReferenceJob[] = [];
+  for (let t = 0; t < subtasks / SUBTASKS_PER_TASK; t++) {
+    const task = await db.task.create({ data: { title: "reference", prompt: "reference", status: "RUNNING" } });
+    const anchors = await Promise.all([0, 1, 2, 3].map((index) => db.subtask.create({ data: { taskId: task.id, index: 10_000 + index, title: "anchor", instructions: "anchor" } })));
+    for (let s = 0; s < SUBTASKS_PER_TASK; s++) {
+      const j = jobs.length;
+      const writes: TableWrites = {};
+      for (const [table, rate] of Object.entries(perSubtask)) {
+        if (!REPRODUCED_TABLES.includes(table)) continue;
+        // Whole rows per job, spread so the run's totals match the pipeline's.
+        const share = (perJob: number) => Math.round((j + 1) * perJob) - Math.round(j * perJob);
+        writes[table] = { inserted: share(rate.inserted), updated: share(rate.updated) };
+      }
+      jobs.push({ taskId: task.id, anchorIds: anchors.map((a) => a.id), agentId: agentIds[j % agentIds.length]!, profileId, seqBase: s * 1000, writes });
+    }
+  }
+
+  const raw = await startRawQueue({ prefix: pipeline.deps.prefix, workers: pipeline.agents, mode: "writes", ...pipeline.worker });
+  // Warm-up: the workers' first connections and statements.
+  await Promise.all(jobs.slice(0, 8).map(async (job, i) => { await raw.add(`warm-${i}`, { ...job, seqBase: 500 + i * 10, writes: { ...job.writes, Task: { inserted: 0, updated: 0 } } }); await raw.finished(`warm-${i}`); }));
+  await raw.drained();
+  await sleep(STATS_SETTLE_MS);
+  const referenceBefore = await tableCounts(db);
+  const referenceFrom = monotonicMs();
+  for (const [i, job] of jobs.entries()) await raw.add(`ref-${i}`, job as unknown as Record<string, unknown>);
+  await Promise.all(jobs.map((_, i) => raw.finished(`ref-${i}`)));
+  const referenceMs = monotonicMs() - referenceFrom;
+  await raw.close();
+  await sleep(STATS_SETTLE_MS);
+  const referenceWritten = difference(await tableCounts(db), referenceBefore);
+  const referenceRate = jobs.length / (referenceMs / 1000);
+
+  console.log(`\n  rows per subtask          pipeline (inserted / updated)   reference (inserted / updated)`);
+  for (const [table, rate] of Object.entries(perSubtask).sort()) {
+    const ref = referenceWritten.get(table) ?? { inserted: 0, updated: 0 };
+    const note = REPRODUCED_TABLES.includes(table) ? "" : TRIGGER_TABLES.includes(table) ? "  (by trigger)" : "  (not reproduced)";
+    console.log(`  ${table.padEnd(24)} ${rate.inserted.toFixed(2).padStart(8)} / ${rate.updated.toFixed(2).padEnd(19)} ${(ref.inserted / jobs.length).toFixed(2).padStart(8)} / ${(ref.updated / jobs.length).toFixed(2)}${note}`);
+  }
+  console.log(`\n  pipeline: ${subtasks} subtasks of ${TASKS} tasks in ${(elapsedMs / 1000).toFixed(2)} s (first task submitted → last task succeeded)`);
+  console.log(`  reference: ${jobs.length} jobs in ${(referenceMs / 1000).toFixed(2)} s (first add → last job done)\n`);
+  compare({ label: "throughput vs reference", unit: "/s", value: pipelineRate, baseline: referenceRate, goal: "≥ 0.70 × baseline", met: pipelineRate >= 0.7 * referenceRate });
+  compare({ label: "throughput, absolute", unit: "/s", value: pipelineRate, baseline: referenceRate, goal: "≥ 150 subtasks/s", met: pipelineRate >= 150 });
+  printSummary();
+} finally {
+  await pipeline.stop();
+}
