@@ -7,12 +7,12 @@ import { waitFor } from "../server/testing/test-deps";
 import { createTask } from "../server/services/tasks/create-task";
 import { cancelTask } from "../server/services/tasks/cancel-task";
 import { percentile, printResult } from "./support/report";
-import { idleAgents, startFleet } from "./support/pipeline";
+import { startPipeline } from "./support/pipeline";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const GOAL_MS = 2_000;
 
-const pipeline = await startFleet("bench-cancel", { BATON_MAX_AGENTS: "2", BATON_FLEET: "generalist=2-2" });
+const pipeline = await startPipeline("bench-cancel", { agents: 2 });
 const { deps } = pipeline;
 
 const commandRunning = (pattern: string) => {
@@ -25,13 +25,15 @@ const commandRunning = (pattern: string) => {
 };
 
 try {
-  await idleAgents(pipeline, 1);
   const stopped: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // A distinct duration per round names this round's process.
     const seconds = `45.${round + 1}`;
     const { id } = await createTask(deps, { request: { prompt: `Run it as a chain [sim:cmd=sleep ${seconds}]`, priority: 5 }, userId: null });
-    await waitFor("the command to start", async () => commandRunning(`sleep ${seconds}`), 60_000, 20);
+    await waitFor("the command to start", async () => commandRunning(`sleep ${seconds}`), 120_000, 20).catch(async (error: Error) => {
+      const logs = await deps.db.logEvent.findMany({ where: { taskId: id }, orderBy: { seq: "asc" }, select: { message: true } });
+      throw new Error(`${error.message}\n${logs.map((log) => log.message).join("\n")}\n${pipeline.daemon.output().slice(-3000)}`);
+    });
 
     const started = performance.now();
     await cancelTask(deps, { taskId: id, reason: "Benchmark cancel." });
