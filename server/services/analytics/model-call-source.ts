@@ -3,17 +3,7 @@
 // sums are exact for any range and read thousands of rows instead of millions.
 import { Prisma } from "../../db/create-prisma";
 import type { AnalyticsBucket } from "./analytics-range";
-import { utc } from "./bucket-sql";
-
-const BUCKET_MS: Record<AnalyticsBucket, number> = { hour: 3_600_000, day: 86_400_000 };
-
-/** The whole buckets inside [from, to); empty (lo = hi = to) when the range holds none. */
-export function wholeBuckets(range: { from: Date; to: Date }, granularity: AnalyticsBucket) {
-  const step = BUCKET_MS[granularity];
-  const lo = Math.ceil(range.from.getTime() / step) * step;
-  const hi = Math.floor(range.to.getTime() / step) * step;
-  return lo < hi ? { lo: new Date(lo), hi: new Date(hi) } : { lo: range.to, hi: range.to };
-}
+import { utc, wholeBuckets } from "./bucket-sql";
 
 /**
  * A subquery with one row per rollup group or raw call: "at" (a time in the row's bucket),
