@@ -27,12 +27,13 @@ CREATE TABLE "TaskOutcomeRollup" (
 
 -- CreateTable
 CREATE TABLE "DurationRollup" (
+    "granularity" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "bucket" TIMESTAMP(3) NOT NULL,
     "bin" SMALLINT NOT NULL,
     "count" BIGINT NOT NULL,
 
-    CONSTRAINT "DurationRollup_pkey" PRIMARY KEY ("kind","bucket","bin") INCLUDE ("count")
+    CONSTRAINT "DurationRollup_pkey" PRIMARY KEY ("granularity","kind","bucket","bin") INCLUDE ("count")
 );
 
 -- CreateTable
@@ -47,6 +48,10 @@ CREATE TABLE "AgentTimeRollup" (
 
 -- Running subtasks are added to utilisation at query time: find them without reading the rest.
 CREATE INDEX "Subtask_running_idx" ON "Subtask"("startedAt") INCLUDE ("profileId") WHERE "finishedAt" IS NULL AND "startedAt" IS NOT NULL AND "agentId" IS NOT NULL;
+
+-- Failure reasons read only failed rows.
+CREATE INDEX "Task_failed_finishedAt_idx" ON "Task"("finishedAt") WHERE status = 'FAILED';
+CREATE INDEX "Subtask_failed_finishedAt_idx" ON "Subtask"("finishedAt") INCLUDE ("taskId") WHERE status = 'FAILED';
 
 -- Utilisation no longer reads every subtask by startedAt, but queue waits at a range's ends still do.
 DROP INDEX "Subtask_startedAt_idx";
@@ -111,26 +116,30 @@ BEGIN
   DELETE FROM "TaskOutcomeRollup" r USING (SELECT DISTINCT o.bucket, o.status FROM unnest(old_rows) t CROSS JOIN LATERAL task_outcome_of(t) o) z
   WHERE r.bucket = z.bucket AND r.status = z.status AND r.tasks = 0\073
 
-  INSERT INTO "DurationRollup" AS r (kind, bucket, bin, count)
-  SELECT d.kind, d.bucket, d.bin, SUM(x.sign)
-  FROM (SELECT -1 AS sign, t FROM unnest(old_rows) t UNION ALL SELECT 1, t FROM unnest(new_rows) t) x CROSS JOIN LATERAL task_durations_of(x.t) d
-  GROUP BY 1, 2, 3 HAVING SUM(x.sign) <> 0
-  ON CONFLICT (kind, bucket, bin) DO UPDATE SET count = r.count + EXCLUDED.count\073
-  DELETE FROM "DurationRollup" r USING (SELECT DISTINCT d.kind, d.bucket, d.bin FROM unnest(old_rows) t CROSS JOIN LATERAL task_durations_of(t) d) z
-  WHERE r.kind = z.kind AND r.bucket = z.bucket AND r.bin = z.bin AND r.count = 0\073
+  INSERT INTO "DurationRollup" AS r (granularity, kind, bucket, bin, count)
+  SELECT g.granularity, d.kind, date_trunc(g.granularity, d.bucket), d.bin, SUM(x.sign)
+  FROM (SELECT -1 AS sign, t FROM unnest(old_rows) t UNION ALL SELECT 1, t FROM unnest(new_rows) t) x CROSS JOIN LATERAL task_durations_of(x.t) d CROSS JOIN (VALUES (''hour''), (''day'')) g(granularity)
+  GROUP BY 1, 2, 3, 4 HAVING SUM(x.sign) <> 0
+  ON CONFLICT (granularity, kind, bucket, bin) DO UPDATE SET count = r.count + EXCLUDED.count\073
+  DELETE FROM "DurationRollup" r
+  USING (SELECT DISTINCT g.granularity, d.kind, date_trunc(g.granularity, d.bucket) AS bucket, d.bin
+    FROM unnest(old_rows) t CROSS JOIN LATERAL task_durations_of(t) d CROSS JOIN (VALUES (''hour''), (''day'')) g(granularity)) z
+  WHERE r.granularity = z.granularity AND r.kind = z.kind AND r.bucket = z.bucket AND r.bin = z.bin AND r.count = 0\073
 END
 ';
 
 CREATE FUNCTION apply_subtask_rollups(old_rows "Subtask"[], new_rows "Subtask"[]) RETURNS VOID LANGUAGE plpgsql AS E'
 BEGIN
 
-  INSERT INTO "DurationRollup" AS r (kind, bucket, bin, count)
-  SELECT d.kind, d.bucket, d.bin, SUM(x.sign)
-  FROM (SELECT -1 AS sign, s FROM unnest(old_rows) s UNION ALL SELECT 1, s FROM unnest(new_rows) s) x CROSS JOIN LATERAL subtask_durations_of(x.s) d
-  GROUP BY 1, 2, 3 HAVING SUM(x.sign) <> 0
-  ON CONFLICT (kind, bucket, bin) DO UPDATE SET count = r.count + EXCLUDED.count\073
-  DELETE FROM "DurationRollup" r USING (SELECT DISTINCT d.kind, d.bucket, d.bin FROM unnest(old_rows) s CROSS JOIN LATERAL subtask_durations_of(s) d) z
-  WHERE r.kind = z.kind AND r.bucket = z.bucket AND r.bin = z.bin AND r.count = 0\073
+  INSERT INTO "DurationRollup" AS r (granularity, kind, bucket, bin, count)
+  SELECT g.granularity, d.kind, date_trunc(g.granularity, d.bucket), d.bin, SUM(x.sign)
+  FROM (SELECT -1 AS sign, s FROM unnest(old_rows) s UNION ALL SELECT 1, s FROM unnest(new_rows) s) x CROSS JOIN LATERAL subtask_durations_of(x.s) d CROSS JOIN (VALUES (''hour''), (''day'')) g(granularity)
+  GROUP BY 1, 2, 3, 4 HAVING SUM(x.sign) <> 0
+  ON CONFLICT (granularity, kind, bucket, bin) DO UPDATE SET count = r.count + EXCLUDED.count\073
+  DELETE FROM "DurationRollup" r
+  USING (SELECT DISTINCT g.granularity, d.kind, date_trunc(g.granularity, d.bucket) AS bucket, d.bin
+    FROM unnest(old_rows) s CROSS JOIN LATERAL subtask_durations_of(s) d CROSS JOIN (VALUES (''hour''), (''day'')) g(granularity)) z
+  WHERE r.granularity = z.granularity AND r.kind = z.kind AND r.bucket = z.bucket AND r.bin = z.bin AND r.count = 0\073
 
   INSERT INTO "AgentTimeRollup" AS r (bucket, "profileId", "busyMs", "aliveMs")
   SELECT a.bucket, a."profileId", SUM(x.sign * a.ms), 0
@@ -163,14 +172,14 @@ BEGIN
   SELECT o.bucket, o.status, SUM(o.tasks), SUM(o."estimatedTasks"), SUM(o."estimatedMicros"), SUM(o."estimatedActualMicros")
   FROM "Task" t CROSS JOIN LATERAL task_outcome_of(t) o
   GROUP BY 1, 2\073
-  INSERT INTO "DurationRollup" (kind, bucket, bin, count)
-  SELECT x.kind, x.bucket, x.bin, COUNT(*)
+  INSERT INTO "DurationRollup" (granularity, kind, bucket, bin, count)
+  SELECT g.granularity, x.kind, date_trunc(g.granularity, x.bucket), x.bin, COUNT(*)
   FROM (
     SELECT d.kind, d.bucket, d.bin FROM "Task" t CROSS JOIN LATERAL task_durations_of(t) d
     UNION ALL
     SELECT d.kind, d.bucket, d.bin FROM "Subtask" s CROSS JOIN LATERAL subtask_durations_of(s) d
-  ) x
-  GROUP BY 1, 2, 3\073
+  ) x CROSS JOIN (VALUES (''hour''), (''day'')) g(granularity)
+  GROUP BY 1, 2, 3, 4\073
   INSERT INTO "AgentTimeRollup" (bucket, "profileId", "busyMs", "aliveMs")
   SELECT x.bucket, x."profileId", SUM(x.busy), SUM(x.alive)
   FROM (

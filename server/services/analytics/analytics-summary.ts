@@ -28,7 +28,7 @@ export async function analyticsSummary(db: Db, range: Pick<AnalyticsRange, "from
     ) tasks, (
       SELECT SUM(m.calls) AS calls, SUM(m."inputTokens" + m."outputTokens" + m."cacheReadTokens" + m."cacheWriteTokens") AS tokens,
         SUM(m."costMicros")::bigint AS "costMicros"
-      FROM ${modelCallSource(range, "hour")} m
+      FROM ${modelCallSource(range, "day")} m
     ) calls`);
   const succeeded = toNumber(row!.succeeded);
   const failed = toNumber(row!.failed);

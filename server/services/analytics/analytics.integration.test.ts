@@ -274,6 +274,16 @@ describe("analytics", () => {
     expect((await analyticsSummary(db, range)).costMicros).toBe(2800n);
   });
 
+  it("combines whole days, whole hours and partial hours when grouping by day", async () => {
+    // From 09:30 on day 1: 09:30–10:00 comes from the rows, 10:00–24:00 from hourly rollups and
+    // day 2 from daily ones. Nothing happened before 10:00, so every answer equals the whole days'.
+    const partial = ZAnalyticsRangeSchema.parse({ from: at(1, "09:30"), to: at(3, "00:00"), bucket: "day" });
+    expect(await durations(db, partial)).toEqual(await durations(db, DAYS));
+    expect(await queueWait(db, partial)).toEqual(await queueWait(db, DAYS));
+    expect(await usageBreakdown(db, partial)).toEqual(await usageBreakdown(db, DAYS));
+    expect(await analyticsSummary(db, partial)).toEqual(await analyticsSummary(db, DAYS));
+  });
+
   it("keeps the rollup equal to the calls when calls are deleted", async () => {
     await db.modelCall.deleteMany({ where: { taskId: ids.t3 } }); // c4: 300, claude-b, no profile
     const result = await usageBreakdown(db, DAYS);
@@ -295,7 +305,7 @@ describe("analytics", () => {
   it("keeps the rollups equal to a from-scratch aggregate as tasks, subtasks and agents change", async () => {
     const snapshot = async () => ({
       outcomes: await db.$queryRaw`SELECT bucket, status::text, tasks, "estimatedTasks", "estimatedMicros", "estimatedActualMicros" FROM "TaskOutcomeRollup" ORDER BY 1, 2`,
-      durations: await db.$queryRaw`SELECT kind, bucket, bin, count FROM "DurationRollup" ORDER BY 1, 2, 3`,
+      durations: await db.$queryRaw`SELECT granularity, kind, bucket, bin, count FROM "DurationRollup" ORDER BY 1, 2, 3, 4`,
       agentTime: await db.$queryRaw`SELECT bucket, "profileId", "busyMs", "aliveMs" FROM "AgentTimeRollup" ORDER BY 1, 2`,
     });
     const before = await snapshot();

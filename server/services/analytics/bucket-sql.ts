@@ -59,16 +59,22 @@ export function wholeBuckets(range: { from: Date; to: Date }, granularity: Analy
 }
 
 /**
- * How a range is read from an hourly rollup: `rollup(bucket)` keeps the rollup rows of the whole
- * hours inside the range, `edges(column)` the source rows whose time falls in the partial hours at
- * either end, so sums are exact for any range.
+ * How a range is read from a rollup kept per UTC hour (and per UTC day): `days(bucket)` keeps the
+ * daily rows of the whole days inside the range (none unless `granularity` is "day", since daily
+ * rows can only be grouped by day), `hours(bucket)` the hourly rows of the other whole hours, and
+ * `edges(column)` the source rows whose time falls in the partial hours at either end, so sums are
+ * exact for any range.
  */
-export function hourlySplit(range: { from: Date; to: Date }) {
-  const { lo, hi } = wholeBuckets(range, "hour");
+export function rollupSplit(range: { from: Date; to: Date }, granularity: AnalyticsBucket) {
+  const hours = wholeBuckets(range, "hour");
+  const wholeDays = wholeBuckets(range, "day");
+  const days = granularity === "day" && wholeDays.lo < wholeDays.hi ? wholeDays : { lo: hours.hi, hi: hours.hi };
   return {
-    rollup: (bucket: Prisma.Sql) => Prisma.sql`${bucket} >= ${utc(lo)} AND ${bucket} < ${utc(hi)}`,
+    days: (bucket: Prisma.Sql) => Prisma.sql`${bucket} >= ${utc(days.lo)} AND ${bucket} < ${utc(days.hi)}`,
+    hours: (bucket: Prisma.Sql) =>
+      Prisma.sql`((${bucket} >= ${utc(hours.lo)} AND ${bucket} < ${utc(days.lo)}) OR (${bucket} >= ${utc(days.hi)} AND ${bucket} < ${utc(hours.hi)}))`,
     edges: (column: Prisma.Sql) =>
-      Prisma.sql`((${column} >= ${utc(range.from)} AND ${column} < ${utc(lo)}) OR (${column} >= ${utc(hi)} AND ${column} < ${utc(range.to)}))`,
+      Prisma.sql`((${column} >= ${utc(range.from)} AND ${column} < ${utc(hours.lo)}) OR (${column} >= ${utc(hours.hi)} AND ${column} < ${utc(range.to)}))`,
   };
 }
 

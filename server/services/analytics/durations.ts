@@ -4,12 +4,12 @@
 // come from hourly histograms and are within 4.7 % of the exact value (see duration-histogram.ts).
 import type { Db } from "../../db/create-prisma";
 import type { AnalyticsRange } from "./analytics-range";
-import { durationHistograms, durationStats, type DurationKind, type Histogram } from "./duration-histogram";
+import { durationPercentiles, type DurationKind, type DurationStats } from "./duration-histogram";
 
 export type { DurationStats } from "./duration-histogram";
 
 export async function durations(db: Db, range: AnalyticsRange) {
-  const { series, total } = await durationHistograms(db, range, ["task", "subtask"]);
-  const toRow = (histograms: Map<DurationKind, Histogram>) => ({ tasks: durationStats(histograms.get("task")), subtasks: durationStats(histograms.get("subtask")) });
-  return { series: series.map((row) => ({ bucket: row.bucket, ...toRow(row.histograms) })), total: toRow(total) };
+  const { series, total } = await durationPercentiles(db, range, ["task", "subtask"]);
+  const toRow = (stats: Map<DurationKind, DurationStats>) => ({ tasks: stats.get("task")!, subtasks: stats.get("subtask")! });
+  return { series: series.map((row) => ({ bucket: row.bucket, ...toRow(row.stats) })), total: toRow(total) };
 }

@@ -3,12 +3,9 @@
 // exact value, see duration-histogram.ts).
 import type { Db } from "../../db/create-prisma";
 import type { AnalyticsRange } from "./analytics-range";
-import { durationHistograms, durationStats } from "./duration-histogram";
+import { durationPercentiles } from "./duration-histogram";
 
 export async function queueWait(db: Db, range: AnalyticsRange) {
-  const { series, total } = await durationHistograms(db, range, ["queue"]);
-  return {
-    series: series.map((row) => ({ bucket: row.bucket, ...durationStats(row.histograms.get("queue")) })),
-    total: durationStats(total.get("queue")),
-  };
+  const { series, total } = await durationPercentiles(db, range, ["queue"]);
+  return { series: series.map((row) => ({ bucket: row.bucket, ...row.stats.get("queue")! })), total: total.get("queue")! };
 }

@@ -2,17 +2,17 @@
 // on Task) and the partial hours at either end of the range from Task itself, through the same
 // task_outcome_of() the triggers use, so the sums are exact for any range.
 import { Prisma } from "../../db/create-prisma";
-import { hourlySplit } from "./bucket-sql";
+import { rollupSplit } from "./bucket-sql";
 
 /**
  * A subquery with one row per rollup group or task: bucket (the UTC hour the tasks finished in),
  * status, and the summable tasks, "estimatedTasks", "estimatedMicros" and "estimatedActualMicros".
  */
 export function taskOutcomeSource(range: { from: Date; to: Date }): Prisma.Sql {
-  const split = hourlySplit(range);
+  const split = rollupSplit(range, "hour");
   return Prisma.sql`(
     SELECT r.bucket, r.status, r.tasks, r."estimatedTasks", r."estimatedMicros", r."estimatedActualMicros"
-    FROM "TaskOutcomeRollup" r WHERE ${split.rollup(Prisma.sql`r.bucket`)}
+    FROM "TaskOutcomeRollup" r WHERE ${split.hours(Prisma.sql`r.bucket`)}
     UNION ALL
     SELECT o.bucket, o.status, o.tasks, o."estimatedTasks", o."estimatedMicros", o."estimatedActualMicros"
     FROM "Task" t CROSS JOIN LATERAL task_outcome_of(t) o WHERE ${split.edges(Prisma.sql`t."finishedAt"`)}
