@@ -10,6 +10,9 @@
 -- row's contribution and adds the new one's. rebuild_analytics_rollups() refills all three from
 -- scratch, for bulk loads that bypass triggers (session_replication_role = replica).
 --
+-- Upserts take their rows in key order, so two transactions touching the same rollup rows lock
+-- them in the same order.
+--
 -- Function bodies are escaped strings with \073 for each semicolon because the migration runner
 -- splits scripts at every semicolon, even inside a function body.
 
@@ -111,6 +114,7 @@ BEGIN
   FROM (SELECT -1 AS sign, t FROM unnest(old_rows) t UNION ALL SELECT 1, t FROM unnest(new_rows) t) x CROSS JOIN LATERAL task_outcome_of(x.t) o
   GROUP BY 1, 2
   HAVING SUM(x.sign * o.tasks) <> 0 OR SUM(x.sign * o."estimatedTasks") <> 0 OR SUM(x.sign * o."estimatedMicros") <> 0 OR SUM(x.sign * o."estimatedActualMicros") <> 0
+  ORDER BY 1, 2
   ON CONFLICT (bucket, status) DO UPDATE SET tasks = r.tasks + EXCLUDED.tasks, "estimatedTasks" = r."estimatedTasks" + EXCLUDED."estimatedTasks",
     "estimatedMicros" = r."estimatedMicros" + EXCLUDED."estimatedMicros", "estimatedActualMicros" = r."estimatedActualMicros" + EXCLUDED."estimatedActualMicros"\073
   DELETE FROM "TaskOutcomeRollup" r USING (SELECT DISTINCT o.bucket, o.status FROM unnest(old_rows) t CROSS JOIN LATERAL task_outcome_of(t) o) z
@@ -119,7 +123,7 @@ BEGIN
   INSERT INTO "DurationRollup" AS r (granularity, kind, bucket, bin, count)
   SELECT g.granularity, d.kind, date_trunc(g.granularity, d.bucket), d.bin, SUM(x.sign)
   FROM (SELECT -1 AS sign, t FROM unnest(old_rows) t UNION ALL SELECT 1, t FROM unnest(new_rows) t) x CROSS JOIN LATERAL task_durations_of(x.t) d CROSS JOIN (VALUES (''hour''), (''day'')) g(granularity)
-  GROUP BY 1, 2, 3, 4 HAVING SUM(x.sign) <> 0
+  GROUP BY 1, 2, 3, 4 HAVING SUM(x.sign) <> 0 ORDER BY 1, 2, 3, 4
   ON CONFLICT (granularity, kind, bucket, bin) DO UPDATE SET count = r.count + EXCLUDED.count\073
   DELETE FROM "DurationRollup" r
   USING (SELECT DISTINCT g.granularity, d.kind, date_trunc(g.granularity, d.bucket) AS bucket, d.bin
@@ -134,7 +138,7 @@ BEGIN
   INSERT INTO "DurationRollup" AS r (granularity, kind, bucket, bin, count)
   SELECT g.granularity, d.kind, date_trunc(g.granularity, d.bucket), d.bin, SUM(x.sign)
   FROM (SELECT -1 AS sign, s FROM unnest(old_rows) s UNION ALL SELECT 1, s FROM unnest(new_rows) s) x CROSS JOIN LATERAL subtask_durations_of(x.s) d CROSS JOIN (VALUES (''hour''), (''day'')) g(granularity)
-  GROUP BY 1, 2, 3, 4 HAVING SUM(x.sign) <> 0
+  GROUP BY 1, 2, 3, 4 HAVING SUM(x.sign) <> 0 ORDER BY 1, 2, 3, 4
   ON CONFLICT (granularity, kind, bucket, bin) DO UPDATE SET count = r.count + EXCLUDED.count\073
   DELETE FROM "DurationRollup" r
   USING (SELECT DISTINCT g.granularity, d.kind, date_trunc(g.granularity, d.bucket) AS bucket, d.bin
@@ -144,7 +148,7 @@ BEGIN
   INSERT INTO "AgentTimeRollup" AS r (bucket, "profileId", "busyMs", "aliveMs")
   SELECT a.bucket, a."profileId", SUM(x.sign * a.ms), 0
   FROM (SELECT -1 AS sign, s FROM unnest(old_rows) s UNION ALL SELECT 1, s FROM unnest(new_rows) s) x CROSS JOIN LATERAL subtask_busy_of(x.s) a
-  GROUP BY 1, 2 HAVING SUM(x.sign * a.ms) <> 0
+  GROUP BY 1, 2 HAVING SUM(x.sign * a.ms) <> 0 ORDER BY 1, 2
   ON CONFLICT (bucket, "profileId") DO UPDATE SET "busyMs" = r."busyMs" + EXCLUDED."busyMs"\073
   DELETE FROM "AgentTimeRollup" r USING (SELECT DISTINCT a.bucket, a."profileId" FROM unnest(old_rows) s CROSS JOIN LATERAL subtask_busy_of(s) a) z
   WHERE r.bucket = z.bucket AND r."profileId" = z."profileId" AND r."busyMs" = 0 AND r."aliveMs" = 0\073
@@ -157,7 +161,7 @@ BEGIN
   INSERT INTO "AgentTimeRollup" AS r (bucket, "profileId", "busyMs", "aliveMs")
   SELECT a.bucket, a."profileId", 0, SUM(x.sign * a.ms)
   FROM (SELECT -1 AS sign, p FROM unnest(old_rows) p UNION ALL SELECT 1, p FROM unnest(new_rows) p) x CROSS JOIN LATERAL process_alive_of(x.p) a
-  GROUP BY 1, 2 HAVING SUM(x.sign * a.ms) <> 0
+  GROUP BY 1, 2 HAVING SUM(x.sign * a.ms) <> 0 ORDER BY 1, 2
   ON CONFLICT (bucket, "profileId") DO UPDATE SET "aliveMs" = r."aliveMs" + EXCLUDED."aliveMs"\073
   DELETE FROM "AgentTimeRollup" r USING (SELECT DISTINCT a.bucket, a."profileId" FROM unnest(old_rows) p CROSS JOIN LATERAL process_alive_of(p) a) z
   WHERE r.bucket = z.bucket AND r."profileId" = z."profileId" AND r."busyMs" = 0 AND r."aliveMs" = 0\073
