@@ -3,10 +3,12 @@
 // Exits 1 when a query misses its goal. Options: --runs <n> (default 30), --only <text>.
 import { createPrisma } from "../server/db/create-prisma";
 import type { BenchContext, BenchEntries, BenchEntry } from "./dashboard/bench-entry";
+import { analyticsEntries } from "./dashboard/analytics-entries";
+import { overviewEntries } from "./dashboard/overview-entries";
 import { taskListEntries } from "./dashboard/task-list-entries";
 
 /** Each area of the dashboard adds its entries here. */
-const ENTRY_SETS: BenchEntries[] = [taskListEntries];
+const ENTRY_SETS: BenchEntries[] = [taskListEntries, analyticsEntries, overviewEntries];
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);

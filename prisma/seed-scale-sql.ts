@@ -199,6 +199,8 @@ export const SEED_STEPS: SeedStep[] = [
   },
   // Bulk rows may bypass the rollup's triggers (session_replication_role): refill it from ModelCall.
   { label: "model-call rollups per hour and day", sql: `SELECT rebuild_model_call_rollup();` },
+  // Likewise for the task, subtask and agent rollups the analytics page reads.
+  { label: "analytics rollups per hour (outcomes, duration histograms, agent time)", sql: `SELECT rebuild_analytics_rollups();` },
   {
     label: "log events (about 2,000,000, 50,000 on the log-heavy task)",
     sql: `
@@ -225,5 +227,5 @@ export const SEED_STEPS: SeedStep[] = [
           ${pick(PATHS, "((n + t.g) % 8) / 8.0")} AS path) k;`,
   },
   // One table per statement: VACUUM cannot run inside the implicit transaction of a multi-statement query.
-  ...["User", "Task", "Subtask", "ModelCall", "LogEvent", "AgentProcess"].map((table) => ({ label: `statistics and visibility map (VACUUM ANALYZE "${table}")`, sql: `VACUUM (ANALYZE) "${table}"` })),
+  ...["User", "Task", "Subtask", "ModelCall", "LogEvent", "AgentProcess", "TaskOutcomeRollup", "DurationRollup", "AgentTimeRollup"].map((table) => ({ label: `statistics and visibility map (VACUUM ANALYZE "${table}")`, sql: `VACUUM (ANALYZE) "${table}"` })),
 ];

@@ -39,10 +39,12 @@ export interface ChartCardProps<Row> {
   csvName: string;
   /** Controls shown beside the view toggle (a dimension picker). */
   extra?: ReactNode;
+  /** A note under the chart and the table: how the numbers are computed. */
+  footnote?: ReactNode;
   className?: string;
 }
 
-export function ChartCard<Row>({ id, title, description, state, rows, columns, empty, emptyText, chart, csvName, extra, className }: ChartCardProps<Row>) {
+export function ChartCard<Row>({ id, title, description, state, rows, columns, empty, emptyText, chart, csvName, extra, footnote, className }: ChartCardProps<Row>) {
   const [view, setView] = useState<"chart" | "table">("chart");
   const ready = !state.isPending && !state.isError;
   const download = () => downloadCsv(`${csvName}.csv`, toCsv(columns.map((c) => c.csvLabel), rows.map((row) => columns.map((c) => c.csv(row)))));
@@ -112,6 +114,7 @@ export function ChartCard<Row>({ id, title, description, state, rows, columns, e
           </figure>
         )}
       </div>
+      {footnote ? <p className="border-t border-border px-4 py-2 text-xs text-muted">{footnote}</p> : null}
     </Card>
   );
 }

@@ -14,6 +14,8 @@ type WaitRow = RouterOutputs["analytics"]["queueWait"]["series"][number];
 /** Under a second in milliseconds, since formatDuration would say "0s". */
 const axisDuration = (value: number) => (value > 0 && value < 1000 ? `${Math.round(value)} ms` : formatDuration(value));
 const ms = (value: number | null) => (value === null ? "—" : axisDuration(value));
+/** How p50 and p95 are computed (server/services/analytics/duration-histogram.ts). */
+const PERCENTILE_NOTE = "p50 and p95 are read from log-scale histograms (50 bins per power of ten), so each is within 4.7 % of the exact value.";
 
 export function DurationCard({ input }: CardProps) {
   const trpc = useTRPC();
@@ -44,6 +46,7 @@ export function DurationCard({ input }: CardProps) {
       empty={!total || total.tasks.count + total.subtasks.count === 0}
       emptyText="No task or subtask succeeded in this range."
       csvName="durations"
+      footnote={PERCENTILE_NOTE}
       chart={
         <SeriesChart
           data={toPoints(rows, input.bucket, (r) => ({ taskP50: r.tasks.p50Ms, taskP95: r.tasks.p95Ms, subtaskP50: r.subtasks.p50Ms, subtaskP95: r.subtasks.p95Ms }))}
@@ -86,6 +89,7 @@ export function QueueWaitCard({ input }: CardProps) {
       empty={!total || total.count === 0}
       emptyText="No agent took a subtask in this range."
       csvName="queue-wait"
+      footnote={PERCENTILE_NOTE}
       chart={
         <SeriesChart
           data={toPoints(rows, input.bucket, (r) => ({ p50: r.p50Ms, p95: r.p95Ms }))}

@@ -1,12 +1,14 @@
 // Agent utilisation: the time agents spent running subtasks ÷ the time they were alive, per
 // bucket and per profile. Both are intervals (an agent process's start to end, a subtask's first
-// claim to result) cut at bucket edges, so an agent alive across midnight counts in both days.
+// claim to result) cut at UTC hour edges, so an agent alive across midnight counts in both days:
+// finished ones are summed per hour in AgentTimeRollup (kept by triggers), and live processes and
+// running subtasks are cut up to now at query time.
 // A subtask's time is credited to the agent that ran it last; a retried subtask's earlier
 // attempt on another agent is not split out.
 import { Prisma, type Db } from "../../db/create-prisma";
 import { runAggregate } from "./run-aggregate";
 import type { AnalyticsRange } from "./analytics-range";
-import { bucketOf, bucketsAndTotal, bucketStep, splitTotal, utc } from "./bucket-sql";
+import { bucketOf, bucketsAndTotal, splitTotal, utc } from "./bucket-sql";
 
 interface Aggregate {
   bucket: Date | null;
@@ -23,38 +25,33 @@ function toUtilisation(row: Pick<Aggregate, "aliveSeconds" | "busySeconds">) {
   return { aliveSeconds, busySeconds, utilisation: aliveSeconds === 0 ? null : busySeconds / aliveSeconds };
 }
 
+const HOUR_MS = 3_600_000;
+
 export async function agentUtilisation(db: Db, range: AnalyticsRange, now = new Date()) {
-  const [from, to, until] = [utc(range.from), utc(range.to), utc(now)];
+  // Whole hours: the rollup has no finer grain, so a range that starts or ends inside an hour
+  // counts that whole hour.
+  const from = utc(new Date(Math.floor(range.from.getTime() / HOUR_MS) * HOUR_MS));
+  const to = utc(new Date(Math.ceil(range.to.getTime() / HOUR_MS) * HOUR_MS));
+  const until = utc(now);
   const rows = await runAggregate<Aggregate>(db, Prisma.sql`
-    WITH spans AS (
-      SELECT p."profileId" AS profile, p."startedAt" AS s, COALESCE(p."endedAt", ${until}) AS e, 'alive' AS kind
-      FROM "AgentProcess" p
-      WHERE p."startedAt" < ${to} AND (p."endedAt" IS NULL OR p."endedAt" > ${from})
+    WITH pieces AS (
+      -- Finished intervals from the rollup; live processes and running subtasks up to now.
+      SELECT r.bucket, NULLIF(r."profileId", '') AS profile, r."busyMs" AS busy, r."aliveMs" AS alive
+      FROM "AgentTimeRollup" r WHERE r.bucket >= ${from} AND r.bucket < ${to}
       UNION ALL
-      SELECT st."profileId", st."startedAt", COALESCE(st."finishedAt", ${until}), 'busy'
-      FROM "Subtask" st
-      WHERE (st."finishedAt" > ${from} OR st."finishedAt" IS NULL) AND st."startedAt" < ${to} AND st."agentId" IS NOT NULL
-    ),
-    clipped AS (
-      SELECT profile, kind, GREATEST(s, ${from}) AS s, LEAST(e, ${to}) AS e, ${bucketOf(range, Prisma.sql`GREATEST(s, ${from})`)} AS first FROM spans
-    ),
-    pieces AS (
-      -- Most spans lie inside one bucket and need no cutting.
-      SELECT c.profile, c.kind, c.first AS bucket, EXTRACT(EPOCH FROM (c.e - c.s))::float8 AS seconds
-      FROM clipped c WHERE c.e > c.s AND c.e <= c.first + ${bucketStep(range)}
+      SELECT h.bucket, p."profileId", 0, h.ms
+      FROM "AgentProcess" p CROSS JOIN LATERAL hour_pieces(GREATEST(p."startedAt", ${from}), LEAST(${until}, ${to})) h
+      WHERE p."endedAt" IS NULL
       UNION ALL
-      SELECT c.profile, c.kind, g, EXTRACT(EPOCH FROM (LEAST(c.e, g + ${bucketStep(range)}) - GREATEST(c.s, g)))::float8
-      FROM clipped c
-      CROSS JOIN LATERAL generate_series(c.first, c.e - interval '1 microsecond', ${bucketStep(range)}) g
-      WHERE c.e > c.first + ${bucketStep(range)}
+      SELECT h.bucket, s."profileId", h.ms, 0
+      FROM "Subtask" s CROSS JOIN LATERAL hour_pieces(GREATEST(s."startedAt", ${from}), LEAST(${until}, ${to})) h
+      WHERE s."finishedAt" IS NULL AND s."startedAt" IS NOT NULL AND s."agentId" IS NOT NULL
     ),
     agg AS (
       -- 1: per bucket, 2: per profile, 3: the whole range
-      SELECT bucket, profile, GROUPING(bucket, profile) AS set,
-        SUM(seconds) FILTER (WHERE kind = 'alive') AS alive,
-        SUM(seconds) FILTER (WHERE kind = 'busy') AS busy
-      FROM pieces
-      GROUP BY GROUPING SETS ((bucket), (profile), ())
+      SELECT x.bucket, x.profile, GROUPING(x.bucket, x.profile) AS set, (SUM(x.alive) / 1000)::float8 AS alive, (SUM(x.busy) / 1000)::float8 AS busy
+      FROM (SELECT ${bucketOf(range, Prisma.sql`p.bucket`)} AS bucket, p.profile, p.alive, p.busy FROM pieces p) x
+      GROUP BY GROUPING SETS ((x.bucket), (x.profile), ())
     ),
     rows AS (${bucketsAndTotal(range)})
     SELECT r.bucket, NULL AS "profileId", NULL AS profile, false AS "byProfile", a.alive AS "aliveSeconds", a.busy AS "busySeconds"

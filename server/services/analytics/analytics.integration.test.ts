@@ -109,26 +109,61 @@ describe("analytics", () => {
     ]);
   });
 
-  it("measures p50 and p95 of succeeded tasks and subtasks (linear interpolation)", async () => {
+  // Percentiles come from histograms (duration-histogram.ts): bin k = floor(50 × log10(ms)) holds
+  // [10^(k/50), 10^((k+1)/50)) ms. The q-th percentile of N durations is at rank q × N: find the
+  // bin where the running count reaches it, then lower + (upper − lower) × (rank − count before) ÷
+  // bin count, rounded. Bins used below (ms, edges rounded to 0.1):
+  //   30 s = 30,000 → log10 4.477 → bin 223 [28,840.3, 30,199.5)
+  //   1 min = 60,000 → log10 4.778 → bin 238 [57,544.0, 60,256.0)
+  //   3 min = 180,000 → log10 5.255 → bin 262 [173,780.1, 181,970.1)
+  //   4 min = 240,000 → log10 5.380 → bin 269 [239,883.3, 251,188.6)
+  //   10 min = 600,000 → log10 5.778 → bin 288 [575,439.9, 602,559.6)
+  //   20 min = 1,200,000 → log10 6.079 → bin 303 [1,148,153.6, 1,202,264.4)
+  //   30 min = 1,800,000 → log10 6.255 → bin 312 [1,737,800.8, 1,819,700.9)
+  //   60 min = 3,600,000 → log10 6.556 → bin 327 [3,467,368.5, 3,630,780.5)
+  it("reads p50 and p95 of succeeded tasks and subtasks from log-scale histograms", async () => {
     const result = await durations(db, DAYS);
-    const minutes = (m: number) => m * 60_000;
     expect(result.series).toEqual([
       {
         bucket: D1,
-        // t1 10 min, t2 30 min: p50 = 10 + 0.5 × 20 = 20 min; p95 = 10 + 0.95 × 20 = 29 min
-        tasks: { count: 2, p50Ms: minutes(20), p95Ms: minutes(29) },
-        // s1a 3 min, s1b 4 min, s2a 20 min: p50 = 4 min; p95 at rank 0.95 × 2 = 1.9 → 4 + 0.9 × 16 = 18.4 min
-        subtasks: { count: 3, p50Ms: minutes(4), p95Ms: minutes(18.4) },
+        // t1 10 min, t2 30 min. p50: rank 1 → bin 288, all of it → its upper edge 602,559.6.
+        // p95: rank 1.9 → bin 312 (1 before it) at 0.9 → 1,737,800.8 + 0.9 × 81,900.1 = 1,811,510.9.
+        tasks: { count: 2, p50Ms: 602_560, p95Ms: 1_811_511 },
+        // s1a 3 min, s1b 4 min, s2a 20 min. p50: rank 1.5 → bin 269 (1 before) at 0.5 → 239,883.3 + 0.5 × 11,305.3 = 245,535.9.
+        // p95: rank 2.85 → bin 303 (2 before) at 0.85 → 1,148,153.6 + 0.85 × 54,110.8 = 1,194,147.8.
+        subtasks: { count: 3, p50Ms: 245_536, p95Ms: 1_194_148 },
       },
-      // t6 60 min; s6a 30 min
-      { bucket: D2, tasks: { count: 1, p50Ms: minutes(60), p95Ms: minutes(60) }, subtasks: { count: 1, p50Ms: minutes(30), p95Ms: minutes(30) } },
+      {
+        bucket: D2,
+        // t6 60 min, alone in bin 327: p50 = 3,467,368.5 + 0.5 × 163,412.0 = 3,549,074.5; p95 = + 0.95 × 163,412.0 = 3,622,609.9.
+        tasks: { count: 1, p50Ms: 3_549_075, p95Ms: 3_622_610 },
+        // s6a 30 min, alone in bin 312: p50 = 1,737,800.8 + 0.5 × 81,900.1 = 1,778,750.9; p95 = + 0.95 × 81,900.1 = 1,815,606.0.
+        subtasks: { count: 1, p50Ms: 1_778_751, p95Ms: 1_815_606 },
+      },
     ]);
     expect(result.total).toEqual({
-      // 10, 30, 60 min: p50 = 30; p95 at rank 1.9 → 30 + 0.9 × 30 = 57 min
-      tasks: { count: 3, p50Ms: minutes(30), p95Ms: minutes(57) },
-      // 3, 4, 20, 30 min: p50 at rank 1.5 → 12 min; p95 at rank 2.85 → 20 + 0.85 × 10 = 28.5 min
-      subtasks: { count: 4, p50Ms: minutes(12), p95Ms: minutes(28.5) },
+      // 10, 30, 60 min. p50: rank 1.5 → bin 312 (1 before) at 0.5 → 1,778,750.9.
+      // p95: rank 2.85 → bin 327 (2 before) at 0.85 → 3,467,368.5 + 0.85 × 163,412.0 = 3,606,268.7.
+      tasks: { count: 3, p50Ms: 1_778_751, p95Ms: 3_606_269 },
+      // 3, 4, 20, 30 min. p50: rank 2 → bin 269 (1 before) at 1 → its upper edge 251,188.6.
+      // p95: rank 3.8 → bin 312 (3 before) at 0.8 → 1,737,800.8 + 0.8 × 81,900.1 = 1,803,320.9.
+      subtasks: { count: 4, p50Ms: 251_189, p95Ms: 1_803_321 },
     });
+    // The exact p95 of the four subtasks is 28.5 min (1,710,000 ms, interpolating between 20 and
+    // 30 min); the histogram answers within one bin (4.7 %) of the duration at rank ⌈3.8⌉ = 30 min.
+  });
+
+  it("counts durations in the partial hours at a range's ends from the rows themselves", async () => {
+    // 10:05 to 12:31 on day 1, by hour: t1 (finished 10:10) and t2 (12:30) lie in the partial
+    // hours, read from Task; nothing finished in the whole hours 11:00–12:00.
+    const range = ZAnalyticsRangeSchema.parse({ from: at(1, "10:05"), to: at(1, "12:31"), bucket: "hour" });
+    const result = await durations(db, range);
+    expect(result.series.map((row) => [row.bucket.toISOString().slice(11, 16), row.tasks.count, row.subtasks.count])).toEqual([
+      ["10:00", 1, 2], // t1; s1a (10:05) and s1b (10:08)
+      ["11:00", 0, 0],
+      ["12:00", 1, 1], // t2; s2a (12:25:30)
+    ]);
+    expect(result.total.tasks).toEqual({ count: 2, p50Ms: 602_560, p95Ms: 1_811_511 }); // as day 1 above
   });
 
   it("compares the plan's estimate with the cost of succeeded tasks that have one", async () => {
@@ -142,17 +177,19 @@ describe("analytics", () => {
     expect(result.total).toEqual({ tasks: 2, withoutEstimate: 1, estimatedMicros: 3000n, actualMicros: 2700n, actualToEstimate: 0.9 });
   });
 
-  it("measures queue wait from queued to first claimed, by the hour it was claimed", async () => {
+  it("measures queue wait from queued to first claimed, by the hour it was claimed (histogram bins above)", async () => {
     const result = await queueWait(db, DAYS);
-    const seconds = (s: number) => s * 1000;
     expect(result.series).toEqual([
-      // s2a 30 s, s1a 60 s, s1b 180 s: p50 60 s; p95 at rank 1.9 → 60 + 0.9 × 120 = 168 s
-      { bucket: D1, count: 3, p50Ms: seconds(60), p95Ms: seconds(168) },
-      // s4 60 s, s6a 600 s, the running subtask 60 s: p50 60 s; p95 at rank 1.9 → 60 + 0.9 × 540 = 546 s
-      { bucket: D2, count: 3, p50Ms: seconds(60), p95Ms: seconds(546) },
+      // s2a 30 s, s1a 60 s, s1b 180 s. p50: rank 1.5 → bin 238 (1 before) at 0.5 → 57,544.0 + 0.5 × 2,712.0 = 58,900.0.
+      // p95: rank 2.85 → bin 262 (2 before) at 0.85 → 173,780.1 + 0.85 × 8,190.0 = 180,741.6.
+      { bucket: D1, count: 3, p50Ms: 58_900, p95Ms: 180_742 },
+      // s4 60 s, the running subtask 60 s, s6a 600 s. p50: rank 1.5 → bin 238 (2 in it) at 0.75 → 57,544.0 + 0.75 × 2,712.0 = 59,578.0.
+      // p95: rank 2.85 → bin 288 (2 before) at 0.85 → 575,439.9 + 0.85 × 27,119.7 = 598,491.7.
+      { bucket: D2, count: 3, p50Ms: 59_578, p95Ms: 598_492 },
     ]);
-    // 30, 60, 60, 60, 180, 600 s: p50 at rank 2.5 → 60 s; p95 at rank 4.75 → 180 + 0.75 × 420 = 495 s
-    expect(result.total).toEqual({ count: 6, p50Ms: seconds(60), p95Ms: seconds(495) });
+    // 30, 60, 60, 60, 180, 600 s. p50: rank 3 → bin 238 (1 before, 3 in it) at 2/3 → 57,544.0 + 2/3 × 2,712.0 = 59,352.0.
+    // p95: rank 5.7 → bin 288 (5 before) at 0.7 → 575,439.9 + 0.7 × 27,119.7 = 594,423.7.
+    expect(result.total).toEqual({ count: 6, p50Ms: 59_352, p95Ms: 594_424 });
   });
 
   it("divides time running subtasks by time alive, cut at day boundaries, per day and per profile", async () => {
@@ -237,6 +274,16 @@ describe("analytics", () => {
     expect((await analyticsSummary(db, range)).costMicros).toBe(2800n);
   });
 
+  it("combines whole days, whole hours and partial hours when grouping by day", async () => {
+    // From 09:30 on day 1: 09:30–10:00 comes from the rows, 10:00–24:00 from hourly rollups and
+    // day 2 from daily ones. Nothing happened before 10:00, so every answer equals the whole days'.
+    const partial = ZAnalyticsRangeSchema.parse({ from: at(1, "09:30"), to: at(3, "00:00"), bucket: "day" });
+    expect(await durations(db, partial)).toEqual(await durations(db, DAYS));
+    expect(await queueWait(db, partial)).toEqual(await queueWait(db, DAYS));
+    expect(await usageBreakdown(db, partial)).toEqual(await usageBreakdown(db, DAYS));
+    expect(await analyticsSummary(db, partial)).toEqual(await analyticsSummary(db, DAYS));
+  });
+
   it("keeps the rollup equal to the calls when calls are deleted", async () => {
     await db.modelCall.deleteMany({ where: { taskId: ids.t3 } }); // c4: 300, claude-b, no profile
     const result = await usageBreakdown(db, DAYS);
@@ -253,5 +300,52 @@ describe("analytics", () => {
     expect((await durations(db, empty)).total.tasks).toEqual({ count: 0, p50Ms: null, p95Ms: null });
     expect((await agentUtilisation(db, empty, NOW)).byProfile).toEqual([]);
     expect((await usageBreakdown(db, empty)).byModel).toEqual([]);
+  });
+
+  it("keeps the rollups equal to a from-scratch aggregate as tasks, subtasks and agents change", async () => {
+    const snapshot = async () => ({
+      outcomes: await db.$queryRaw`SELECT bucket, status::text, tasks, "estimatedTasks", "estimatedMicros", "estimatedActualMicros" FROM "TaskOutcomeRollup" ORDER BY 1, 2`,
+      durations: await db.$queryRaw`SELECT granularity, kind, bucket, bin, count FROM "DurationRollup" ORDER BY 1, 2, 3, 4`,
+      agentTime: await db.$queryRaw`SELECT bucket, "profileId", "busyMs", "aliveMs" FROM "AgentTimeRollup" ORDER BY 1, 2`,
+    });
+    const before = await snapshot();
+    const [a1, a2, a3] = await db.agentProcess.findMany({ orderBy: { startedAt: "asc" } }).then((rows) => [rows[1]!.id, rows[2]!.id, rows[0]!.id]);
+    const running = await db.subtask.findFirstOrThrow({ where: { status: "RUNNING" } });
+    const s1b = await db.subtask.findFirstOrThrow({ where: { taskId: ids.t1, agentId: a2 } });
+    const s2a = await db.subtask.findFirstOrThrow({ where: { taskId: ids.t2 } });
+
+    // The running subtask finishes, across three hours.
+    await db.subtask.update({ where: { id: running.id }, data: { status: "SUCCEEDED", finishedAt: at(2, "19:30") } });
+    // s1b is retried from the task page, then runs again on another agent the next day.
+    await db.subtask.update({ where: { id: s1b.id }, data: { status: "QUEUED", finishedAt: null, queuedAt: at(2, "07:59") } });
+    await db.subtask.update({ where: { id: s1b.id }, data: { status: "RUNNING", startedAt: at(2, "08:00"), agentId: a1, profileId: ids.gen } });
+    await db.subtask.update({ where: { id: s1b.id }, data: { status: "SUCCEEDED", finishedAt: at(2, "08:45") } });
+    // s2a's result time is corrected; t3 is retried and succeeds; t1's spend grows after it finished.
+    await db.subtask.update({ where: { id: s2a.id }, data: { finishedAt: at(1, "12:40") } });
+    await db.task.update({ where: { id: ids.t3 }, data: { status: "RUNNING", finishedAt: null } });
+    await db.task.update({ where: { id: ids.t3 }, data: { status: "SUCCEEDED", finishedAt: at(2, "13:00"), estimatedCostMicros: 400n } });
+    await db.task.update({ where: { id: ids.t1 }, data: { costMicros: 1300n } });
+    // A1 ends, A3 is deleted, t6 is deleted with its subtask, failed subtasks move profile in bulk.
+    await db.agentProcess.update({ where: { id: a1 }, data: { state: "EXITED", endedAt: at(2, "20:00") } });
+    await db.agentProcess.delete({ where: { id: a3 } });
+    await db.task.delete({ where: { id: ids.t6 } });
+    await db.subtask.updateMany({ where: { status: "FAILED" }, data: { profileId: ids.gen, agentId: a2, startedAt: at(1, "13:01") } });
+    // Two subtasks arrive in one statement, one already finished.
+    await db.subtask.createMany({
+      data: [
+        { taskId: ids.t2, index: 90, title: "s", instructions: "i", status: "SUCCEEDED", queuedAt: at(1, "12:00"), startedAt: at(1, "12:01"), finishedAt: at(1, "12:02"), agentId: a2, profileId: ids.analyst },
+        { taskId: ids.t2, index: 91, title: "s", instructions: "i", status: "QUEUED", queuedAt: at(1, "12:00") },
+      ],
+    });
+
+    const kept = await snapshot();
+    expect(kept).not.toEqual(before);
+    await db.$queryRaw`SELECT rebuild_analytics_rollups()::text`;
+    expect(await snapshot()).toEqual(kept);
+    // And busy time against the subtasks themselves, without the rollup's functions.
+    const [busy] = await db.$queryRaw<{ rollup: bigint; direct: bigint }[]>`
+      SELECT (SELECT SUM("busyMs") FROM "AgentTimeRollup")::bigint AS rollup,
+        (SELECT SUM(EXTRACT(EPOCH FROM ("finishedAt" - "startedAt")) * 1000) FROM "Subtask" WHERE "agentId" IS NOT NULL AND "finishedAt" > "startedAt")::bigint AS direct`;
+    expect(busy!.rollup).toBe(busy!.direct);
   });
 });

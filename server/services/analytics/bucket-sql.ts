@@ -1,7 +1,7 @@
 // SQL pieces every analytics query shares: UTC bounds, bucket truncation and the full list of
 // buckets in a range (so a bucket with no rows still appears, as zero).
 import { Prisma } from "../../db/create-prisma";
-import type { AnalyticsRange } from "./analytics-range";
+import type { AnalyticsBucket, AnalyticsRange } from "./analytics-range";
 
 /**
  * A JavaScript Date as PostgreSQL's `timestamp` (without time zone) in UTC, which is how Prisma
@@ -40,8 +40,43 @@ export function splitTotal<Row extends { bucket: Date | null }, Out>(rows: Row[]
   };
 }
 
-/** Milliseconds between two timestamp columns, as a float for percentile_cont. */
-export const millisBetween = (start: Prisma.Sql, end: Prisma.Sql) => Prisma.sql`(EXTRACT(EPOCH FROM (${end} - ${start})) * 1000)::float8`;
+const BUCKET_MS: Record<AnalyticsBucket, number> = { hour: 3_600_000, day: 86_400_000 };
+
+/** Every bucket start that overlaps the range, oldest first (buckets are UTC hours or days). */
+export function bucketStarts(range: AnalyticsRange): Date[] {
+  const step = BUCKET_MS[range.bucket];
+  const starts: Date[] = [];
+  for (let t = Math.floor(range.from.getTime() / step) * step; t < range.to.getTime(); t += step) starts.push(new Date(t));
+  return starts;
+}
+
+/** The whole buckets inside [from, to); empty (lo = hi = to) when the range holds none. */
+export function wholeBuckets(range: { from: Date; to: Date }, granularity: AnalyticsBucket) {
+  const step = BUCKET_MS[granularity];
+  const lo = Math.ceil(range.from.getTime() / step) * step;
+  const hi = Math.floor(range.to.getTime() / step) * step;
+  return lo < hi ? { lo: new Date(lo), hi: new Date(hi) } : { lo: range.to, hi: range.to };
+}
+
+/**
+ * How a range is read from a rollup kept per UTC hour (and per UTC day): `days(bucket)` keeps the
+ * daily rows of the whole days inside the range (none unless `granularity` is "day", since daily
+ * rows can only be grouped by day), `hours(bucket)` the hourly rows of the other whole hours, and
+ * `edges(column)` the source rows whose time falls in the partial hours at either end, so sums are
+ * exact for any range.
+ */
+export function rollupSplit(range: { from: Date; to: Date }, granularity: AnalyticsBucket) {
+  const hours = wholeBuckets(range, "hour");
+  const wholeDays = wholeBuckets(range, "day");
+  const days = granularity === "day" && wholeDays.lo < wholeDays.hi ? wholeDays : { lo: hours.hi, hi: hours.hi };
+  return {
+    days: (bucket: Prisma.Sql) => Prisma.sql`${bucket} >= ${utc(days.lo)} AND ${bucket} < ${utc(days.hi)}`,
+    hours: (bucket: Prisma.Sql) =>
+      Prisma.sql`((${bucket} >= ${utc(hours.lo)} AND ${bucket} < ${utc(days.lo)}) OR (${bucket} >= ${utc(days.hi)} AND ${bucket} < ${utc(hours.hi)}))`,
+    edges: (column: Prisma.Sql) =>
+      Prisma.sql`((${column} >= ${utc(range.from)} AND ${column} < ${utc(hours.lo)}) OR (${column} >= ${utc(hours.hi)} AND ${column} < ${utc(range.to)}))`,
+  };
+}
 
 /** BIGINT counts and sums come back as bigint; the charts want numbers. */
 export const toNumber = (value: bigint | number | null | undefined) => (value === null || value === undefined ? 0 : Number(value));

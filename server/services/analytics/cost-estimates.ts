@@ -1,10 +1,12 @@
 // The plan's cost estimate against what succeeded tasks really cost, per bucket of when they
 // finished. Only tasks with an estimate count (a plan fills it; older tasks have none), and only
-// succeeded ones, since a failed task stops spending part-way.
+// succeeded ones, since a failed task stops spending part-way. Read from the hourly rollup (see
+// task-outcome-source.ts).
 import { Prisma, type Db } from "../../db/create-prisma";
 import { runAggregate } from "./run-aggregate";
 import type { AnalyticsRange } from "./analytics-range";
-import { bucketOf, bucketsAndTotal, inRange, splitTotal, toNumber } from "./bucket-sql";
+import { bucketOf, bucketsAndTotal, splitTotal, toNumber } from "./bucket-sql";
+import { taskOutcomeSource } from "./task-outcome-source";
 
 interface Aggregate {
   bucket: Date | null;
@@ -28,18 +30,17 @@ function toEstimate(row: Aggregate) {
 }
 
 export async function costEstimates(db: Db, range: AnalyticsRange) {
-  const finishedAt = Prisma.sql`t."finishedAt"`;
   const rows = await runAggregate<Aggregate>(db, Prisma.sql`
     WITH rows AS (${bucketsAndTotal(range)}),
     agg AS (
       SELECT x.bucket,
-        COUNT(x.estimated) AS tasks,
-        COUNT(*) FILTER (WHERE x.estimated IS NULL) AS "withoutEstimate",
-        SUM(x.estimated)::bigint AS "estimatedMicros",
-        (SUM(x.actual) FILTER (WHERE x.estimated IS NOT NULL))::bigint AS "actualMicros"
+        SUM(x."estimatedTasks")::bigint AS tasks,
+        SUM(x.tasks - x."estimatedTasks")::bigint AS "withoutEstimate",
+        SUM(x."estimatedMicros")::bigint AS "estimatedMicros",
+        SUM(x."estimatedActualMicros")::bigint AS "actualMicros"
       FROM (
-        SELECT ${bucketOf(range, finishedAt)} AS bucket, t."estimatedCostMicros" AS estimated, t."costMicros" AS actual FROM "Task" t
-        WHERE ${inRange(range, finishedAt)} AND t.status = 'SUCCEEDED'
+        SELECT ${bucketOf(range, Prisma.sql`m.bucket`)} AS bucket, m.tasks, m."estimatedTasks", m."estimatedMicros", m."estimatedActualMicros"
+        FROM ${taskOutcomeSource(range)} m WHERE m.status = 'SUCCEEDED'
       ) x
       GROUP BY GROUPING SETS ((x.bucket), ())
     )

@@ -1,35 +1,27 @@
-// Model calls of a range as rows to sum: whole buckets from ModelCallRollup (kept by triggers on
-// ModelCall), and the partial buckets at either end of the range from ModelCall itself, so the
-// sums are exact for any range and read thousands of rows instead of millions.
+// Model calls of a range as rows to sum: whole days and hours from ModelCallRollup (kept by
+// triggers on ModelCall), and the partial hours at either end of the range from ModelCall itself,
+// so the sums are exact for any range and read thousands of rows instead of millions.
 import { Prisma } from "../../db/create-prisma";
 import type { AnalyticsBucket } from "./analytics-range";
-import { utc } from "./bucket-sql";
-
-const BUCKET_MS: Record<AnalyticsBucket, number> = { hour: 3_600_000, day: 86_400_000 };
-
-/** The whole buckets inside [from, to); empty (lo = hi = to) when the range holds none. */
-export function wholeBuckets(range: { from: Date; to: Date }, granularity: AnalyticsBucket) {
-  const step = BUCKET_MS[granularity];
-  const lo = Math.ceil(range.from.getTime() / step) * step;
-  const hi = Math.floor(range.to.getTime() / step) * step;
-  return lo < hi ? { lo: new Date(lo), hi: new Date(hi) } : { lo: range.to, hi: range.to };
-}
+import { rollupSplit } from "./bucket-sql";
 
 /**
  * A subquery with one row per rollup group or raw call: "at" (a time in the row's bucket),
- * "profileId", model, "userId" and the summable calls, token counts and "costMicros".
+ * "profileId", model, "userId" and the summable calls, token counts and "costMicros". With "day",
+ * whole days come from the daily rollup and the whole hours around them from the hourly one, so
+ * the rows can only be grouped by day (or not at all).
  */
 export function modelCallSource(range: { from: Date; to: Date }, granularity: AnalyticsBucket): Prisma.Sql {
-  const { lo, hi } = wholeBuckets(range, granularity);
+  const split = rollupSplit(range, granularity);
+  const columns = Prisma.sql`r.bucket AS at, NULLIF(r."profileId", '') AS "profileId", r.model, NULLIF(r."userId", '') AS "userId", r.calls,
+      r."inputTokens", r."outputTokens", r."cacheReadTokens", r."cacheWriteTokens", r."costMicros"`;
   return Prisma.sql`(
-    SELECT r.bucket AS at, NULLIF(r."profileId", '') AS "profileId", r.model, NULLIF(r."userId", '') AS "userId", r.calls,
-      r."inputTokens", r."outputTokens", r."cacheReadTokens", r."cacheWriteTokens", r."costMicros"
-    FROM "ModelCallRollup" r
-    WHERE r.granularity = ${granularity} AND r.bucket >= ${utc(lo)} AND r.bucket < ${utc(hi)}
+    SELECT ${columns} FROM "ModelCallRollup" r WHERE r.granularity = 'day' AND ${split.days(Prisma.sql`r.bucket`)}
+    UNION ALL
+    SELECT ${columns} FROM "ModelCallRollup" r WHERE r.granularity = 'hour' AND ${split.hours(Prisma.sql`r.bucket`)}
     UNION ALL
     SELECT c."createdAt", c."profileId", c.model, c."userId", 1,
       c."inputTokens", c."outputTokens", c."cacheReadTokens", c."cacheWriteTokens", c."costMicros"
-    FROM "ModelCall" c
-    WHERE (c."createdAt" >= ${utc(range.from)} AND c."createdAt" < ${utc(lo)}) OR (c."createdAt" >= ${utc(hi)} AND c."createdAt" < ${utc(range.to)})
+    FROM "ModelCall" c WHERE ${split.edges(Prisma.sql`c."createdAt"`)}
   )`;
 }

@@ -1,10 +1,11 @@
-// Tasks that ended in each bucket, by how they ended, and the success rate: succeeded ÷
+// Tasks that ended in each bucket (from the hourly rollup, see task-outcome-source.ts), by how they ended, and the success rate: succeeded ÷
 // (succeeded + failed). Cancelled tasks are counted but left out of the rate, since a person
 // stopped them rather than the fleet failing them.
 import { Prisma, type Db } from "../../db/create-prisma";
 import { runAggregate } from "./run-aggregate";
 import type { AnalyticsRange } from "./analytics-range";
-import { bucketOf, bucketsAndTotal, inRange, splitTotal, toNumber } from "./bucket-sql";
+import { bucketOf, bucketsAndTotal, splitTotal, toNumber } from "./bucket-sql";
+import { taskOutcomeSource } from "./task-outcome-source";
 
 interface Aggregate {
   bucket: Date | null;
@@ -23,18 +24,14 @@ function toOutcome(row: Aggregate) {
 }
 
 export async function taskOutcomes(db: Db, range: AnalyticsRange) {
-  const finishedAt = Prisma.sql`t."finishedAt"`;
   const rows = await runAggregate<Aggregate>(db, Prisma.sql`
     WITH rows AS (${bucketsAndTotal(range)}),
     agg AS (
       SELECT x.bucket,
-        COUNT(*) FILTER (WHERE x.status = 'SUCCEEDED') AS succeeded,
-        COUNT(*) FILTER (WHERE x.status = 'FAILED') AS failed,
-        COUNT(*) FILTER (WHERE x.status = 'CANCELLED') AS cancelled
-      FROM (
-        SELECT ${bucketOf(range, finishedAt)} AS bucket, t.status FROM "Task" t
-        WHERE ${inRange(range, finishedAt)} AND t.status IN ('SUCCEEDED', 'FAILED', 'CANCELLED')
-      ) x
+        (SUM(x.tasks) FILTER (WHERE x.status = 'SUCCEEDED'))::bigint AS succeeded,
+        (SUM(x.tasks) FILTER (WHERE x.status = 'FAILED'))::bigint AS failed,
+        (SUM(x.tasks) FILTER (WHERE x.status = 'CANCELLED'))::bigint AS cancelled
+      FROM (SELECT ${bucketOf(range, Prisma.sql`m.bucket`)} AS bucket, m.status, m.tasks FROM ${taskOutcomeSource(range)} m) x
       GROUP BY GROUPING SETS ((x.bucket), ())
     )
     SELECT r.bucket, a.succeeded, a.failed, a.cancelled
