@@ -101,10 +101,11 @@ export async function readMetrics(deps: MetricsDeps, now = Date.now()): Promise<
     db.subtask.groupBy({ by: ["status"], where: { status: { in: FINISHED_SUBTASK as never[] } }, _count: true }),
     db.task.groupBy({ by: ["status"], _count: true }),
     db.agentProcess.groupBy({ by: ["profileId", "state"], _count: true }),
-    db.modelCall.groupBy({
+    // The daily rollup holds every call once (kept by triggers), a few rows per day instead of every call.
+    db.modelCallRollup.groupBy({
       by: ["model", "profileId"],
-      _count: true,
-      _sum: { inputTokens: true, outputTokens: true, cacheWriteTokens: true, cacheReadTokens: true, costMicros: true },
+      where: { granularity: "day" },
+      _sum: { calls: true, inputTokens: true, outputTokens: true, cacheWriteTokens: true, cacheReadTokens: true, costMicros: true },
     }),
     readRepairs(deps.redis, deps.keys.reconcilerRepairs),
   ]);
@@ -127,12 +128,12 @@ export async function readMetrics(deps: MetricsDeps, now = Date.now()): Promise<
     agentsEnded: byProfileState(agents.filter((row) => !live.has(row.state))),
     modelUsage: usage.map((row) => ({
       model: row.model,
-      profile: profileName(row.profileId),
-      calls: row._count,
-      inputTokens: row._sum.inputTokens ?? 0,
-      outputTokens: row._sum.outputTokens ?? 0,
-      cacheWriteTokens: row._sum.cacheWriteTokens ?? 0,
-      cacheReadTokens: row._sum.cacheReadTokens ?? 0,
+      profile: profileName(row.profileId || null),
+      calls: Number(row._sum.calls ?? 0n),
+      inputTokens: Number(row._sum.inputTokens ?? 0n),
+      outputTokens: Number(row._sum.outputTokens ?? 0n),
+      cacheWriteTokens: Number(row._sum.cacheWriteTokens ?? 0n),
+      cacheReadTokens: Number(row._sum.cacheReadTokens ?? 0n),
       costMicros: row._sum.costMicros ?? 0n,
     })),
     repairs,
