@@ -49,7 +49,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       tools: [...allowed.map(toolDefinition), toolDefinition("finish")],
       maxTurns: runtime.profile.maxTurns,
       signal,
-      ...streamCallbacks(runtime, taskId, subtaskId),
+      ...streamCallbacks(runtime, taskId, subtaskId, claim.spend),
       async execute(name, input) {
         if (name !== "finish") {
           const outcome = await executeWorkspaceTool(
@@ -103,9 +103,9 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
 
   runtime.status.to("COMPLETING");
   runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Finished "${claim.title}".` });
-  await runtime.logs.flush();
   try {
-    await completeSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, result: finished });
+    // The last lines are written alongside the result, in one round trip's time instead of two.
+    await completeSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, result: finished, logsStored: runtime.logs.flush() });
   } finally {
     // After the result is recorded, so a subtask waiting on one of these files sees the final version.
     await gate.release();
