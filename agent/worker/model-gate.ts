@@ -21,13 +21,22 @@ export interface ModelCallControls {
   inlineWaitMs: number;
 }
 
-export function modelGate(runtime: AgentRuntime, taskId: string, subtaskId: string | null): Pick<ToolLoopOptions, "beforeCall" | "onUsage"> {
+/** The task's spend as the gate checks it; a subtask's claim reads it, so the first call needs no query of its own. */
+export interface TaskSpend {
+  status: string;
+  costMicros: bigint;
+  budgetMicros: bigint | null;
+}
+
+export function modelGate(runtime: AgentRuntime, taskId: string, subtaskId: string | null, spendAtClaim?: TaskSpend): Pick<ToolLoopOptions, "beforeCall" | "onUsage"> {
   const controls = runtime.modelCalls;
   const { db } = runtime.deps;
+  let known = spendAtClaim;
   return {
     async beforeCall(call, signal) {
       await waitOutFleetPause(controls, signal);
-      const task = await db.task.findUnique({ where: { id: taskId }, select: { status: true, costMicros: true, budgetMicros: true } });
+      const task = known ?? (await db.task.findUnique({ where: { id: taskId }, select: { status: true, costMicros: true, budgetMicros: true } }));
+      known = undefined;
       if (task?.status === "BUDGET_REACHED") throw new BudgetReachedError("The task reached its budget.");
       if (task?.budgetMicros != null) {
         const price = await controls.prices.priceOf(call.model);

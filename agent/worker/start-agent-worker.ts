@@ -3,7 +3,7 @@
 // the task when planning or finalizing runs out of attempts. While Claude's rate limit pauses the
 // fleet, jobs go back to the queue through BullMQ's rate limiter, which uses up no attempt.
 import Anthropic from "@anthropic-ai/sdk";
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { UnrecoverableError, Worker, type Job, type WorkerOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { isJobKind, parseJobPayload, type JobKind } from "../../server/contracts/jobs";
 import { failTask } from "../../server/services/orchestration/finish-task";
@@ -70,15 +70,20 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
     throw Worker.RateLimitError();
   }
 
-  const worker = new Worker(options.queueName, process, {
+  const worker = new Worker(options.queueName, process, agentWorkerSettings(options));
+  worker.on("error", (error) => console.error(`worker error: ${describeModelError(error)}`));
+  return worker;
+}
+
+
+/** The BullMQ Worker settings of every agent process (the chain benchmark's raw-BullMQ baseline uses them too). */
+export function agentWorkerSettings(options: Pick<AgentWorkerOptions, "connection" | "bullPrefix" | "lockDurationMs" | "stalledIntervalMs">): WorkerOptions {
+  return {
     connection: options.connection,
     prefix: options.bullPrefix,
     concurrency: 1,
     lockDuration: options.lockDurationMs,
     stalledInterval: options.stalledIntervalMs,
     maxStalledCount: 2,
-  });
-  worker.on("error", (error) => console.error(`worker error: ${describeModelError(error)}`));
-  return worker;
+  };
 }
-

@@ -4,7 +4,7 @@
 // trimmed to the conversation's budget; commands and writes pass the subtask's gate (approvals,
 // write locks), whose locks are released however the subtask ends.
 import { ZFinishSchema, type FinishInput } from "../../../server/contracts/plan";
-import { claimSubtask, completeSubtask, failSubtaskAttempt, releaseSubtask } from "../../../server/services/orchestration/subtask-lifecycle";
+import { claimSubtask, completeSubtask, failSubtaskAttempt, releaseSubtask, type SubtaskClaim } from "../../../server/services/orchestration/subtask-lifecycle";
 import { BudgetReachedError, deferralOf } from "../../model/call-deferrals";
 import { describeModelError, isTransientModelError } from "../../model/create-anthropic";
 import { runToolLoop } from "../../model/run-tool-loop";
@@ -21,18 +21,12 @@ import { streamCallbacks } from "./stream-callbacks";
 
 export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId: string; subtaskId: string }>): Promise<void> {
   const { taskId, subtaskId } = ctx.payload;
-  const claim = await claimSubtask(runtime.deps, { taskId, subtaskId, agentId: runtime.agentId });
+  const claim = await claimSubtask(runtime.deps, { taskId, subtaskId, agentId: runtime.agentId, profileId: runtime.profile.id });
   if (!claim) return;
   runtime.status.to("WORKING", subtaskId);
-
-  const policy = await runtime.deps.db.agentProfile.findUniqueOrThrow({ where: { id: runtime.profile.id }, select: { approvalMode: true, approvalTimeoutSeconds: true } });
-  const subtask = await runtime.deps.db.subtask.findUniqueOrThrow({
-    where: { id: subtaskId },
-    include: { task: { select: { prompt: true } }, dependsOn: { include: { dependsOn: { select: { title: true, summary: true, output: true } } } } },
-  });
   const workspace = await ensureWorkspace(runtime.workspaces, taskId);
   const who = { subtaskId, agentId: runtime.agentId };
-  runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Started "${subtask.title}" on ${runtime.profile.name} agent (attempt ${claim.attempt}).` });
+  runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Started "${claim.title}" on ${runtime.profile.name} agent (attempt ${claim.attempt}).` });
 
   const timeout = AbortSignal.timeout(runtime.profile.timeoutSeconds * 1000);
   const signal = AbortSignal.any([ctx.signal, timeout]);
@@ -43,7 +37,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       ? { kind: "none" }
       : null;
   let finished: FinishInput | null = null;
-  const gate = subtaskToolGate(runtime, { taskId, subtaskId, policy, signal });
+  const gate = subtaskToolGate(runtime, { taskId, subtaskId, policy: claim.policy, signal });
   const budget = createToolOutputBudget();
 
   try {
@@ -51,11 +45,11 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       client: runtime.anthropic,
       model: modelFor(runtime),
       system: runtime.profile.systemPrompt,
-      prompt: subtaskPrompt(subtask),
+      prompt: subtaskPrompt(claim),
       tools: [...allowed.map(toolDefinition), toolDefinition("finish")],
       maxTurns: runtime.profile.maxTurns,
       signal,
-      ...streamCallbacks(runtime, taskId, subtaskId),
+      ...streamCallbacks(runtime, taskId, subtaskId, claim.spend),
       async execute(name, input) {
         if (name !== "finish") {
           const outcome = await executeWorkspaceTool(
@@ -64,7 +58,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
               allowedTools: allowed,
               commandTimeoutSeconds: runtime.commandTimeoutSeconds,
               commandSandbox,
-              coordination: { state: runtime.coordination, taskId, from: subtask.title },
+              coordination: { state: runtime.coordination, taskId, from: claim.title },
               signal,
               gate,
             },
@@ -108,27 +102,21 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
   }
 
   runtime.status.to("COMPLETING");
-  runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Finished "${subtask.title}".` });
-  await runtime.logs.flush();
+  runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Finished "${claim.title}".` });
   try {
-    await completeSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, result: finished });
+    // The last lines are written alongside the result, in one round trip's time instead of two.
+    await completeSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, result: finished, logsStored: runtime.logs.flush() });
   } finally {
     // After the result is recorded, so a subtask waiting on one of these files sees the final version.
     await gate.release();
   }
 }
 
-interface SubtaskForPrompt {
-  title: string;
-  instructions: string;
-  task: { prompt: string };
-  dependsOn: { dependsOn: { title: string; summary: string | null; output: unknown } }[];
-}
+type SubtaskForPrompt = Pick<SubtaskClaim, "title" | "instructions" | "taskPrompt" | "dependencies">;
 
 export function subtaskPrompt(subtask: SubtaskForPrompt): string {
-  const inputs = subtask.dependsOn.map(({ dependsOn: dep }) =>
+  const inputs = subtask.dependencies.map((dep) =>
     [`## Output of "${dep.title}"`, dep.summary ?? "(no summary)", dep.output ? `\`\`\`json\n${JSON.stringify(dep.output, null, 2)}\n\`\`\`` : ""].join("\n"),
   );
-  return [`Subtask: ${subtask.title}`, `Instructions: ${subtask.instructions}`, `This is part of the task: ${subtask.task.prompt}`, ...inputs].join("\n\n");
+  return [`Subtask: ${subtask.title}`, `Instructions: ${subtask.instructions}`, `This is part of the task: ${subtask.taskPrompt}`, ...inputs].join("\n\n");
 }
-

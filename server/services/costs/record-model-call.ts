@@ -1,5 +1,5 @@
 // Records one Messages API call: a ModelCall row, and its tokens and cost added to the subtask
-// and the task, in one transaction so the task's totals are always the sum of its calls.
+// and the task, in one statement (atomic) so the task's totals are always the sum of its calls.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/create-prisma";
 import type { CallUsage } from "./compute-cost";
@@ -16,23 +16,29 @@ export interface ModelCallRecord extends CallUsage {
 }
 
 export async function recordModelCall(db: Db, call: ModelCallRecord): Promise<void> {
-  const tokens = {
-    inputTokens: { increment: call.inputTokens },
-    outputTokens: { increment: call.outputTokens },
-    cacheReadTokens: { increment: call.cacheReadTokens },
-    cacheWriteTokens: { increment: call.cacheWriteTokens },
-    costMicros: { increment: call.costMicros },
-  };
-  await db.$transaction([
-    // The task's creator is copied onto the call, so spend per user is one GROUP BY.
-    db.$executeRaw`
-      INSERT INTO "ModelCall" (id, "taskId", "subtaskId", "profileId", "userId", "agentId", model, "inputTokens", "outputTokens",
-        "cacheWriteTokens", "cacheReadTokens", "costMicros", "durationMs", "stopReason")
-      SELECT ${randomUUID()}, t.id, ${call.subtaskId}, ${call.profileId}, t."createdById", ${call.agentId}, ${call.model},
-        ${call.inputTokens}, ${call.outputTokens}, ${call.cacheWriteTokens}, ${call.cacheReadTokens}, ${call.costMicros},
-        ${call.durationMs}, ${call.stopReason}
-      FROM "Task" t WHERE t.id = ${call.taskId}`,
-    db.task.update({ where: { id: call.taskId }, data: tokens }),
-    ...(call.subtaskId ? [db.subtask.update({ where: { id: call.subtaskId }, data: tokens })] : []),
-  ]);
+  // One statement, so the row locks it takes (task, subtask, the analytics rollup's bucket, which
+  // every call of the hour shares) are held for one round trip, not for a transaction's four.
+  // The task is updated first, as every other writer of both rows does.
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH task AS (
+      UPDATE "Task" SET "inputTokens" = "inputTokens" + ${call.inputTokens}::int, "outputTokens" = "outputTokens" + ${call.outputTokens}::int,
+        "cacheReadTokens" = "cacheReadTokens" + ${call.cacheReadTokens}::int, "cacheWriteTokens" = "cacheWriteTokens" + ${call.cacheWriteTokens}::int,
+        "costMicros" = "costMicros" + ${call.costMicros}::bigint, "updatedAt" = now()
+      WHERE id = ${call.taskId}
+      RETURNING id, "createdById"
+    ), subtask AS (
+      UPDATE "Subtask" SET "inputTokens" = "inputTokens" + ${call.inputTokens}::int, "outputTokens" = "outputTokens" + ${call.outputTokens}::int,
+        "cacheReadTokens" = "cacheReadTokens" + ${call.cacheReadTokens}::int, "cacheWriteTokens" = "cacheWriteTokens" + ${call.cacheWriteTokens}::int,
+        "costMicros" = "costMicros" + ${call.costMicros}::bigint, "updatedAt" = now()
+      WHERE id = ${call.subtaskId}
+    )
+    -- The task's creator is copied onto the call, so spend per user is one GROUP BY.
+    INSERT INTO "ModelCall" (id, "taskId", "subtaskId", "profileId", "userId", "agentId", model, "inputTokens", "outputTokens",
+      "cacheWriteTokens", "cacheReadTokens", "costMicros", "durationMs", "stopReason")
+    SELECT ${randomUUID()}, task.id, ${call.subtaskId}, ${call.profileId}, task."createdById", ${call.agentId}, ${call.model},
+      ${call.inputTokens}, ${call.outputTokens}, ${call.cacheWriteTokens}, ${call.cacheReadTokens}, ${call.costMicros},
+      ${call.durationMs}, ${call.stopReason}
+    FROM task
+    RETURNING id`;
+  if (rows.length === 0) throw new Error(`No task with id "${call.taskId}" to record a model call on.`);
 }

@@ -1,8 +1,12 @@
-// advance(taskId): the one place that moves a task forward. Under a lock on the task row it
-// queues subtasks whose dependencies are done, fails the task when a required subtask failed,
-// or hands it to finalize; jobs are added after commit with idempotent ids, so calling it twice,
-// or from several processes at once, queues each subtask once.
+// advance(taskId): the one place that moves a task forward. It queues subtasks whose dependencies
+// are done, fails the task when a required subtask failed, or hands it to finalize. It takes no
+// lock across round trips: one statement reads the graph, one conditional statement writes what
+// moved (a subtask is queued only while PENDING, the task changes only while RUNNING), and jobs
+// are added after with idempotent ids, so calling it twice, or from several processes at once,
+// queues each subtask once. Every completion commits before its advance() reads, so of two
+// subtasks finishing at once the later reader sees both and queues their common dependent.
 import { GENERALIST_PROFILE, routeProfile } from "../profiles/route-profile";
+import { routingProfiles } from "../profiles/routing-profiles";
 import { recordLogs } from "../logs/append-logs";
 import { publishTaskEnd } from "../tasks/publish-task-end";
 import type { OrchestratorDeps } from "./deps";
@@ -16,6 +20,9 @@ export type AdvanceResult =
   | { kind: "failed"; reason: string };
 
 interface GraphRow {
+  taskStatus: string;
+  taskPriority: number;
+  profilesVersion: string;
   id: string;
   title: string;
   status: SubtaskStatus;
@@ -25,86 +32,78 @@ interface GraphRow {
   dependsOn: string[];
 }
 
-interface QueuedJob {
-  subtaskId: string;
-  queue: string;
-  priority: number;
-}
-
 export async function advance(deps: OrchestratorDeps, taskId: string): Promise<AdvanceResult> {
   const { db, dispatcher, publisher, keys } = deps;
-  const profiles = await db.agentProfile.findMany({
-    select: { id: true, name: true, capabilities: true, minAgents: true, maxAgents: true },
-  });
+  // The whole graph and the task in one round trip; this runs on every subtask completion.
+  const rows = await db.$queryRaw<GraphRow[]>`
+    SELECT t.status::text AS "taskStatus", t.priority AS "taskPriority", p.version AS "profilesVersion",
+           s.id, s.title, s.status::text AS status, s.optional, s.priority, s.capabilities,
+           COALESCE(array_agg(d."dependsOnId") FILTER (WHERE d."dependsOnId" IS NOT NULL), '{}') AS "dependsOn"
+    FROM "Task" t
+    CROSS JOIN (SELECT count(*)::text || '@' || COALESCE(max("updatedAt")::text, '') AS version FROM "AgentProfile") p
+    LEFT JOIN "Subtask" s ON s."taskId" = t.id
+    LEFT JOIN "SubtaskDependency" d ON d."subtaskId" = s.id
+    WHERE t.id = ${taskId}
+    GROUP BY t.id, p.version, s.id
+    ORDER BY s.index`;
+  const task = rows[0];
+  if (!task) return { kind: "noop", reason: "task not found" };
+  if (task.taskStatus !== "RUNNING") return { kind: "noop", reason: `task is ${task.taskStatus}` };
+  const subtasks = rows.filter((row) => row.id !== null);
+  const decision = planAdvance(subtasks);
 
-  const outcome = await db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ status: string; priority: number }[]>`
-      SELECT status, priority FROM "Task" WHERE id = ${taskId} FOR UPDATE`;
-    const task = locked[0];
-    if (!task) return { result: { kind: "noop", reason: "task not found" } as AdvanceResult, jobs: [] as QueuedJob[] };
-    if (task.status !== "RUNNING") {
-      return { result: { kind: "noop", reason: `task is ${task.status}` } as AdvanceResult, jobs: [] };
-    }
+  if (decision.outcome === "failed") {
+    const failed = subtasks.find((s) => s.id === decision.failedId);
+    const reason = `Subtask "${failed?.title}" failed.`;
+    const [ended] = await db.$queryRaw<{ failed: boolean; skipped: string[] }[]>`
+      WITH failed AS (
+        UPDATE "Task" SET status = 'FAILED', "statusReason" = ${reason}, "finishedAt" = now(), "updatedAt" = now()
+        WHERE id = ${taskId} AND status = 'RUNNING'
+        RETURNING id
+      ), skipped AS (
+        UPDATE "Subtask" s SET status = 'SKIPPED', "finishedAt" = now(), "updatedAt" = now()
+        FROM failed WHERE s."taskId" = failed.id AND s.status IN ('PENDING', 'QUEUED')
+        RETURNING s.id
+      )
+      SELECT EXISTS (SELECT 1 FROM failed) AS failed, COALESCE((SELECT array_agg(id) FROM skipped), '{}') AS skipped`;
+    if (!ended?.failed) return { kind: "noop", reason: "task is no longer running" };
+    // Jobs of skipped subtasks may still sit in queues; claiming refuses them, so they end as no-ops.
+    for (const subtaskId of ended.skipped) publisher.taskUpdate({ taskId, subtaskId, subtaskStatus: "SKIPPED" });
+    await recordLogs(deps, taskId, [{ kind: "STATUS", level: "ERROR", message: `Task failed: ${reason}` }]);
+    await publishTaskEnd(deps, taskId, "FAILED");
+    return { kind: "failed", reason };
+  }
 
-    // The whole graph in one round trip; this runs on every subtask completion.
-    const subtasks = await tx.$queryRaw<GraphRow[]>`
-      SELECT s.id, s.title, s.status::text AS status, s.optional, s.priority, s.capabilities,
-             COALESCE(array_agg(d."dependsOnId") FILTER (WHERE d."dependsOnId" IS NOT NULL), '{}') AS "dependsOn"
-      FROM "Subtask" s LEFT JOIN "SubtaskDependency" d ON d."subtaskId" = s.id
-      WHERE s."taskId" = ${taskId}
-      GROUP BY s.id
-      ORDER BY s.index`;
-    const decision = planAdvance(subtasks);
-    const now = new Date();
-
-    if (decision.outcome === "failed") {
-      const failed = subtasks.find((s) => s.id === decision.failedId);
-      const reason = `Subtask "${failed?.title}" failed.`;
-      await tx.subtask.updateMany({ where: { id: { in: decision.toSkip } }, data: { status: "SKIPPED", finishedAt: now } });
-      await tx.task.update({ where: { id: taskId }, data: { status: "FAILED", statusReason: reason, finishedAt: now } });
-      return { result: { kind: "failed", reason } as AdvanceResult, jobs: [], skipped: decision.toSkip };
-    }
-    if (decision.outcome === "finalize") {
-      await tx.task.update({ where: { id: taskId }, data: { status: "FINALIZING" } });
-      return { result: { kind: "finalizing" } as AdvanceResult, jobs: [] };
-    }
-
-    const jobs: (QueuedJob & { profileId: string | null })[] = decision.toQueue.map((id) => {
-      const subtask = subtasks.find((s) => s.id === id)!;
-      const profile = routeProfile(subtask.capabilities, profiles);
-      return {
-        subtaskId: id,
-        profileId: profile?.id ?? null,
-        queue: keys.agentQueue(profile?.name ?? GENERALIST_PROFILE),
-        priority: bullPriority(task.priority, subtask.priority),
-      };
-    });
-    for (const profileId of new Set(jobs.map((job) => job.profileId))) {
-      const ids = jobs.filter((job) => job.profileId === profileId).map((job) => job.subtaskId);
-      await tx.subtask.updateMany({ where: { id: { in: ids } }, data: { status: "QUEUED", queuedAt: now, profileId } });
-    }
-    return { result: { kind: "queued", subtaskIds: decision.toQueue } as AdvanceResult, jobs };
-  });
-
-  const { result, jobs } = outcome;
-  await Promise.all(
-    jobs.map((job) => dispatcher.enqueue("subtask", { taskId, subtaskId: job.subtaskId }, { queue: job.queue, priority: job.priority })),
-  );
-  for (const job of jobs) publisher.taskUpdate({ taskId, subtaskId: job.subtaskId, subtaskStatus: "QUEUED" });
-
-  if (result.kind === "finalizing") {
+  if (decision.outcome === "finalize") {
+    const moved = await db.$executeRaw`
+      UPDATE "Task" SET status = 'FINALIZING', "updatedAt" = now() WHERE id = ${taskId} AND status = 'RUNNING'`;
+    if (moved === 0) return { kind: "noop", reason: "task is no longer running" };
     await dispatcher.enqueue("finalize", { taskId }, { queue: keys.agentQueue(GENERALIST_PROFILE) });
     publisher.taskUpdate({ taskId, status: "FINALIZING" });
     await recordLogs(deps, taskId, [{ kind: "STATUS", message: "All subtasks succeeded; writing the result." }]);
-  } else if (result.kind === "failed") {
-    // Jobs of skipped subtasks may still sit in queues; claiming refuses them, so they end as no-ops.
-    for (const subtaskId of "skipped" in outcome ? (outcome.skipped ?? []) : []) {
-      publisher.taskUpdate({ taskId, subtaskId, subtaskStatus: "SKIPPED" });
-    }
-    await recordLogs(deps, taskId, [{ kind: "STATUS", level: "ERROR", message: `Task failed: ${result.reason}` }]);
-    await publishTaskEnd(deps, taskId, "FAILED");
+    return { kind: "finalizing" };
   }
-  return result;
+
+  if (decision.toQueue.length === 0) return { kind: "queued", subtaskIds: [] };
+  const profiles = await routingProfiles(db, task.profilesVersion);
+  const jobs = decision.toQueue.map((id) => {
+    const subtask = subtasks.find((s) => s.id === id)!;
+    const profile = routeProfile(subtask.capabilities, profiles);
+    return { subtaskId: id, profileId: profile?.id ?? null, queue: keys.agentQueue(profile?.name ?? GENERALIST_PROFILE), priority: bullPriority(task.taskPriority, subtask.priority) };
+  });
+  // A share lock on the task row: concurrent advances do not wait for each other, but a cancel,
+  // failure or pause (which update the row) is either seen here or waits for this statement.
+  const queuedRows = await db.$queryRaw<{ id: string }[]>`
+    WITH running AS (SELECT id FROM "Task" WHERE id = ${taskId} AND status = 'RUNNING' FOR SHARE)
+    UPDATE "Subtask" s SET status = 'QUEUED', "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now()
+    FROM running, unnest(${jobs.map((job) => job.subtaskId)}::text[], ${jobs.map((job) => job.profileId)}::text[]) AS q(id, profile)
+    WHERE s.id = q.id AND s."taskId" = running.id AND s.status = 'PENDING'
+    RETURNING s.id`;
+  const queued = new Set(queuedRows.map((row) => row.id));
+  const mine = jobs.filter((job) => queued.has(job.subtaskId));
+  await Promise.all(mine.map((job) => dispatcher.enqueue("subtask", { taskId, subtaskId: job.subtaskId }, { queue: job.queue, priority: job.priority })));
+  for (const job of mine) publisher.taskUpdate({ taskId, subtaskId: job.subtaskId, subtaskStatus: "QUEUED" });
+  return { kind: "queued", subtaskIds: mine.map((job) => job.subtaskId) };
 }
 
 /** BullMQ runs lower numbers first; task priority outranks subtask priority (both 1..10, 10 highest). */

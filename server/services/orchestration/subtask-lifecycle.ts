@@ -2,44 +2,72 @@
 // number; results are written only for that attempt while it is RUNNING, so a run that was
 // presumed dead (and re-run elsewhere) can never record a second result.
 import type { FinishInput } from "../../contracts/plan";
-import type { Prisma } from "../../db/create-prisma";
 import { advance } from "./advance";
 import type { OrchestratorDeps } from "./deps";
 
+/** A claimed run: its attempt number and, read in the same statement, what the run needs. */
 export interface SubtaskClaim {
   attempt: number;
+  title: string;
+  instructions: string;
+  taskPrompt: string;
+  /** The subtask's dependencies, in plan order, with their results. */
+  dependencies: { title: string; summary: string | null; output: unknown }[];
+  /** The approval policy of the claiming agent's profile, read at claim so an admin's change applies to the next run. */
+  policy: { approvalMode: "NONE" | "COMMANDS" | "WRITES"; approvalTimeoutSeconds: number };
+  /** The task's status and spend at the claim, for the budget check before the first model call. */
+  spend: { status: string; costMicros: bigint; budgetMicros: bigint | null };
 }
 
 export async function claimSubtask(
   deps: OrchestratorDeps,
-  args: { taskId: string; subtaskId: string; agentId: string },
+  args: { taskId: string; subtaskId: string; agentId: string; profileId: string },
 ): Promise<SubtaskClaim | null> {
-  const rows = await deps.db.$queryRaw<{ attempts: number }[]>`
-    UPDATE "Subtask" s SET status = 'RUNNING', attempts = s.attempts + 1, "agentId" = ${args.agentId},
-      "startedAt" = COALESCE(s."startedAt", now()), "statusReason" = NULL, "updatedAt" = now()
-    FROM "Task" t
-    WHERE s.id = ${args.subtaskId} AND s."taskId" = ${args.taskId} AND t.id = s."taskId"
-      AND t.status = 'RUNNING' AND s.status IN ('QUEUED', 'RUNNING')
-    RETURNING s.attempts`;
-  const claimed = rows[0];
-  if (!claimed) return null;
+  // One round trip on the hot path: the claim, the subtask's inputs and the profile's policy.
+  const rows = await deps.db.$queryRaw<(Omit<SubtaskClaim, "spend"> & { taskStatus: string; costMicros: bigint; budgetMicros: bigint | null })[]>`
+    WITH claimed AS (
+      UPDATE "Subtask" s SET status = 'RUNNING', attempts = s.attempts + 1, "agentId" = ${args.agentId},
+        "startedAt" = COALESCE(s."startedAt", now()), "statusReason" = NULL, "updatedAt" = now()
+      FROM "Task" t
+      WHERE s.id = ${args.subtaskId} AND s."taskId" = ${args.taskId} AND t.id = s."taskId"
+        AND t.status = 'RUNNING' AND s.status IN ('QUEUED', 'RUNNING')
+      RETURNING s.id, s.attempts, s.title, s.instructions, t.prompt, t.status::text AS "taskStatus", t."costMicros", t."budgetMicros"
+    )
+    SELECT c.attempts AS attempt, c.title, c.instructions, c.prompt AS "taskPrompt",
+      c."taskStatus", c."costMicros", c."budgetMicros",
+      COALESCE((
+        SELECT json_agg(json_build_object('title', p.title, 'summary', p.summary, 'output', p.output) ORDER BY p.index)
+        FROM "SubtaskDependency" d JOIN "Subtask" p ON p.id = d."dependsOnId"
+        WHERE d."subtaskId" = c.id
+      ), '[]'::json) AS dependencies,
+      -- A profile deleted under its running agent gets the columns' defaults; the claim is never lost.
+      json_build_object('approvalMode', COALESCE(a."approvalMode", 'NONE'), 'approvalTimeoutSeconds', COALESCE(a."approvalTimeoutSeconds", 600)) AS policy
+    FROM claimed c LEFT JOIN "AgentProfile" a ON a.id = ${args.profileId}`;
+  const row = rows[0];
+  if (!row) return null;
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "RUNNING" });
-  return { attempt: claimed.attempts };
+  const { taskStatus, costMicros, budgetMicros, ...claimed } = row;
+  return { ...claimed, spend: { status: taskStatus, costMicros, budgetMicros } };
 }
 
 export async function completeSubtask(
   deps: OrchestratorDeps,
-  args: { taskId: string; subtaskId: string; attempt: number; result: FinishInput },
+  args: {
+    taskId: string;
+    subtaskId: string;
+    attempt: number;
+    result: FinishInput;
+    /** The run's last log lines being stored meanwhile: advance() waits for them, so dependents start after them. */
+    logsStored?: Promise<void>;
+  },
 ): Promise<boolean> {
-  const { count } = await deps.db.subtask.updateMany({
-    where: { id: args.subtaskId, status: "RUNNING", attempts: args.attempt },
-    data: {
-      status: "SUCCEEDED",
-      summary: args.result.summary,
-      output: (args.result.output ?? undefined) as Prisma.InputJsonValue | undefined,
-      finishedAt: new Date(),
-    },
-  });
+  // The attempt fence: only the run holding the latest claim records a result, and only once.
+  const output = args.result.output === undefined || args.result.output === null ? null : JSON.stringify(args.result.output);
+  const completed = deps.db.$executeRaw`
+    UPDATE "Subtask" SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, output),
+      "finishedAt" = ${new Date()}, "updatedAt" = now()
+    WHERE id = ${args.subtaskId} AND status = 'RUNNING' AND attempts = ${args.attempt}`;
+  const [count] = await Promise.all([completed, args.logsStored]);
   if (count === 0) return false;
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "SUCCEEDED" });
   await advance(deps, args.taskId);
