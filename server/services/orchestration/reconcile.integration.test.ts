@@ -51,6 +51,7 @@ describe("reconcile", () => {
   });
 
   it("puts back at once an active job whose agent process is known to have ended", async () => {
+    await deps.dispatcher.queue(analystQueue()).obliterate({ force: true });
     const task = await deps.db.task.create({ data: { title: "held", prompt: "p", status: "PLANNING" } });
     await savePlan(deps, task.id, { subtasks: [step("held by a dead agent")] }, deps);
     const subtask = await deps.db.subtask.findFirstOrThrow({ where: { taskId: task.id } });
