@@ -3,6 +3,7 @@
 // after every (re)connect and whenever a hole in the seqs stays open. The run drops and restores
 // its connection on purpose; at the end every watched task must hold every stored seq.
 import { io, type Socket } from "socket.io-client";
+import { isRetryableRefusal, RETRY_REFUSED_CONNECTION_MS } from "../../server/contracts/realtime";
 import type { ApiClient } from "./workload";
 
 const GAP_WAIT_MS = 2000;
@@ -71,7 +72,11 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
     for (const taskId of tasks.keys()) join(taskId);
   });
   socket.on("disconnect", () => void disconnects++);
-  socket.on("connect_error", () => void connectErrors++);
+  socket.on("connect_error", (error) => {
+    connectErrors++;
+    // As the page does: a refusal because the server could not check the token is retried.
+    if (!socket.active && isRetryableRefusal(error)) setTimeout(() => socket.connect(), RETRY_REFUSED_CONNECTION_MS);
+  });
   socket.on("log", (event: { taskId: string; seq: number }) => {
     live++;
     add(event.taskId, event.seq);
