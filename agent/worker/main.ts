@@ -111,5 +111,7 @@ process.on("message", (raw) => {
   if (message.success && message.data.type === "shutdown") void shutdown(message.data.reason);
 });
 process.on("disconnect", () => void shutdown("the daemon is gone", true));
+// A daemon that died while this agent was still starting disconnected before anyone listened.
+if (process.connected === false) void shutdown("the daemon is gone", true);
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -4,7 +4,7 @@ import type { FaultKind } from "./faults";
 import type { ChaosOptions } from "./options";
 import type { Rng } from "./rng";
 
-const WEIGHTS = { "agent-kill": 40, "daemon-kill": 8, "web-restart": 10, "redis-restart": 10, "redis-flush": 7, "postgres-restart": 10, "socket-drop": 15 } as const;
+const WEIGHTS = { "agent-kill": 40, "daemon-kill": 8, "web-restart": 6, "redis-restart": 10, "redis-flush": 7, "postgres-restart": 10, "socket-drop": 15 } as const;
 const SHORT: FaultKind[] = ["agent-kill", "agent-kill", "agent-kill", "daemon-kill", "web-restart", "redis-restart", "redis-restart", "redis-flush", "postgres-restart", "postgres-restart", "socket-drop", "socket-drop", "agent-kill", "daemon-kill"];
 
 export function faultSchedule(options: Pick<ChaosOptions, "short" | "faults" | "longOutageMs">, rng: Rng): FaultKind[] {
