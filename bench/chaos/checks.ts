@@ -65,7 +65,8 @@ export function healthDuringOutages(faults: FaultRecord[], observations: HealthO
     if (!name) return [];
     // Outages begin a little after the stop command starts; leave a margin at both ends.
     // Unanswered probes (the web server itself busy or restarting) say nothing either way.
-    const inside = observations.filter((o) => o.status !== null && o.at >= f.at + 500 && o.at + 1000 <= f.restoredAt!);
+    // A request counts when it was sent and answered while the service was down.
+    const inside = observations.filter((o) => o.status !== null && o.at >= f.at + 500 && o.doneAt + 500 <= f.restoredAt!);
     return [{ kind: f.kind, downMs: f.restoredAt! - f.at, observed: inside.length, red: inside.filter((o) => o.status === 503 && o.down.includes(name)).length }];
   });
 }
