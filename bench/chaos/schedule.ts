@@ -1,5 +1,5 @@
 // Which faults a run injects, in which order: the short run has a few of each kind (no long
-// outage); the full run draws kinds by weight and puts the long Redis outage in the middle.
+// outage); the full run draws kinds by weight and puts the long Redis outage a third of the way in.
 import type { FaultKind } from "./faults";
 import type { ChaosOptions } from "./options";
 import type { Rng } from "./rng";
@@ -16,6 +16,6 @@ export function faultSchedule(options: Pick<ChaosOptions, "short" | "faults" | "
     const j = rng.int(0, i);
     [kinds[i], kinds[j]] = [kinds[j]!, kinds[i]!];
   }
-  if (long) kinds.splice(Math.floor(kinds.length / 2), 0, "redis-long-outage");
+  if (long) kinds.splice(Math.floor(kinds.length / 3), 0, "redis-long-outage");
   return kinds;
 }
