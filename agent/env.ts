@@ -14,7 +14,16 @@ const ZAgentEnvSchema = ZSharedEnvSchema.extend({
   SIM_FIRST_TOKEN_DELAY_MS: ms(120),
   SIM_TOKEN_DELAY_MS: ms(8),
   BATON_HEARTBEAT_INTERVAL_MS: ms(DAEMON_DEFAULTS.intervals.heartbeat),
+  /**
+   * How long an agent's lock on its BullMQ job lasts; BullMQ renews it every half of that. When an
+   * agent dies, the daemon hands its subtask back at once, and the reconciler frees the jobs of
+   * agents whose daemon died; a lock that expires (stall detection) is the backstop for the rest,
+   * after at most this plus the stalled interval (15 s). Much shorter, and a live agent whose
+   * event loop is held up for half of it on a busy host loses its job to a second agent — an
+   * extra run (never a second result: results are fenced by attempt).
+   */
   BATON_LOCK_DURATION_MS: ms(10_000),
+  /** How often each agent's worker looks for jobs whose lock expired (see above). */
   BATON_STALLED_INTERVAL_MS: ms(5000),
   BATON_COMMAND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** How long a subtask waits for another subtask to finish with a file before its write is refused. */

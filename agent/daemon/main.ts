@@ -85,7 +85,7 @@ const supervisor = new AgentSupervisor({
   async onTakedown(takedown) {
     if (takedown.subtaskId) await handBackSubtask(deps, { subtaskId: takedown.subtaskId, agentId: takedown.agentId, reason: takedown.reason, countAttempt: takedown.countAttempt });
     // A limit breach: the supervisor restarts the agent, so the profile's count is unchanged.
-    if (takedown.countAttempt) {
+    if (takedown.countAttempt && !takedown.crashed) {
       const count = fleet.count(takedown.profile.id);
       await fleet.record(takedown.profile.id, "killed", `${takedown.reason}${takedown.subtaskId ? "; its subtask went back to the queue" : ""}`, count, count);
     }

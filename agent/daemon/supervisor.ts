@@ -30,6 +30,8 @@ export interface Takedown {
   reason: string;
   /** A limit breach uses up the attempt; an admin's "stop now" does not. */
   countAttempt: boolean;
+  /** The agent died on its own (a crash or an outside kill), not by the daemon's hand. */
+  crashed?: boolean;
 }
 
 export interface SupervisorOptions {
@@ -81,7 +83,7 @@ interface Slot {
   exitReason?: string;
   /** Why this slot's previous process ended, recorded on the process that replaces it. */
   previousExitReason?: string;
-  takedown?: Omit<Takedown, "agentId" | "profile" | "subtaskId">;
+  takedown?: Omit<Takedown, "agentId" | "profile" | "subtaskId" | "crashed">;
   /** Resolves when the current process's exit has been recorded. */
   settled?: Promise<void>;
   markSettled?: () => void;
@@ -219,9 +221,12 @@ export class AgentSupervisor {
       .update({ where: { id: agentId }, data: { state: slot.state, stateChangedAt: new Date(slot.stateChangedAt), exitCode: code, exitSignal: signal, exitReason: reason, endedAt: new Date(), currentSubtaskId: null } })
       .catch(() => {});
     this.publish(slot);
-    if (slot.takedown) {
+    // A crash (kill -9, out of memory) hands its subtask back at once, as a takedown does, rather
+    // than leaving it to BullMQ's stall detection, which waits for the dead agent's lock to expire.
+    const takedown = slot.takedown ?? (crashed && heldSubtask ? { reason: `its agent was ${reason}`, countAttempt: true, crashed: true } : undefined);
+    if (takedown) {
       // Only now, with the process gone, can nobody else write a result for its attempt.
-      await this.options.onTakedown({ agentId, profile: slot.profile, subtaskId: heldSubtask, ...slot.takedown }).catch((error) => console.error(`[${slot.key}] hand-back failed:`, error));
+      await this.options.onTakedown({ agentId, profile: slot.profile, subtaskId: heldSubtask, ...takedown }).catch((error) => console.error(`[${slot.key}] hand-back failed:`, error));
       slot.takedown = undefined;
     }
     slot.subtaskId = null;

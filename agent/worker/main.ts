@@ -37,6 +37,7 @@ const aborts = new TaskAborts();
 await onTaskAbort(subscriber, keys.cancelChannel, (message) => aborts.abort(message.taskId, message.reason));
 
 let stopping = false;
+const ORPHAN_EXIT_DEADLINE_MS = 5000;
 const send = (message: AgentToDaemonMessage) => process.send?.(message);
 // Every move is reported at once; the interval below only proves the agent is alive.
 const status = new AgentStatus(() => heartbeat());
@@ -93,6 +94,9 @@ async function shutdown(reason: string, force = false) {
   status.to("TERMINATING");
   console.log(`agent ${agentId}: stopping (${reason})`);
   clearInterval(beat);
+  // Without its daemon nobody would ever kill this process: closing must not wait on a Redis or
+  // PostgreSQL that is away (quitting a connection that is reconnecting waits for it to return).
+  if (force) setTimeout(() => process.exit(1), ORPHAN_EXIT_DEADLINE_MS).unref();
   // Graceful: the current job finishes. Forced (the daemon is gone): its lock expires and
   // BullMQ's stall detection hands it to another agent.
   await worker.close(force);
@@ -107,5 +111,7 @@ process.on("message", (raw) => {
   if (message.success && message.data.type === "shutdown") void shutdown(message.data.reason);
 });
 process.on("disconnect", () => void shutdown("the daemon is gone", true));
+// A daemon that died while this agent was still starting disconnected before anyone listened.
+if (process.connected === false) void shutdown("the daemon is gone", true);
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

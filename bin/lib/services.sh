@@ -53,24 +53,38 @@ pg_bin() {
   command -v pg_ctl >/dev/null && dirname "$(command -v pg_ctl)"
 }
 
+# Runs a PostgreSQL tool as the postgres user when we are root (initdb and postgres refuse root).
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir "$STATE/postgres" postgres
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# A PostgreSQL cluster of our own in data folder $1 on port $2 (defaults: .baton/postgres, 54329),
+# created on first use and started unless running; prints its URL without a database.
 start_local_postgres() {
+  local data="${1:-$STATE/postgres}" port="${2:-54329}"
   local bin; bin=$(pg_bin) || true
   if [ -z "$bin" ]; then as_root_apt postgresql || die "PostgreSQL is not reachable and not installed. Install PostgreSQL 14+ or set DATABASE_URL."; bin=$(pg_bin); fi
-  local data="$STATE/postgres" port=54329 run=()
-  if [ "$(id -u)" = 0 ]; then
-    id postgres >/dev/null 2>&1 || useradd --system --home-dir "$data" postgres
-    run=(runuser -u postgres --)
-  fi
   if [ ! -f "$data/PG_VERSION" ]; then
-    say "initialising a local PostgreSQL in .baton/postgres"
-    mkdir -p "$data"; [ "$(id -u)" = 0 ] && chown postgres "$data"
-    "${run[@]}" "$bin/initdb" -D "$data" -U postgres --auth=trust >/dev/null
+    say "initialising a local PostgreSQL in ${data#"$ROOT"/}"
+    mkdir -p "$data"; [ "$(id -u)" = 0 ] && { id postgres >/dev/null 2>&1 || useradd --system --home-dir "$data" postgres; chown postgres "$data"; }
+    as_postgres "$bin/initdb" -D "$data" -U postgres --auth=trust >/dev/null
   fi
-  if ! "${run[@]}" "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-    "${run[@]}" "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
+  if ! as_postgres "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    as_postgres "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
       -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >/dev/null
   fi
   echo "postgresql://postgres@127.0.0.1:$port"
+}
+
+# pg_ctl on the cluster in data folder $1 (e.g. `local_pg_ctl DIR restart -m fast`), as its owner.
+local_pg_ctl() {
+  local data="$1"; shift
+  as_postgres "$(pg_bin)/pg_ctl" -D "$data" -l "$data/server.log" -w "$@" >/dev/null
 }
 
 # Sets DATABASE_URL to a reachable server and database $1.
@@ -87,12 +101,14 @@ ensure_postgres() {
   node bin/lib/probe.mjs ensure-db "$DATABASE_URL" || die "cannot create database $db on ${base}"
 }
 
+# A Redis of our own in data folder $1 on port $2 (defaults: .baton/redis, 63799), keeping an
+# append-only file when $3 is "yes"; prints its URL once it answers.
 start_local_redis() {
   command -v redis-server >/dev/null || as_root_apt redis-server || die "Redis is not reachable and not installed. Install Redis 6.2+ or set REDIS_URL."
-  local port=63799
-  mkdir -p "$STATE/redis"
-  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --dir "$STATE/redis" \
-    --save "" --appendonly no --logfile "$STATE/redis/redis.log" >/dev/null
+  local dir="${1:-$STATE/redis}" port="${2:-63799}" aof="${3:-no}"
+  mkdir -p "$dir"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --dir "$dir" \
+    --save "" --appendonly "$aof" --logfile "$dir/redis.log" >/dev/null
   for _ in $(seq 50); do node bin/lib/probe.mjs redis "redis://127.0.0.1:$port" && break; sleep 0.1; done
   echo "redis://127.0.0.1:$port"
 }

@@ -2,7 +2,7 @@
 // The page's one Socket.IO connection, shared through context, plus its connection state.
 import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/server/contracts/realtime";
+import { isRetryableRefusal, RETRY_REFUSED_CONNECTION_MS, type ClientToServerEvents, type ServerToClientEvents } from "@/server/contracts/realtime";
 
 export type BatonSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionState = "connecting" | "connected" | "offline";
@@ -16,8 +16,20 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     typeof window === "undefined" ? null : io({ path: "/socket.io", autoConnect: false }),
   );
   useEffect(() => {
-    socket?.connect();
-    return () => void socket?.disconnect();
+    if (!socket) return;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    // A refusal because the server could not check the session (its database or Redis was
+    // away) is not final: try again, or the page would stay offline for good.
+    const onRefused = (error: Error) => {
+      if (!socket.active && isRetryableRefusal(error)) retry = setTimeout(() => socket.connect(), RETRY_REFUSED_CONNECTION_MS);
+    };
+    socket.on("connect_error", onRefused);
+    socket.connect();
+    return () => {
+      clearTimeout(retry);
+      socket.off("connect_error", onRefused);
+      socket.disconnect();
+    };
   }, [socket]);
 
   return <SocketContext value={socket}>{children}</SocketContext>;

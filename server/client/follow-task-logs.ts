@@ -1,7 +1,7 @@
 // Follows one task's log until the task ends: live lines through Socket.IO, history and
 // catch-up through task.logs, merged so every line is delivered once and in seq order.
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, LogEventMessage, ServerToClientEvents, TaskUpdateMessage } from "../contracts/realtime";
+import { isRetryableRefusal, RETRY_REFUSED_CONNECTION_MS, type ClientToServerEvents, type LogEventMessage, type ServerToClientEvents, type TaskUpdateMessage } from "../contracts/realtime";
 import { baseUrl, createBatonClient, type BatonClient, type RouterOutputs } from "./create-baton-client";
 import { errorCodeOf } from "./describe-client-error";
 import { createLogSequencer } from "./log-sequencer";
@@ -183,9 +183,11 @@ export function followTaskLogs(options: FollowTaskLogsOptions): Promise<FollowTa
       if (isFinalStatus(update.status)) void guarded(checkFinished);
     });
     socket.on("connect_error", (error) => {
-      // The server refused the credentials (socket.active is false); anything else is retried.
-      if (!socket.active) fail(new Error(error.message));
-      else options.onConnectionChange?.(false, error.message);
+      // The server refused the credentials (socket.active is false) — unless it could not check
+      // them for a while (its database or Redis away); anything else is retried by Socket.IO.
+      if (!socket.active && !isRetryableRefusal(error)) return fail(new Error(error.message));
+      options.onConnectionChange?.(false, error.message);
+      if (!socket.active) setTimeout(() => !done && socket.connect(), RETRY_REFUSED_CONNECTION_MS);
     });
     socket.on("disconnect", (reason) => {
       if (done) return;

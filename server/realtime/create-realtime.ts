@@ -11,7 +11,7 @@ import { authenticate, sessionTokenFromCookie, type Credentials } from "../auth/
 import { originRefusal } from "../auth/csrf";
 import { can } from "../auth/permissions";
 import { RateLimitedError, type RateLimits } from "../auth/rate-limits";
-import { rooms, ZSubscribeSchema, type ClientToServerEvents, type ServerToClientEvents } from "../contracts/realtime";
+import { rooms, RETRYABLE_REFUSAL, ZSubscribeSchema, type ClientToServerEvents, type ServerToClientEvents } from "../contracts/realtime";
 import type { Db } from "../db/create-prisma";
 import { taskExists } from "../services/tasks/get-task";
 
@@ -37,6 +37,11 @@ function credentialsOf(socket: Socket): Credentials {
   const { auth, headers } = socket.handshake;
   const offered = typeof auth?.token === "string" ? auth.token : headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   return { bearerToken: offered?.trim() || undefined, sessionToken: sessionTokenFromCookie(headers.cookie) };
+}
+
+/** A refusal caused by Baton's own trouble (PostgreSQL or Redis away), not by the credentials. */
+function retryableRefusal(message: string): Error {
+  return Object.assign(new Error(message), { data: RETRYABLE_REFUSAL });
 }
 
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
@@ -67,7 +72,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       socket.data = { actor: outcome.actor, credentials };
       next();
     } catch (error) {
-      next(error instanceof RateLimitedError ? new Error(error.message) : new Error("Could not check this connection's credentials."));
+      next(error instanceof RateLimitedError ? new Error(error.message) : retryableRefusal("Could not check this connection's credentials."));
     }
   });
 

@@ -2,6 +2,9 @@
 // a cookie from a foreign page is refused, and every room join checks the session again.
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isRetryableRefusal } from "../contracts/realtime";
+import { createPrisma } from "../db/create-prisma";
+import { startTcpProxy, throughProxy } from "../testing/tcp-proxy";
 import { createTestDeps, resetData } from "../testing/test-deps";
 import { startTestRealtime, TEST_ORIGIN, type TestRealtime } from "../testing/test-realtime";
 import { apiTokenFor, createUser, sessionCookieFor } from "../testing/test-users";
@@ -23,15 +26,15 @@ afterAll(async () => {
   await deps.close();
 });
 
-function open(options: { cookie?: string; token?: string; origin?: string }): Promise<{ socket: Socket; error?: string }> {
+function open(options: { cookie?: string; token?: string; origin?: string }, serverUrl = url): Promise<{ socket: Socket; error?: string; retryable?: boolean }> {
   const headers: Record<string, string> = {};
   if (options.cookie) headers.cookie = options.cookie;
   if (options.origin) headers.origin = options.origin;
-  const socket = connect(url, { path: "/socket.io", transports: ["websocket"], reconnection: false, extraHeaders: headers, auth: options.token ? { token: options.token } : {} });
+  const socket = connect(serverUrl, { path: "/socket.io", transports: ["websocket"], reconnection: false, extraHeaders: headers, auth: options.token ? { token: options.token } : {} });
   clients.push(socket);
   return new Promise((resolve) => {
     socket.on("connect", () => resolve({ socket }));
-    socket.on("connect_error", (error) => resolve({ socket, error: error.message }));
+    socket.on("connect_error", (error) => resolve({ socket, error: error.message, retryable: isRetryableRefusal(error) }));
   });
 }
 
@@ -66,5 +69,22 @@ describe("Socket.IO access", () => {
 
     await deps.db.session.deleteMany({ where: { userId: user.id } });
     expect(await join(socket, "fleet")).toEqual({ ok: false, error: "Your session has ended; sign in again." });
+  });
+
+  it("marks a refusal it could not decide (its database away) as one to retry, unlike a bad token", async () => {
+    const token = await apiTokenFor(deps.db, await createUser(deps.db, "MEMBER"), "READ");
+    const pg = new URL(process.env.DATABASE_URL!);
+    const proxy = await startTcpProxy({ host: pg.hostname, port: Number(pg.port || 5432) });
+    const db = createPrisma(throughProxy(process.env.DATABASE_URL!, proxy), { max: 1 });
+    const withoutDatabase = await startTestRealtime({ ...deps, db });
+    proxy.cut();
+    try {
+      expect(await open({ token }, withoutDatabase.url)).toMatchObject({ error: "Could not check this connection's credentials.", retryable: true });
+      expect(await open({ token: "baton_not-a-real-token" })).toMatchObject({ retryable: false });
+    } finally {
+      await withoutDatabase.close();
+      await db.$disconnect();
+      await proxy.close();
+    }
   });
 });

@@ -47,6 +47,11 @@ export const ZDaemonConfigSchema = z
         heartbeat: duration(50),
         /** How often CPU and memory of every agent (and its children) are sampled and limits enforced. */
         sample: duration(100),
+        /**
+         * How often the reconciler repairs from PostgreSQL: jobs lost with Redis (a restart without
+         * its file, FLUSHALL) and jobs of agents whose daemon died. It bounds how long work waits
+         * after such a loss; each pass reads the open tasks, so much shorter costs queries for little.
+         */
         reconcile: duration(100),
         autoscale: duration(100),
         /** An agent idle this long may be retired while its profile is above its minimum. */

@@ -1,5 +1,7 @@
 // The reconciler rebuilds what Redis lost and repairs what crashes left, from PostgreSQL alone.
+import { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRedis } from "../../create-redis";
 import { createTestDeps, resetData } from "../../testing/test-deps";
 import { reconcile } from "./reconcile";
 import { savePlan } from "./save-plan";
@@ -46,5 +48,27 @@ describe("reconcile", () => {
     const after = await deps.db.task.findUniqueOrThrow({ where: { id: task.id } });
     expect(after.status).toBe("FAILED");
     expect(after.statusReason).toBe("Timed out: the task did not finish within 30 minutes.");
+  });
+
+  it("puts back at once an active job whose agent process is known to have ended", async () => {
+    await deps.dispatcher.queue(analystQueue()).obliterate({ force: true });
+    const task = await deps.db.task.create({ data: { title: "held", prompt: "p", status: "PLANNING" } });
+    await savePlan(deps, task.id, { subtasks: [step("held by a dead agent")] }, deps);
+    const subtask = await deps.db.subtask.findFirstOrThrow({ where: { taskId: task.id } });
+    // The agent took the job (it is active, under the agent's lock) and then its daemon recorded its end.
+    const connection = createRedis(process.env.REDIS_URL!, "blocking");
+    const worker = new Worker(analystQueue(), null, { connection, prefix: deps.keys.bullPrefix, lockDuration: 60_000 });
+    const job = await worker.getNextJob("dead-agent-token");
+    expect(job?.data).toEqual({ taskId: task.id, subtaskId: subtask.id });
+    const agent = await deps.db.agentProcess.create({ data: { host: "gone", profileId: subtask.profileId!, state: "EXITED", lastHeartbeatAt: new Date(Date.now() - 60_000) } });
+    await deps.db.subtask.update({ where: { id: subtask.id }, data: { status: "RUNNING", attempts: 1, agentId: agent.id } });
+
+    const report = await reconcile(deps, { agentStaleMs: 15_000 });
+    expect(report.subtasksRequeued).toBe(1);
+    expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: subtask.id } })).status).toBe("QUEUED");
+    // Back in line now, not after the dead agent's 60 s lock.
+    expect(await deps.dispatcher.jobState(analystQueue(), "subtask", { taskId: task.id, subtaskId: subtask.id })).not.toBe("active");
+    await worker.close(true);
+    connection.disconnect();
   });
 });

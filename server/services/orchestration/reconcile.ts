@@ -1,6 +1,6 @@
 // Repairs what crashes and lost Redis data leave behind, using only PostgreSQL as the truth:
 // re-adds missing jobs for planning, finalizing and queued subtasks; requeues running subtasks
-// whose agent is gone and whose job is not active; times out overdue tasks; and nudges tasks that
+// whose agent is gone and whose job is not active, or whose agent process is known to have ended; times out overdue tasks; and nudges tasks that
 // look stuck. Every repair goes through the same idempotent functions as the normal path.
 import { GENERALIST_PROFILE } from "../profiles/route-profile";
 import { LIVE_AGENT_STATES } from "../../contracts/agent-state";
@@ -52,15 +52,25 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
     where: { status: { in: ["QUEUED", "RUNNING"] }, task: { status: "RUNNING" } },
     select: { id: true, taskId: true, status: true, agentId: true, attempts: true, attemptBase: true, priority: true, task: { select: { priority: true } }, profile: { select: { name: true } } },
   });
+  // Agents whose process is known to have ended (their daemon recorded it, or a restarted daemon
+  // found them left behind): their active jobs need not wait for BullMQ's lock to expire.
+  const runningAgentIds = [...new Set(active.flatMap((s) => (s.status === "RUNNING" && s.agentId ? [s.agentId] : [])))];
+  const endedAgents = new Set(
+    runningAgentIds.length
+      ? (await db.agentProcess.findMany({ where: { id: { in: runningAgentIds }, state: { in: ["EXITED", "CRASHED"] } }, select: { id: true } })).map((a) => a.id)
+      : [],
+  );
   for (const subtask of active) {
     if (subtask.status === "RUNNING" && subtask.agentId && liveAgents.has(subtask.agentId)) continue;
     const queue = keys.agentQueue(subtask.profile?.name ?? GENERALIST_PROFILE);
     const payload = { taskId: subtask.taskId, subtaskId: subtask.id };
     const state = await dispatcher.jobState(queue, "subtask", payload);
-    if (!ABSENT.has(state)) continue;
+    const heldByEndedAgent = state === "active" && subtask.status === "RUNNING" && !!subtask.agentId && endedAgents.has(subtask.agentId);
+    if (!ABSENT.has(state) && !heldByEndedAgent) continue;
 
     if (subtask.status === "RUNNING") {
-      // Stalled runs come back through BullMQ; this is for runs whose job is gone too.
+      // Other stalled runs come back through BullMQ; this is for runs whose job is gone too, or
+      // whose agent is known to be gone (an active job is then put back in line at once).
       const outcome = await requeueStoppedSubtask(deps, subtask, {
         reason: "Requeued: its agent stopped.",
         failedReason: "Its agent stopped and no attempts are left.",

@@ -43,6 +43,10 @@ describe("an agent killed with SIGKILL in the middle of a subtask", () => {
     expect(finishes).toHaveLength(await deps.db.subtask.count({ where: { taskId } }));
     expect(finishes.every((row) => row._count === 1)).toBe(true);
 
+    // Its daemon handed the subtask back as soon as the agent died, rather than waiting out the lock.
+    const handBack = await deps.db.logEvent.findFirst({ where: { taskId, subtaskId: victim.id, kind: "ERROR", message: { contains: "its agent was killed by SIGKILL" } } });
+    expect(handBack?.message).toMatch(/^Attempt 1 stopped — its agent was killed by SIGKILL\. Back in the queue; this counted as an attempt\.$/);
+
     const crashed = await deps.db.agentProcess.findUniqueOrThrow({ where: { id: agent.id } });
     expect(crashed.state).toBe("CRASHED");
     expect(crashed.exitSignal).toBe("SIGKILL");

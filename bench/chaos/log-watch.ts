@@ -1,0 +1,117 @@
+// A live reader of task logs over Socket.IO, behaving like the task page (components/hooks/
+// use-task-live.ts): it joins each task's room, takes live lines, and fetches what it missed
+// after every (re)connect and whenever a hole in the seqs stays open. The run drops and restores
+// its connection on purpose; at the end every watched task must hold every stored seq.
+import { io, type Socket } from "socket.io-client";
+import { isRetryableRefusal, RETRY_REFUSED_CONNECTION_MS } from "../../server/contracts/realtime";
+import type { ApiClient } from "./workload";
+
+const GAP_WAIT_MS = 2000;
+
+interface Watched {
+  seqs: Set<number>;
+  contiguous: number;
+  gapTimer: NodeJS.Timeout | null;
+  catchingUp: Promise<void> | null;
+}
+
+export interface LogWatch {
+  watch(taskId: string): void;
+  /** Drops the connection now; it comes back after `downMs`. */
+  drop(downMs: number): Promise<void>;
+  /** Connects, disconnects, connection errors, live lines and lines fetched by catch-up. */
+  stats(): string;
+  /** Seqs each task is missing from 1..maxSeq (the stored maximum). */
+  missing(stored: Map<string, number>): Promise<Map<string, number[]>>;
+  close(): void;
+}
+
+export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
+  const tasks = new Map<string, Watched>();
+  let connects = 0;
+  let disconnects = 0;
+  let connectErrors = 0;
+  let live = 0;
+  let fetched = 0;
+  const socket: Socket = io(baseUrl, { path: "/socket.io", transports: ["websocket"], auth: { token: api.token }, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
+
+  const add = (taskId: string, seq: number) => {
+    const task = tasks.get(taskId);
+    if (!task) return;
+    task.seqs.add(seq);
+    while (task.seqs.has(task.contiguous + 1)) task.contiguous++;
+  };
+
+  const catchUp = (taskId: string): Promise<void> => {
+    const task = tasks.get(taskId)!;
+    task.catchingUp ??= (async () => {
+      try {
+        for (;;) {
+          const page = await api.call<{ items: { seq: number }[]; hasMore: boolean }>("task.logs", { id: taskId, afterSeq: task.contiguous, limit: 5000, withData: false }, "query");
+          for (const item of page.items) add(taskId, item.seq);
+          fetched += page.items.length;
+          if (!page.hasMore || page.items.length === 0) break;
+        }
+      } catch {
+        // The next reconnect or hole retries, as on the task page.
+      } finally {
+        task.catchingUp = null;
+      }
+    })();
+    return task.catchingUp;
+  };
+
+  const join = (taskId: string) => {
+    socket.emit("subscribe", { room: `task:${taskId}` }, (reply: { ok: boolean }) => {
+      if (reply.ok) void catchUp(taskId);
+    });
+  };
+
+  socket.on("connect", () => {
+    connects++;
+    for (const taskId of tasks.keys()) join(taskId);
+  });
+  socket.on("disconnect", () => void disconnects++);
+  socket.on("connect_error", (error) => {
+    connectErrors++;
+    // As the page does: a refusal because the server could not check the token is retried.
+    if (!socket.active && isRetryableRefusal(error)) setTimeout(() => socket.connect(), RETRY_REFUSED_CONNECTION_MS);
+  });
+  socket.on("log", (event: { taskId: string; seq: number }) => {
+    live++;
+    add(event.taskId, event.seq);
+    const task = tasks.get(event.taskId);
+    if (!task || task.gapTimer || Math.max(...task.seqs) <= task.contiguous) return;
+    task.gapTimer = setTimeout(() => {
+      task.gapTimer = null;
+      void catchUp(event.taskId);
+    }, GAP_WAIT_MS);
+  });
+
+  return {
+    watch(taskId) {
+      tasks.set(taskId, { seqs: new Set(), contiguous: 0, gapTimer: null, catchingUp: null });
+      if (socket.connected) join(taskId);
+    },
+    async drop(downMs) {
+      socket.disconnect();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      socket.connect();
+    },
+    stats: () => `${connects} connects, ${disconnects} disconnects, ${connectErrors} connection errors, ${live} live lines, ${fetched} lines fetched by catch-up`,
+    async missing(stored) {
+      const result = new Map<string, number[]>();
+      for (const [taskId, task] of tasks) {
+        const maxSeq = stored.get(taskId) ?? 0;
+        const holes: number[] = [];
+        for (let seq = 1; seq <= maxSeq; seq++) if (!task.seqs.has(seq)) holes.push(seq);
+        if (holes.length) result.set(taskId, holes);
+      }
+      return result;
+    },
+    close() {
+      for (const task of tasks.values()) if (task.gapTimer) clearTimeout(task.gapTimer);
+      socket.close();
+    },
+  };
+}
