@@ -141,9 +141,9 @@ async function plainTask(client: Anthropic, prompt: string, workspaces: { root: 
     results[i] = (async () => {
       const deps = await Promise.all(subtask.dependsOn.map((d) => results[d]!));
       const ready = Math.max(planned, ...deps.map((d) => d.finished));
-      const inputs = subtask.dependsOn.map((d, k) => ({ dependsOn: { title: plan.subtasks[d]!.title, summary: deps[k]!.summary, output: deps[k]!.output } }));
+      const inputs = subtask.dependsOn.map((d, k) => ({ title: plan.subtasks[d]!.title, summary: deps[k]!.summary, output: deps[k]!.output }));
       const profile = routeProfile(subtask.capabilities ?? [], PROFILES)!;
-      const run = await plainSubtask(client, workspace, profile, subtaskPrompt({ title: subtask.title, instructions: subtask.instructions, task: { prompt }, dependsOn: inputs }));
+      const run = await plainSubtask(client, workspace, profile, subtaskPrompt({ title: subtask.title, instructions: subtask.instructions, taskPrompt: prompt, dependencies: inputs }));
       const finished = performance.now();
       spans.push({ kind: "subtask", wallMs: finished - ready, modelMs: run.modelMs, toolMs: run.toolMs });
       return { finished, summary: run.summary, output: run.output };
