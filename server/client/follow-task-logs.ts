@@ -1,7 +1,8 @@
 // Follows one task's log until the task ends: live lines through Socket.IO, history and
 // catch-up through task.logs, merged so every line is delivered once and in seq order.
 import { io, type Socket } from "socket.io-client";
-import { isRetryableRefusal, RETRY_REFUSED_CONNECTION_MS, type ClientToServerEvents, type LogEventMessage, type ServerToClientEvents, type TaskUpdateMessage } from "../contracts/realtime";
+import type { ClientToServerEvents, LogEventMessage, ServerToClientEvents, TaskUpdateMessage } from "../contracts/realtime";
+import { isRetryableRefusal, RETRY_REFUSED_CONNECTION_MS } from "./retryable-refusal";
 import { baseUrl, createBatonClient, type BatonClient, type RouterOutputs } from "./create-baton-client";
 import { errorCodeOf } from "./describe-client-error";
 import { createLogSequencer } from "./log-sequencer";

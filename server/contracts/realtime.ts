@@ -87,17 +87,7 @@ export interface ClientToServerEvents {
   unsubscribe: (request: { room: string }) => void;
 }
 
-/**
- * Sent as a refused connection's `data` when the server could not check the credentials (its
- * database or Redis is away). Socket.IO never retries a refused connection by itself; clients
- * try again after a while on this, and give up only on a real refusal.
- */
-export const RETRYABLE_REFUSAL = { retryable: true } as const;
-export const RETRY_REFUSED_CONNECTION_MS = 2000;
-
-export function isRetryableRefusal(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { data?: { retryable?: unknown } }).data?.retryable === true;
-}
+export { isRetryableRefusal, RETRY_REFUSED_CONNECTION_MS, RETRYABLE_REFUSAL } from "../client/retryable-refusal";
 
 export const rooms = {
   task: (taskId: string) => `task:${taskId}`,
