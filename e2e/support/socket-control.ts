@@ -19,6 +19,9 @@ export async function controlSocket(page: Page): Promise<SocketControl> {
   });
   return {
     async drop() {
+      // Socket.IO starts on long-polling and upgrades to a WebSocket; closing only bites once it has.
+      for (let waited = 0; sockets.length === 0 && waited < 15_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (sockets.length === 0) throw new Error("the page's socket never upgraded to a WebSocket");
       blocked = true;
       await Promise.all(sockets.splice(0).map((ws) => ws.close()));
     },
