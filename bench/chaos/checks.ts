@@ -63,10 +63,12 @@ export function healthDuringOutages(faults: FaultRecord[], observations: HealthO
   return faults.flatMap((f) => {
     const name = dependency[f.kind];
     if (!name) return [];
-    // Outages begin a little after the stop command starts; leave a margin at both ends.
-    // Unanswered probes (the web server itself busy or restarting) say nothing either way.
-    // A request counts when it was sent and answered while the service was down.
-    const inside = observations.filter((o) => o.status !== null && o.at >= f.at + 500 && o.doneAt + 500 <= f.restoredAt!);
+    // A request counts when it was sent and answered while the service was surely down: after
+    // the stop command returned and before the start command began (the service can answer
+    // before its start command returns). Unanswered probes (the web server itself busy or
+    // restarting) say nothing either way.
+    const down = f.surelyDown ?? { from: f.at + 500, until: f.restoredAt! - 500 };
+    const inside = observations.filter((o) => o.status !== null && o.at >= down.from && o.doneAt <= down.until);
     return [{ kind: f.kind, downMs: f.restoredAt! - f.at, observed: inside.length, red: inside.filter((o) => o.status === 503 && o.down.includes(name)).length }];
   });
 }

@@ -16,6 +16,11 @@ export interface FaultRecord {
   at: number;
   /** When the service came back (restarts and outages). */
   restoredAt?: number;
+  /**
+   * When the service was surely down: from the stop command's return until its start command
+   * began (it may be up again a little before the start command returns, at restoredAt).
+   */
+  surelyDown?: { from: number; until: number };
   /** Subtasks the killed process(es) held, with the attempt each was on. */
   orphans: { id: string; attempts: number }[];
   /** Agent pids of a killed daemon, checked later for survivors. */
@@ -87,10 +92,12 @@ export async function injectFault(kind: FaultKind, ctx: FaultContext): Promise<F
     case "redis-long-outage": {
       const at = Date.now();
       await services.stopRedis();
+      const stopped = Date.now();
       await sleep(kind === "redis-long-outage" ? ctx.longOutageMs : rng.int(1000, 5000));
+      const starting = Date.now();
       await services.startRedis();
       const restoredAt = Date.now();
-      return { kind, at, restoredAt, orphans: [], waitingWork: await waitingWork(ctx.db) };
+      return { kind, at, restoredAt, surelyDown: { from: stopped, until: starting }, orphans: [], waitingWork: await waitingWork(ctx.db) };
     }
     case "redis-flush": {
       const at = Date.now();
@@ -100,9 +107,11 @@ export async function injectFault(kind: FaultKind, ctx: FaultContext): Promise<F
     case "postgres-restart": {
       const at = Date.now();
       await services.stopPostgres();
+      const stopped = Date.now();
       await sleep(rng.int(500, 4000));
+      const starting = Date.now();
       await services.startPostgres();
-      return { kind, at, restoredAt: Date.now(), orphans: [] };
+      return { kind, at, restoredAt: Date.now(), surelyDown: { from: stopped, until: starting }, orphans: [] };
     }
     case "socket-drop": {
       const at = Date.now();
