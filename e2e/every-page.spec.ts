@@ -2,7 +2,7 @@
 // serious or critical WCAG 2 A/AA violation (axe), no sideways scrolling, and a full-page
 // screenshot in the test output to look at.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { finishedTask, mutate } from "./support/api";
 import { OWNER_STATE } from "./support/sign-in";
 
@@ -59,38 +59,40 @@ test.beforeAll(async ({ browser, baseURL }) => {
   await context.close();
 });
 
-async function checkView(page: Page, view: (typeof VIEWS)[number], pageCase: PageCase, outputPath: (name: string) => string) {
-  await page.setViewportSize(view.viewport);
-  await page.emulateMedia({ colorScheme: view.colorScheme });
+async function openPage(browser: Browser, view: (typeof VIEWS)[number], pageCase: PageCase) {
+  const context = await browser.newContext({
+    viewport: view.viewport,
+    colorScheme: view.colorScheme,
+    storageState: pageCase.signedOut ? undefined : OWNER_STATE,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(pageCase.path());
   await pageCase.ready(page);
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-  await expect(page.locator("html")).toHaveClass(view.colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-  await page.screenshot({ path: outputPath(`${view.name}-${pageCase.name}.png`), fullPage: true });
-
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
-
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 5).join(", ")}`);
-  expect(serious).toEqual([]);
+  return { context, page, errors };
 }
 
-// One browser context per page, opened afresh in each view: a new context per view costs more
-// than the checks themselves.
-for (const pageCase of PAGES) {
-  test(`${pageCase.name} is accessible and fits the screen in every view`, async ({ browser }, testInfo) => {
-    test.setTimeout(VIEWS.length * 60_000);
-    const context = await browser.newContext({ storageState: pageCase.signedOut ? undefined : OWNER_STATE });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    for (const view of VIEWS) {
-      await test.step(view.name, () => checkView(page, view, pageCase, (name) => testInfo.outputPath(name)));
+for (const view of VIEWS) {
+  test.describe(view.name, () => {
+    for (const pageCase of PAGES) {
+      test(`${pageCase.name} is accessible and fits the screen`, async ({ browser }, testInfo) => {
+        const { context, page, errors } = await openPage(browser, view, pageCase);
+        await expect(page.locator("html")).toHaveClass(view.colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+        await page.screenshot({ path: testInfo.outputPath(`${view.name}-${pageCase.name}.png`), fullPage: true });
+
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
+
+        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        const serious = results.violations
+          .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+          .map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 5).join(", ")}`);
+        expect(serious).toEqual([]);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
     }
-    expect(errors).toEqual([]);
-    await context.close();
   });
 }
