@@ -1,4 +1,4 @@
-import { chainLength, dagNodes, hasMarker, wideCount, withoutPlannerMarkers, withoutTags } from "./read-markers";
+import { chainLength, commandMarkers, dagNodes, hasMarker, wideCount, withoutPlannerMarkers, withoutTags } from "./read-markers";
 
 export interface PlannedSubtask {
   title: string;
@@ -94,7 +94,8 @@ export function planSubtasks(prompt: string, cyclic: boolean): PlannedSubtask[] 
     plan = Array.from({ length: chain }, (_, i) => ({
       title: `Step ${i + 1} of ${chain}`,
       instructions: `Do step ${i + 1} of the chain. Overall task: "${task}" [item=1]`,
-      capabilities: ["read"],
+      // A step that runs commands needs a profile that may run them (and change the workspace).
+      capabilities: commandMarkers(prompt).length > 0 ? ["read", "shell", "write"] : ["read"],
       dependsOn: i === 0 ? [] : [i - 1],
     }));
   } else if (wide === undefined && /\b(chain|sequential)\b/i.test(prompt)) {
