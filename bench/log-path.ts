@@ -19,6 +19,7 @@ import { startTestRealtime } from "../server/testing/test-realtime";
 import { createTestDeps, resetData } from "../server/testing/test-deps";
 import type { EmitDone, EmitOrder } from "./support/log-emitter";
 import { openSignedInSocket } from "./support/pipeline";
+import { rooms } from "../server/contracts/realtime";
 import { compare, distribution, fmt, monotonicMs, printHeader, printSummary } from "./support/report";
 
 const EMITTERS = 4;
@@ -50,7 +51,7 @@ const onLog = (source: string) => (event: { taskId: string; data: unknown }) => 
   const lines = received.get(`${source}:${event.taskId}`) ?? received.set(`${source}:${event.taskId}`, new Set()).get(`${source}:${event.taskId}`)!;
   lines.add(data.line);
 };
-const client = await openSignedInSocket(deps, realtime.url, tasks.map((task) => `task:${task.id}`));
+const client = await openSignedInSocket(deps, realtime.url, tasks.map((task) => rooms.task(task.id)));
 client.on("log", onLog("app"));
 const bareClient = connect(bare.url, { transports: ["websocket"], reconnection: false });
 await new Promise<void>((resolve) => bareClient.once("connect", () => resolve()));

@@ -67,7 +67,7 @@ export function healthDuringOutages(faults: FaultRecord[], observations: HealthO
     // the stop command returned and before the start command began (the service can answer
     // before its start command returns). Unanswered probes (the web server itself busy or
     // restarting) say nothing either way.
-    const down = f.surelyDown ?? { from: f.at + 500, until: f.restoredAt! - 500 };
+    const down = f.surelyDown!;
     const inside = observations.filter((o) => o.status !== null && o.at >= down.from && o.doneAt <= down.until);
     return [{ kind: f.kind, downMs: f.restoredAt! - f.at, observed: inside.length, red: inside.filter((o) => o.status === 503 && o.down.includes(name)).length }];
   });

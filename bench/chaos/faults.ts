@@ -17,8 +17,8 @@ export interface FaultRecord {
   /** When the service came back (restarts and outages). */
   restoredAt?: number;
   /**
-   * When the service was surely down: from the stop command's return until its start command
-   * began (it may be up again a little before the start command returns, at restoredAt).
+   * When the service was surely down (Redis and PostgreSQL outages): from the stop command's
+   * return until its start command began (it may answer before the start command returns).
    */
   surelyDown?: { from: number; until: number };
   /** Subtasks the killed process(es) held, with the attempt each was on. */
