@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { integrationWorkers } from "./server/testing/worker-database";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
@@ -22,8 +23,10 @@ export default defineConfig({
           include: ["{server,agent}/**/*.integration.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Files run side by side, each worker on its own clone of the test database.
+          maxWorkers: integrationWorkers(),
           globalSetup: ["./server/testing/integration-setup.ts"],
+          setupFiles: ["./server/testing/integration-worker.ts"],
         },
       },
     ],

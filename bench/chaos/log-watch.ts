@@ -1,6 +1,6 @@
 // A live reader of task logs over Socket.IO, behaving like the task page (components/hooks/
 // use-task-live.ts): it joins each task's room, takes live lines, and fetches what it missed
-// after every (re)connect and whenever a hole in the seqs stays open. The run drops and restores
+// after every (re)connect, on the server's resync and whenever a hole in the seqs stays open. The run drops and restores
 // its connection on purpose; at the end every watched task must hold every stored seq.
 import { io, type Socket } from "socket.io-client";
 import { isRetryableRefusal, RETRY_REFUSED_CONNECTION_MS } from "../../server/contracts/realtime";
@@ -33,6 +33,7 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
   let connectErrors = 0;
   let live = 0;
   let fetched = 0;
+  let resyncs = 0;
   const socket: Socket = io(baseUrl, { path: "/socket.io", transports: ["websocket"], auth: { token: api.token }, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
 
   const add = (taskId: string, seq: number) => {
@@ -71,6 +72,10 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
     connects++;
     for (const taskId of tasks.keys()) join(taskId);
   });
+  socket.on("resync", () => {
+    resyncs++;
+    for (const taskId of tasks.keys()) void catchUp(taskId);
+  });
   socket.on("disconnect", () => void disconnects++);
   socket.on("connect_error", (error) => {
     connectErrors++;
@@ -98,7 +103,7 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
       await new Promise((resolve) => setTimeout(resolve, downMs));
       socket.connect();
     },
-    stats: () => `${connects} connects, ${disconnects} disconnects, ${connectErrors} connection errors, ${live} live lines, ${fetched} lines fetched by catch-up`,
+    stats: () => `${connects} connects, ${disconnects} disconnects, ${connectErrors} connection errors, ${resyncs} resyncs, ${live} live lines, ${fetched} lines fetched by catch-up`,
     async missing(stored) {
       const result = new Map<string, number[]>();
       for (const [taskId, task] of tasks) {

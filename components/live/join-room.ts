@@ -5,7 +5,8 @@ import type { BatonSocket } from "@/components/providers/socket-provider";
 
 const holders = new WeakMap<BatonSocket, Map<string, number>>();
 
-/** `onJoined` runs after each successful (re)join: the moment to catch up on missed events. */
+/** `onJoined` runs after each successful (re)join and on the server's `resync`: the moments to
+ * catch up on missed events. */
 export function joinRoom(socket: BatonSocket, room: string, onJoined?: () => void): () => void {
   let counts = holders.get(socket);
   if (!counts) holders.set(socket, (counts = new Map()));
@@ -19,12 +20,16 @@ export function joinRoom(socket: BatonSocket, room: string, onJoined?: () => voi
       else console.warn(`Could not follow live updates for ${room}: ${result.error ?? "refused"}`);
     });
   };
+  // The connection stayed up but the server may have missed events: the room is still joined.
+  const resync = () => onJoined?.();
   if (socket.connected) join();
   socket.on("connect", join);
+  socket.on("resync", resync);
 
   return () => {
     active = false;
     socket.off("connect", join);
+    socket.off("resync", resync);
     const left = (counts.get(room) ?? 1) - 1;
     if (left > 0) {
       counts.set(room, left);

@@ -61,9 +61,11 @@ export function TaskEndNotifier() {
     };
     socket.on("task:ended", show);
     socket.on("connect", catchUp);
+    socket.on("resync", catchUp);
     return () => {
       socket.off("task:ended", show);
       socket.off("connect", catchUp);
+      socket.off("resync", catchUp);
     };
   }, [socket, trpc]);
 

@@ -172,6 +172,11 @@ export function followTaskLogs(options: FollowTaskLogsOptions): Promise<FollowTa
     };
 
     socket.on("connect", join);
+    socket.on("resync", () => {
+      if (done) return;
+      void guarded(catchUp);
+      void guarded(checkFinished);
+    });
     socket.on("log", (event) => {
       if (event.taskId !== taskId) return;
       lastLineAt = Date.now();

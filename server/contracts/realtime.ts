@@ -76,6 +76,9 @@ export interface ServerToClientEvents {
   "agent:update": (update: AgentUpdateMessage) => void;
   "fleet:pause": (pause: FleetPauseMessage) => void;
   "fleet:scaling": (event: ScalingEventMessage) => void;
+  /** Events may have been lost while the server's Redis subscription was down (the socket itself
+   * stayed up): catch up from PostgreSQL as after a reconnect. */
+  resync: () => void;
 }
 
 export const ZSubscribeSchema = z.object({

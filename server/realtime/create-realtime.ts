@@ -51,6 +51,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     adapter: createAdapter(deps.pubClient, deps.subClient, { key: deps.socketIoKey }),
   });
 
+  announceResubscriptions(io, deps.subClient);
+
   io.use(async (socket, next) => {
     try {
       const credentials = credentialsOf(socket);
@@ -103,4 +105,28 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     });
   });
   return io;
+}
+
+/**
+ * Redis pub/sub keeps nothing: whatever agents published while this server's subscription was
+ * down is gone, yet its sockets stayed connected and saw no reconnect. Once the subscription is
+ * back, every local socket is told to catch up. ioredis reports "ready" before it resubscribes;
+ * a PING sent after that is answered after the resubscription, so the catch-up cannot start
+ * before live events flow again.
+ */
+function announceResubscriptions(io: RealtimeServer, subClient: Redis) {
+  let interrupted = false;
+  subClient.on("close", () => {
+    interrupted = true;
+  });
+  subClient.on("ready", () => {
+    if (!interrupted) return;
+    interrupted = false;
+    setImmediate(() => {
+      subClient.ping().then(
+        () => io.local.emit("resync"),
+        () => {}, // closed again: the next "ready" announces
+      );
+    });
+  });
 }

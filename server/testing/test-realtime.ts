@@ -11,6 +11,8 @@ export const TEST_ORIGIN = "http://baton.test";
 export interface TestRealtime {
   io: RealtimeServer;
   url: string;
+  /** The Redis client name of the adapter's subscriber connection, to cut it in a test. */
+  subscriberName: string;
   /** Closes the server and its Redis connections; the test's own clients disconnect first. */
   close(): Promise<void>;
 }
@@ -20,7 +22,8 @@ export async function startTestRealtime(
   options: { clientAddress?: RealtimeDeps["clientAddress"] } = {},
 ): Promise<TestRealtime> {
   const pubClient = createRedis(process.env.REDIS_URL!);
-  const subClient = pubClient.duplicate();
+  const subscriberName = `baton-test-sub-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const subClient = pubClient.duplicate({ connectionName: subscriberName });
   const httpServer = createServer();
   const io = createRealtime(httpServer, {
     pubClient,
@@ -35,6 +38,7 @@ export async function startTestRealtime(
   return {
     io,
     url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
+    subscriberName,
     async close() {
       await io.close();
       await pubClient.quit();
