@@ -7,6 +7,7 @@ import { isRetryableRefusal, RETRY_REFUSED_CONNECTION_MS } from "../../server/co
 import type { ApiClient } from "./workload";
 
 const GAP_WAIT_MS = 2000;
+const CATCH_UP_RETRY_MS = 1000;
 
 interface Watched {
   seqs: Set<number>;
@@ -34,6 +35,7 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
   let live = 0;
   let fetched = 0;
   let resyncs = 0;
+  let closed = false;
   const socket: Socket = io(baseUrl, { path: "/socket.io", transports: ["websocket"], auth: { token: api.token }, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
 
   const add = (taskId: string, seq: number) => {
@@ -46,6 +48,7 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
   const catchUp = (taskId: string): Promise<void> => {
     const task = tasks.get(taskId)!;
     task.catchingUp ??= (async () => {
+      let failed = false;
       try {
         for (;;) {
           const page = await api.call<{ items: { seq: number }[]; hasMore: boolean }>("task.logs", { id: taskId, afterSeq: task.contiguous, limit: 5000, withData: false }, "query");
@@ -54,10 +57,12 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
           if (!page.hasMore || page.items.length === 0) break;
         }
       } catch {
-        // The next reconnect or hole retries, as on the task page.
+        // The server or its database is away for a moment; try again, as the task page does.
+        failed = true;
       } finally {
         task.catchingUp = null;
       }
+      if (failed && !closed) setTimeout(() => void catchUp(taskId), CATCH_UP_RETRY_MS);
     })();
     return task.catchingUp;
   };
@@ -115,6 +120,7 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
       return result;
     },
     close() {
+      closed = true;
       for (const task of tasks.values()) if (task.gapTimer) clearTimeout(task.gapTimer);
       socket.close();
     },

@@ -23,6 +23,8 @@ const HISTORY_PAGE_SIZE = 5000;
 /** How long a hole in the seq range may stay open before it is fetched; live events from
  * different agents can overtake each other by a few milliseconds. */
 const GAP_WAIT_MS = 2000;
+/** A catch-up that failed while history is shown is tried again after this long. */
+const CATCH_UP_RETRY_MS = 3000;
 
 export type LogHistoryState = { status: "loading" } | { status: "ready" } | { status: "error"; message: string };
 /** Lines older than the first page: still coming, all here, or stopped by an error. */
@@ -48,6 +50,7 @@ export function useTaskLive(taskId: string) {
     let again = false;
     let loadingOlder = false;
     let gapTimer: ReturnType<typeof setTimeout> | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
     // Walks back from the oldest line held to seq 1; seqs are gap-free, so that is everything.
     const loadOlder = async () => {
@@ -97,8 +100,15 @@ export function useTaskLive(taskId: string) {
         setHistory({ status: "ready" });
         void loadOlder();
       } catch (error) {
-        // Once history is shown, a failed catch-up is retried by the next reconnect or gap.
-        if (!disposed) setHistory((state) => (state.status === "ready" ? state : { status: "error", message: errorMessage(error) }));
+        if (disposed) return;
+        // Before history shows, the error is shown with a retry button. After, the server or its
+        // database is briefly away (a restart): try again shortly, quietly, so the lines that
+        // went by meanwhile are not left out until the next reconnect.
+        setHistory((state) => (state.status === "ready" ? state : { status: "error", message: errorMessage(error) }));
+        if (store.getSnapshot().contiguousSeq > 0) retryTimer ??= setTimeout(() => {
+          retryTimer = null;
+          void catchUp();
+        }, CATCH_UP_RETRY_MS);
       } finally {
         running = false;
       }
@@ -132,6 +142,7 @@ export function useTaskLive(taskId: string) {
       leave?.();
       watchGaps();
       if (gapTimer) clearTimeout(gapTimer);
+      if (retryTimer) clearTimeout(retryTimer);
     };
   }, [client, queryClient, socket, store, taskId, trpc, attempt]);
 

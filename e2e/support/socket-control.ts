@@ -14,8 +14,14 @@ export async function controlSocket(page: Page): Promise<SocketControl> {
   await page.route("**/socket.io/**", (route) => (blocked ? route.abort() : route.continue()));
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     if (blocked) return void ws.close();
-    ws.connectToServer();
-    sockets.push(ws);
+    const server = ws.connectToServer();
+    server.onMessage((message) => ws.send(message));
+    ws.onMessage((message) => {
+      server.send(message);
+      // Engine.IO's upgrade packet: from now on the page talks only through this WebSocket (its
+      // long-poll is over), so closing the WebSocket really cuts the page off.
+      if (message === "5") sockets.push(ws);
+    });
   });
   return {
     async drop() {
