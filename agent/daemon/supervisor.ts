@@ -86,6 +86,9 @@ interface Slot {
   takedown?: Omit<Takedown, "agentId" | "profile" | "subtaskId" | "crashed">;
   /** Resolves when the current process's exit has been recorded. */
   settled?: Promise<void>;
+  /** The state write in flight, and whether the state changed since it was sent (see persist). */
+  stateWrite?: Promise<void>;
+  stateDirty?: boolean;
   markSettled?: () => void;
 }
 
@@ -314,21 +317,35 @@ export class AgentSupervisor {
     return (slot.settled ?? Promise.resolve()).finally(() => clearTimeout(kill));
   }
 
-  private async persist(slot: Slot): Promise<void> {
-    if (!slot.agentId) return;
-    await this.options.db.agentProcess
-      .update({
-        where: { id: slot.agentId },
-        data: {
-          state: slot.state,
-          stateChangedAt: new Date(slot.stateChangedAt),
-          currentSubtaskId: slot.subtaskId,
-          lastHeartbeatAt: new Date(slot.lastHeartbeat),
-          ...(slot.usage ? { cpuPercent: slot.usage.cpu, rssBytes: BigInt(Math.round(slot.usage.rss)) } : {}),
-        },
-      })
-      .catch(() => {});
+  /**
+   * Publishes the slot's state at once and records it in AgentProcess. An agent changes state a
+   * few times per job, faster than a write returns: one write is in flight per slot, and changes
+   * that arrive meanwhile are folded into one more write of the latest state, so the row ends
+   * right and writes never land out of order. A process already recorded as ended stays ended.
+   */
+  private persist(slot: Slot): Promise<void> {
     this.publish(slot);
+    if (!slot.agentId) return Promise.resolve();
+    slot.stateDirty = true;
+    return (slot.stateWrite ??= this.writeStates(slot));
+  }
+
+  private async writeStates(slot: Slot): Promise<void> {
+    try {
+      // Each write reads the slot afresh: after a restart it goes to the new process's row.
+      while (slot.stateDirty && slot.agentId) {
+        slot.stateDirty = false;
+        const usage = slot.usage;
+        await this.options.db.$executeRaw`
+          UPDATE "AgentProcess" SET state = ${slot.state}::"AgentState", "stateChangedAt" = ${new Date(slot.stateChangedAt)},
+            "currentSubtaskId" = ${slot.subtaskId}, "lastHeartbeatAt" = ${new Date(slot.lastHeartbeat)},
+            "cpuPercent" = COALESCE(${usage?.cpu ?? null}::float8, "cpuPercent"),
+            "rssBytes" = COALESCE(${usage ? BigInt(Math.round(usage.rss)) : null}::bigint, "rssBytes")
+          WHERE id = ${slot.agentId} AND "endedAt" IS NULL`.catch(() => {});
+      }
+    } finally {
+      slot.stateWrite = undefined;
+    }
   }
 
   private publish(slot: Slot): void {

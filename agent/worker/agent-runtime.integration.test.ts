@@ -56,11 +56,12 @@ describe("the agent state machine in a real run", () => {
     const job = walk.slice(walk.indexOf("CLAIMED"));
     expect(job.slice(0, 3)).toEqual(["CLAIMED", "WORKING", "COMPLETING"]);
     await waitFor("the agent's IDLE to be published", async () => updates.filter((u) => u.agentId === agentIds[0]).at(-1)?.state === "IDLE");
-    const rows = await deps.db.agentProcess.findMany({ where: { id: { in: agentIds } } });
-    for (const row of rows) {
-      expect(row.state).toBe("IDLE");
-      expect(row.stateChangedAt.getTime()).toBeGreaterThan(row.startedAt.getTime());
-    }
+    // The row follows the published state once the daemon's write of it lands.
+    const rows = await waitFor("the agents' rows to say IDLE", async () => {
+      const found = await deps.db.agentProcess.findMany({ where: { id: { in: agentIds } } });
+      return found.every((row) => row.state === "IDLE") && found;
+    });
+    for (const row of rows) expect(row.stateChangedAt.getTime()).toBeGreaterThan(row.startedAt.getTime());
   });
 });
 
