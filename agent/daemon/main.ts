@@ -23,6 +23,7 @@ import { createFleetControl } from "./fleet-control";
 import { readHostResources } from "./host-resources";
 import { listenFleetCommands } from "./listen-fleet-commands";
 import { startManagementApi } from "./management-api";
+import { processAlive } from "./process-tree";
 import { startReconciler } from "./reconciler";
 import { AgentSupervisor } from "./supervisor";
 
@@ -103,6 +104,7 @@ const reconciler = startReconciler({
   owner,
   intervalMs: config.intervals.reconcile,
   agentStaleMs: Math.max(AGENT_HEARTBEAT_STALE_MS, config.intervals.heartbeat * 15),
+  holderIsGone: (holder) => holder.startsWith(`${host}:`) && !processAlive(Number(holder.slice(host.length + 1))),
 });
 await listenFleetCommands({ subscriber, redis, keys, owner, fleet });
 const api = config.api.token

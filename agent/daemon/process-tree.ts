@@ -63,3 +63,14 @@ export async function killTree(pid: number): Promise<void> {
     }
   }
 }
+
+/** Whether a process with this pid exists on this host (one owned by another user counts). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

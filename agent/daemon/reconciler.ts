@@ -1,4 +1,5 @@
-// Runs reconcile() every few seconds on whichever daemon holds the Redis lock, so one host does it.
+// Runs reconcile() every few seconds on whichever daemon holds the Redis lock, so one host does it;
+// a daemon that starts runs it at once, which puts back the work of agents a killed daemon left.
 import type { Redis } from "ioredis";
 import { reconcile, type ReconcileReport } from "../../server/services/orchestration/reconcile";
 import type { OrchestratorDeps } from "../../server/services/orchestration/deps";
@@ -11,7 +12,12 @@ export interface ReconcilerOptions {
   owner: string;
   intervalMs: number;
   agentStaleMs: number;
+  /** True for a lock holder known to be gone (a daemon on this host killed before it let go). */
+  holderIsGone?: (holder: string) => boolean;
 }
+
+// Takes the lock over from a named holder only if that holder still has it.
+const TAKE_OVER = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("SET", KEYS[1], ARGV[2], "PX", ARGV[3]) end return false`;
 
 export function startReconciler(options: ReconcilerOptions): { stop(): void; runOnce(): Promise<ReconcileReport | null> } {
   let running = false;
@@ -20,7 +26,13 @@ export function startReconciler(options: ReconcilerOptions): { stop(): void; run
     running = true;
     try {
       const acquired = await options.redis.set(options.lockKey, options.owner, "PX", options.intervalMs * 2, "NX");
-      const mine = acquired === "OK" || (await options.redis.get(options.lockKey)) === options.owner;
+      let holder = acquired === "OK" ? options.owner : await options.redis.get(options.lockKey);
+      // A daemon killed on this host holds the lock until it expires; its successor need not wait.
+      if (holder && holder !== options.owner && options.holderIsGone?.(holder)) {
+        const taken = await options.redis.eval(TAKE_OVER, 1, options.lockKey, holder, options.owner, options.intervalMs * 2);
+        if (taken === "OK") holder = options.owner;
+      }
+      const mine = holder === options.owner;
       if (!mine) return null;
       await options.redis.pexpire(options.lockKey, options.intervalMs * 2);
       const report = await reconcile(options.deps, { agentStaleMs: options.agentStaleMs });
@@ -38,5 +50,6 @@ export function startReconciler(options: ReconcilerOptions): { stop(): void; run
     }
   };
   const timer = setInterval(() => void runOnce(), options.intervalMs);
+  void runOnce();
   return { stop: () => clearInterval(timer), runOnce };
 }
