@@ -64,7 +64,10 @@ export function modelGate(runtime: AgentRuntime, taskId: string, subtaskId: stri
 }
 
 async function waitOutFleetPause(controls: ModelCallControls, signal: AbortSignal): Promise<void> {
-  for (let pause = await controls.fleetPause.read(); pause; pause = await controls.fleetPause.read()) {
+  // The pause lives in Redis; while Redis is out of reach nobody can have set a new one, and
+  // Claude's own 429s still stop the call, so the call goes ahead rather than failing the run.
+  const read = () => controls.fleetPause.read().catch(() => null);
+  for (let pause = await read(); pause; pause = await read()) {
     const left = pause.until - Date.now();
     if (left > controls.inlineWaitMs) throw new FleetPausedError(pause.until, pause.reason);
     await sleep(Math.max(1, left), undefined, { signal }).catch((error: unknown) => {

@@ -12,6 +12,7 @@ import { bubblewrapAvailable, type CommandSandbox } from "../../tools/sandbox";
 import { createToolOutputBudget } from "../../tools/trim-tool-output";
 import { toolDefinition, isToolName } from "../../tools/tool-definitions";
 import { executeWorkspaceTool } from "../execute-workspace-tool";
+import { isInfrastructureError } from "../infrastructure-error";
 import { PermanentError } from "../permanent-error";
 import { modelFor, type AgentRuntime, type JobContext } from "../runtime";
 import { TaskAbortedError } from "../task-aborts";
@@ -94,7 +95,8 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       throw deferral;
     }
     const reason = timeout.aborted ? `Timed out after ${runtime.profile.timeoutSeconds} s.` : describeModelError(error);
-    const final = ctx.attempt >= ctx.maxAttempts || !(timeout.aborted || isTransientModelError(error));
+    // Claude or Baton's own Redis or PostgreSQL briefly out of reach: the attempt is retried.
+    const final = ctx.attempt >= ctx.maxAttempts || !(timeout.aborted || isTransientModelError(error) || isInfrastructureError(error));
     runtime.logs.push(taskId, { ...who, kind: "ERROR", level: "ERROR", message: `Attempt ${claim.attempt} failed: ${reason}${final ? "" : " Retrying."}` });
     await runtime.logs.flush();
     await failSubtaskAttempt(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, reason, final });
