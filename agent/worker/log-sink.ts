@@ -6,7 +6,8 @@ import { appendLogs, type NewLogEvent } from "../../server/services/logs/append-
 import type { Db } from "../../server/db/create-prisma";
 import type { RealtimePublisher } from "../../server/realtime/publisher";
 
-const MAX_FLUSH_FAILURES = 5;
+/** A batch is kept and retried while PostgreSQL is away (a restart takes seconds), up to this long. */
+const MAX_FLUSH_OUTAGE_MS = 120_000;
 const TEXT_MAX_WAIT_MS = 1000;
 const SENTENCE_END = /[.!?:;)\]]["')\]]*\s+|\n+/g;
 
@@ -20,7 +21,7 @@ export class LogSink {
   private pending = new Map<string, NewLogEvent[]>();
   private open = new Map<string, OpenText>();
   private flushing: Promise<void> = Promise.resolve();
-  private failures = 0;
+  private failingSince: number | null = null;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -95,9 +96,10 @@ export class LogSink {
     for (const [taskId, entries] of batch) {
       try {
         this.deps.publisher.logs(await appendLogs(this.deps.db, taskId, entries));
-        this.failures = 0;
+        this.failingSince = null;
       } catch (error) {
-        if (++this.failures > MAX_FLUSH_FAILURES) {
+        this.failingSince ??= Date.now();
+        if (Date.now() - this.failingSince > MAX_FLUSH_OUTAGE_MS) {
           console.error(`dropping ${entries.length} log events of task ${taskId}:`, error);
           continue;
         }

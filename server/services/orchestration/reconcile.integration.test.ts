@@ -71,4 +71,25 @@ describe("reconcile", () => {
     await worker.close(true);
     connection.disconnect();
   });
+
+  it("requeues a running subtask whose live agent has moved on, and leaves one its agent still holds", async () => {
+    await deps.dispatcher.queue(analystQueue()).obliterate({ force: true });
+    const task = await deps.db.task.create({ data: { title: "moved on", prompt: "p", status: "PLANNING" } });
+    await savePlan(deps, task.id, { subtasks: [step("left behind"), step("in hand")] }, deps);
+    const [left, held] = await deps.db.subtask.findMany({ where: { taskId: task.id }, orderBy: { index: "asc" } });
+    const agent = (currentSubtaskId: string | null) =>
+      deps.db.agentProcess.create({ data: { host: "here", profileId: left!.profileId!, state: currentSubtaskId ? "WORKING" : "IDLE", currentSubtaskId, lastHeartbeatAt: new Date() } });
+    // The first agent's run ended while PostgreSQL was away: the row still says RUNNING, the
+    // agent is idle, and the job is gone.
+    const idle = await agent(null);
+    const busy = await agent(held!.id);
+    await deps.db.subtask.update({ where: { id: left!.id }, data: { status: "RUNNING", attempts: 1, agentId: idle.id } });
+    await deps.db.subtask.update({ where: { id: held!.id }, data: { status: "RUNNING", attempts: 1, agentId: busy.id } });
+    await deps.dispatcher.queue(analystQueue()).obliterate({ force: true });
+
+    const report = await reconcile(deps, { agentStaleMs: 15_000 });
+    expect(report.subtasksRequeued).toBe(1);
+    expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: left!.id } })).status).toBe("QUEUED");
+    expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: held!.id } })).status).toBe("RUNNING");
+  });
 });

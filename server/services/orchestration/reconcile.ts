@@ -1,6 +1,7 @@
 // Repairs what crashes and lost Redis data leave behind, using only PostgreSQL as the truth:
 // re-adds missing jobs for planning, finalizing and queued subtasks; requeues running subtasks
-// whose agent is gone and whose job is not active, or whose agent process is known to have ended; times out overdue tasks; and nudges tasks that
+// whose agent is gone or has moved on and whose job is not active, or whose agent process is known
+// to have ended; times out overdue tasks; and nudges tasks that
 // look stuck. Every repair goes through the same idempotent functions as the normal path.
 import { GENERALIST_PROFILE } from "../profiles/route-profile";
 import { LIVE_AGENT_STATES } from "../../contracts/agent-state";
@@ -40,13 +41,14 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
     report.jobsReadded++;
   }
 
-  const liveAgents = new Set(
+  // Live agents and the subtask each says it holds.
+  const liveAgents = new Map(
     (
       await db.agentProcess.findMany({
         where: { state: { in: [...LIVE_AGENT_STATES] }, lastHeartbeatAt: { gt: new Date(Date.now() - options.agentStaleMs) } },
-        select: { id: true },
+        select: { id: true, currentSubtaskId: true },
       })
-    ).map((a) => a.id),
+    ).map((a) => [a.id, a.currentSubtaskId]),
   );
   const active = await db.subtask.findMany({
     where: { status: { in: ["QUEUED", "RUNNING"] }, task: { status: "RUNNING" } },
@@ -61,7 +63,9 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
       : [],
   );
   for (const subtask of active) {
-    if (subtask.status === "RUNNING" && subtask.agentId && liveAgents.has(subtask.agentId)) continue;
+    // A live agent still on this subtask has it in hand. One that moved on (its run ended
+    // without a word to PostgreSQL, which was away) leaves it to the job check below.
+    if (subtask.status === "RUNNING" && subtask.agentId && liveAgents.get(subtask.agentId) === subtask.id) continue;
     const queue = keys.agentQueue(subtask.profile?.name ?? GENERALIST_PROFILE);
     const payload = { taskId: subtask.taskId, subtaskId: subtask.id };
     const state = await dispatcher.jobState(queue, "subtask", payload);
