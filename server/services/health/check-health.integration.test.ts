@@ -72,7 +72,8 @@ describe("checkHealth", () => {
     const during = await checkHealth(health);
     expect(during.ok).toBe(false);
     expect(during.down).toEqual(["redis"]);
-    expect(during.redis.error).toBeTruthy();
+    // The public answer names no host or port; the driver's message goes to the log.
+    expect(during.redis.error).toMatch(/^(not reachable|no answer within 2000 ms)$/);
     expect(during.database.ok).toBe(true);
     // Still down on a second look: the report does not go green while the outage lasts.
     expect((await checkHealth(health)).down).toEqual(["redis"]);
@@ -89,7 +90,7 @@ describe("checkHealth", () => {
     pgProxy.cut();
     const during = await checkHealth(health);
     expect(during.down).toEqual(["database", "fleet"]);
-    expect(during.database.error).toBeTruthy();
+    expect(during.database.error).toMatch(/^(not reachable|no answer within 2000 ms)$/);
     expect(during.fleet.error).toBe("database unavailable");
     expect(during.redis.ok).toBe(true);
     expect((await checkHealth(health)).down).toContain("database");

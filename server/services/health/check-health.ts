@@ -45,10 +45,18 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-const probe = (work: () => Promise<unknown>) =>
+// The health answer is public (load balancers ask it without signing in): it says whether a
+// service answered, never the driver's message, which names hosts and ports. That goes to the log.
+const probe = (name: string, work: () => Promise<unknown>) =>
   withTimeout(work(), 2000)
     .then(() => ({ ok: true }))
-    .catch((error: unknown) => ({ ok: false, error: describe(error) }));
+    .catch((error: unknown) => ({ ok: false, error: publicReason(name, error, "not reachable") }));
+
+function publicReason(name: string, error: unknown, otherwise: string): string {
+  const detail = describe(error);
+  console.error(`health: ${name} check failed: ${detail}`);
+  return detail.startsWith("no answer within") ? detail : otherwise;
+}
 
 async function findStuckProfiles(db: Db, now: number): Promise<StuckProfile[]> {
   const before = new Date(now - STUCK_QUEUE_MS);
@@ -89,9 +97,9 @@ async function checkFleet(deps: HealthDeps, now: number): Promise<HealthReport["
 
 export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
   const now = (deps.now ?? Date.now)();
-  const [database, redis] = await Promise.all([probe(() => deps.db.$queryRaw`SELECT 1`), probe(() => deps.redis.ping())]);
+  const [database, redis] = await Promise.all([probe("PostgreSQL", () => deps.db.$queryRaw`SELECT 1`), probe("Redis", () => deps.redis.ping())]);
   const fleet: HealthReport["fleet"] = database.ok
-    ? await withTimeout(checkFleet(deps, now), 3000).catch((error: unknown) => ({ ok: false, agents: 0, fresh: 0, stuck: [], error: describe(error) }))
+    ? await withTimeout(checkFleet(deps, now), 3000).catch((error: unknown) => ({ ok: false, agents: 0, fresh: 0, stuck: [], error: publicReason("fleet", error, "could not be checked") }))
     : { ok: false, agents: 0, fresh: 0, stuck: [], error: "database unavailable" };
   const down = [...(database.ok ? [] : ["database" as const]), ...(redis.ok ? [] : ["redis" as const]), ...(fleet.ok ? [] : ["fleet" as const])];
   return { ok: down.length === 0, down, database, redis, fleet, model: deps.simulated ? "simulated" : "claude" };

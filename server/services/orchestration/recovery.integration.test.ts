@@ -25,9 +25,16 @@ const statusOf = async (taskId: string) => (await deps.db.task.findUniqueOrThrow
 describe("an agent killed with SIGKILL in the middle of a subtask", () => {
   it("has its subtask run again elsewhere and the task completes with one result per subtask", async () => {
     const { id: taskId } = await createTask(deps, { request: { prompt: "Summarise the two largest files, then report.", priority: 5 }, userId: null });
-    const victim = await waitFor("a running subtask", () =>
-      deps.db.subtask.findFirst({ where: { taskId, status: "RUNNING", agentId: { not: null } }, select: { id: true, agentId: true } }),
-    );
+    // The first task of the file also waits for the daemon and its agents to start, which a
+    // busy machine (other test files' fleets starting too) can stretch well past 30 s.
+    const victim = await waitFor(
+      "a running subtask",
+      () => deps.db.subtask.findFirst({ where: { taskId, status: "RUNNING", agentId: { not: null } }, select: { id: true, agentId: true } }),
+      90_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}
+${daemon.output()}`);
+    });
     const agent = await deps.db.agentProcess.findUniqueOrThrow({ where: { id: victim.agentId! } });
     process.kill(agent.pid!, "SIGKILL");
 
@@ -53,7 +60,7 @@ describe("an agent killed with SIGKILL in the middle of a subtask", () => {
     await waitFor("the crashed agent to be replaced", () =>
       deps.db.agentProcess.findFirst({ where: { profileId: agent.profileId, restarts: { gte: 1 }, state: { in: ["IDLE", "WORKING"] } } }),
     );
-  });
+  }, 180_000);
 });
 
 describe("cancelling a running task", () => {
