@@ -6,9 +6,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import { createPrisma } from "../server/db/create-prisma";
+import { processAlive } from "../agent/daemon/process-tree";
 import { installAudit, logSeqGaps, subtaskEvents } from "./chaos/audit";
 import { healthDuringOutages, percentile, redisRecoveries, rerunLatencies, runCounts } from "./chaos/checks";
-import { alive, FAULT_KINDS, injectFault, type FaultKind, type FaultRecord } from "./chaos/faults";
+import { FAULT_KINDS, injectFault, type FaultKind, type FaultRecord } from "./chaos/faults";
 import { startHealthProbe } from "./chaos/health-probe";
 import { startLogWatch } from "./chaos/log-watch";
 import { parseChaosOptions } from "./chaos/options";
@@ -84,7 +85,7 @@ for (const [i, kind] of schedule.entries()) {
   if (fault.agentPids?.length) {
     // Agents of a killed daemon must be gone soon after it (they exit when their IPC channel closes).
     const pids = fault.agentPids;
-    setTimeout(() => orphanSurvivors.push(...pids.filter((pid) => alive(pid))), 15_000);
+    setTimeout(() => orphanSurvivors.push(...pids.filter((pid) => processAlive(pid))), 15_000);
   }
   if (kind === "redis-long-outage" || (i + 1) % 20 === 0) say(`${i + 1}/${schedule.length} faults (last: ${kind}${fault.note ? `, ${fault.note}` : ""})`);
 }
@@ -111,10 +112,10 @@ logs.close();
 
 await processes.daemon.stop("SIGTERM");
 await sleep(2000);
-const leftAfterStop = agentPids.filter((pid) => alive(pid) && isAgentProcess(pid));
+const leftAfterStop = agentPids.filter((pid) => processAlive(pid) && isAgentProcess(pid));
 // An agent still loading when its daemon died notices once loaded (up to a minute on a busy
 // host): slow, but gone; one still alive now has outlived its daemon for good.
-const slowExits = orphanSurvivors.filter((pid) => !alive(pid) || !isAgentProcess(pid));
+const slowExits = orphanSurvivors.filter((pid) => !processAlive(pid) || !isAgentProcess(pid));
 const orphans = orphanSurvivors.filter((pid) => !slowExits.includes(pid));
 await killEverything();
 for (const pid of [...leftAfterStop, ...orphans]) process.kill(pid, "SIGKILL");

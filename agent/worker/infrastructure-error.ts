@@ -11,7 +11,7 @@ export function isInfrastructureError(error: unknown): boolean {
     if (name === "MaxRetriesPerRequestError" || message === "Connection is closed.") return true;
     if (typeof code === "string" && (NETWORK_CODES.has(code) || POSTGRES_UNAVAILABLE.test(code))) return true;
     // Prisma's driver adapter: the database could not be reached.
-    if (kind === "DatabaseNotReachable" || kind === "postgres" && typeof code === "string" && POSTGRES_UNAVAILABLE.test(code)) return true;
+    if (kind === "DatabaseNotReachable") return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

@@ -1,6 +1,6 @@
 // The faults a chaos run injects, each recorded with when it happened and what it hit, so the
 // checks afterwards can relate re-runs, recoveries and health reports to it.
-import { descendantPids } from "../../agent/daemon/process-tree";
+import { descendantPids, processAlive } from "../../agent/daemon/process-tree";
 import type { Db } from "../../server/db/create-prisma";
 import { heldSubtasks } from "./audit";
 import type { LogWatch } from "./log-watch";
@@ -44,19 +44,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Agents of the running daemon that are working on a subtask right now (pid alive). */
 async function workingAgents(db: Db): Promise<{ id: string; pid: number }[]> {
   const rows = await db.agentProcess.findMany({ where: { state: "WORKING", pid: { not: null }, currentSubtaskId: { not: null } }, select: { id: true, pid: true } });
-  return rows.flatMap((row) => (row.pid && alive(row.pid) ? [{ id: row.id, pid: row.pid }] : []));
+  return rows.flatMap((row) => (row.pid && processAlive(row.pid) ? [{ id: row.id, pid: row.pid }] : []));
 }
 
 const waitingWork = (db: Db) => db.subtask.count({ where: { status: "QUEUED", task: { status: "RUNNING" } } }).catch(() => 0);
 
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function injectFault(kind: FaultKind, ctx: FaultContext): Promise<FaultRecord> {
   const { processes, services, rng } = ctx;

@@ -39,9 +39,15 @@ export interface HealthDeps {
 
 const describe = (error: unknown) => (error instanceof Error ? error.message.split("\n").filter(Boolean).pop()! : String(error));
 
+class NoAnswerError extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+  }
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  const timeout = new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new NoAnswerError(ms)), ms)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -53,9 +59,8 @@ const probe = (name: string, work: () => Promise<unknown>) =>
     .catch((error: unknown) => ({ ok: false, error: publicReason(name, error, "not reachable") }));
 
 function publicReason(name: string, error: unknown, otherwise: string): string {
-  const detail = describe(error);
-  console.error(`health: ${name} check failed: ${detail}`);
-  return detail.startsWith("no answer within") ? detail : otherwise;
+  console.error(`health: ${name} check failed: ${describe(error)}`);
+  return error instanceof NoAnswerError ? error.message : otherwise;
 }
 
 async function findStuckProfiles(db: Db, now: number): Promise<StuckProfile[]> {
