@@ -83,7 +83,12 @@ describe("a diamond-shaped task", () => {
 
 describe("the agent daemon", () => {
   it("stops every agent process when it gets SIGTERM", async () => {
-    const agents = await deps.db.agentProcess.findMany({ where: { state: { in: ["IDLE", "WORKING"] } } });
+    // Each agent's row follows its state once the daemon's write of it lands.
+    const settled = () => deps.db.agentProcess.findMany({ where: { state: { in: ["IDLE", "WORKING"] } } });
+    const agents = await waitFor("four agents recorded idle or working", async () => {
+      const found = await settled();
+      return found.length >= 4 && found;
+    }, 10_000).catch(settled);
     expect(agents).toHaveLength(4);
     expect(await daemon.stop()).toBe(0);
     for (const agent of agents) expect(isAlive(agent.pid!), `agent ${agent.pid} is still running`).toBe(false);
