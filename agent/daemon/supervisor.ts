@@ -5,6 +5,7 @@
 import { LIVE_AGENT_STATES } from "../../server/contracts/agent-state";
 import { fork, type ChildProcess } from "node:child_process";
 import readline from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
 import pidusage from "pidusage";
 import { ZAgentToDaemonSchema } from "../../server/contracts/ipc";
 import type { AgentUpdateMessage } from "../../server/contracts/realtime";
@@ -51,6 +52,12 @@ export interface SupervisorOptions {
 type SlotState = AgentUpdateMessage["state"];
 
 const STARTUP_TIMEOUT_MS = 90_000;
+/**
+ * How long a state change waits before it is written to AgentProcess, so that the four or five
+ * changes of one job (CLAIMED … IDLE, tens of milliseconds apart) become one write. The change is
+ * published at once; the row only has to be right for readers that come later.
+ */
+const STATE_WRITE_DELAY_MS = 100;
 
 export interface AgentSlotView {
   agentId: string;
@@ -274,7 +281,7 @@ export class AgentSupervisor {
         await this.killSlot(slot);
         continue;
       }
-      await this.persist(slot);
+      void this.persist(slot);
     }
   }
 
@@ -318,10 +325,11 @@ export class AgentSupervisor {
   }
 
   /**
-   * Publishes the slot's state at once and records it in AgentProcess. An agent changes state a
-   * few times per job, faster than a write returns: one write is in flight per slot, and changes
-   * that arrive meanwhile are folded into one more write of the latest state, so the row ends
-   * right and writes never land out of order. A process already recorded as ended stays ended.
+   * Publishes the slot's state at once and records it in AgentProcess shortly after. An agent
+   * changes state a few times per job: one write is pending per slot, it carries the latest state
+   * when it runs (STATE_WRITE_DELAY_MS after the first change), and changes that arrive while it
+   * is in flight are folded into one more write, so the row ends right and writes never land out
+   * of order. A process already recorded as ended stays ended.
    */
   private persist(slot: Slot): Promise<void> {
     this.publish(slot);
@@ -334,6 +342,8 @@ export class AgentSupervisor {
     try {
       // Each write reads the slot afresh: after a restart it goes to the new process's row.
       while (slot.stateDirty && slot.agentId) {
+        await sleep(STATE_WRITE_DELAY_MS);
+        if (!slot.agentId) break;
         slot.stateDirty = false;
         const usage = slot.usage;
         await this.options.db.$executeRaw`
