@@ -4,7 +4,7 @@
 // lines with only a screenful of rows in the DOM, scroll to its first line, and link deep into it.
 import { expect, test, type Page } from "@playwright/test";
 import { createRedis } from "../server/create-redis";
-import { createPrisma } from "../server/db/create-prisma";
+import { createDatabase } from "../server/db/create-prisma";
 import { createRealtimePublisher } from "../server/realtime/publisher";
 import { redisKeys } from "../server/redis-keys";
 import { recordLogs } from "../server/services/logs/append-logs";
@@ -12,7 +12,7 @@ import { createLongLogTask } from "../server/testing/long-log-task";
 import { findInLog, logLineTotal, shownLogSeqs } from "./support/log-viewer";
 import { TASK_PAGE_URL } from "./support/task-page-url";
 
-const db = createPrisma(process.env.DATABASE_URL!, { max: 2 });
+const { db, sql } = createDatabase(process.env.DATABASE_URL!, { max: 2 });
 const redis = createRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
 const publisher = createRealtimePublisher(redis, redisKeys(`${process.env.BATON_REDIS_PREFIX ?? "baton-test"}-e2e`).socketIoKey);
 test.afterAll(async () => {
@@ -153,7 +153,7 @@ test("a task with 50,000 lines opens at its end, stays virtualised, scrolls to t
   expect(await page.getByTestId("log-row").count()).toBeLessThan(60);
 
   // New lines while reading the top are counted, not scrolled to.
-  await recordLogs({ db, publisher }, task.id, [1, 2, 3].map((i) => ({ subtaskId: s1, kind: "STATUS" as const, message: `Late line ${i}` })));
+  await recordLogs({ sql, publisher }, task.id, [1, 2, 3].map((i) => ({ subtaskId: s1, kind: "STATUS" as const, message: `Late line ${i}` })));
   await expect(jump).toHaveText("Jump to latest (3 new) ↓");
   await expect(line(page, 1)).toBeInViewport();
   await jump.click();

@@ -1,8 +1,10 @@
-// The web process's one Prisma client, kept across Next.js dev reloads.
-import { createPrisma, type Db } from "./db/create-prisma";
+// The web process's one database pool (a Prisma client and the hot path's SQL), kept across
+// Next.js dev reloads.
+import { createDatabase, type Database } from "./db/create-prisma";
 import { env } from "./env";
 
-const globalForDb = globalThis as unknown as { batonDb?: Db };
+const globalForDb = globalThis as unknown as { batonDatabase?: Database };
 
-export const db: Db = globalForDb.batonDb ?? createPrisma(env.DATABASE_URL);
-if (env.NODE_ENV !== "production") globalForDb.batonDb = db;
+const database = globalForDb.batonDatabase ?? createDatabase(env.DATABASE_URL);
+if (env.NODE_ENV !== "production") globalForDb.batonDatabase = database;
+export const { db, sql } = database;

@@ -5,7 +5,7 @@ import type { Redis } from "ioredis";
 import type { ApiDeps } from "./api/trpc";
 import { createRateLimits } from "./auth/rate-limits";
 import { createRedis } from "./create-redis";
-import { db } from "./db";
+import { db, sql } from "./db";
 import { env } from "./env";
 import { createDispatcher } from "./queues/dispatcher";
 import { createFleetCommands } from "./queues/fleet-commands";
@@ -25,6 +25,7 @@ function createWebDeps(): WebDeps {
   const keys = redisKeys(env.BATON_REDIS_PREFIX);
   return {
     db,
+    sql,
     redis,
     keys,
     dispatcher: createDispatcher(redis, keys.bullPrefix),

@@ -5,7 +5,7 @@
 import os from "node:os";
 import path from "node:path";
 import { AGENT_HEARTBEAT_STALE_MS } from "../../server/contracts/heartbeat";
-import { createPrisma } from "../../server/db/create-prisma";
+import { createDatabase } from "../../server/db/create-prisma";
 import { createRedis } from "../../server/create-redis";
 import { createDispatcher } from "../../server/queues/dispatcher";
 import { createTaskSignals } from "../../server/queues/task-signals";
@@ -44,7 +44,7 @@ const { config } = loaded;
 const env = parseAgentEnv();
 const host = os.hostname();
 const owner = `${host}:${process.pid}`;
-const db = createPrisma(env.DATABASE_URL, { max: 4 });
+const { db, sql } = createDatabase(env.DATABASE_URL, { max: 4 });
 const redis = createRedis(env.REDIS_URL);
 const subscriber = createRedis(env.REDIS_URL, "blocking");
 if (env.NODE_ENV === "production") {
@@ -56,7 +56,7 @@ if (env.NODE_ENV === "production") {
 }
 const keys = redisKeys(env.BATON_REDIS_PREFIX);
 const publisher = createRealtimePublisher(redis, keys.socketIoKey);
-const deps = { db, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys.cancelChannel) };
+const deps = { db, sql, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys.cancelChannel) };
 
 let simUrl = env.BATON_SIM_URL;
 const sim =
@@ -70,6 +70,7 @@ console.log(env.ANTHROPIC_API_KEY ? `daemon: agents use Claude (${env.BATON_MODE
 const { BATON_DAEMON_TOKEN: _token, ...inherited } = process.env;
 const supervisor = new AgentSupervisor({
   db,
+  sql,
   publisher,
   samples: createAgentSamples(redis, keys),
   host,

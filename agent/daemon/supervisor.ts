@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pidusage from "pidusage";
 import { ZAgentToDaemonSchema } from "../../server/contracts/ipc";
 import type { AgentUpdateMessage } from "../../server/contracts/realtime";
-import type { Db } from "../../server/db/create-prisma";
+import type { Db, Sql } from "../../server/db/create-prisma";
 import type { RealtimePublisher } from "../../server/realtime/publisher";
 import type { AgentSamples } from "../../server/services/agents/agent-samples";
 import { killTree, sampleTree } from "./process-tree";
@@ -37,6 +37,7 @@ export interface Takedown {
 
 export interface SupervisorOptions {
   db: Db;
+  sql: Sql;
   publisher: RealtimePublisher;
   /** Where each CPU and RSS sample goes, for the agents page's sparklines. */
   samples: Pick<AgentSamples, "record">;
@@ -346,7 +347,7 @@ export class AgentSupervisor {
         if (!slot.agentId) break;
         slot.stateDirty = false;
         const usage = slot.usage;
-        await this.options.db.$executeRaw`
+        await this.options.sql.execute`
           UPDATE "AgentProcess" SET state = ${slot.state}::"AgentState", "stateChangedAt" = ${new Date(slot.stateChangedAt)},
             "currentSubtaskId" = ${slot.subtaskId}, "lastHeartbeatAt" = ${new Date(slot.lastHeartbeat)},
             "cpuPercent" = COALESCE(${usage?.cpu ?? null}::float8, "cpuPercent"),

@@ -7,6 +7,8 @@ it("recognises Redis and PostgreSQL being out of reach, also as the cause of ano
   expect(isInfrastructureError(new Error("Connection is closed."))).toBe(true);
   expect(isInfrastructureError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:6379"), { code: "ECONNREFUSED" }))).toBe(true);
   expect(isInfrastructureError(Object.assign(new Error("the database system is shutting down"), { code: "57P03" }))).toBe(true);
+  expect(isInfrastructureError(new Error("Connection terminated unexpectedly"))).toBe(true);
+  expect(isInfrastructureError(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
   expect(isInfrastructureError(new Error("query failed", { cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 } }))).toBe(true);
 });
 

@@ -3,7 +3,7 @@
 // a sentence or line end, when the model turns to a tool, or after TEXT_MAX_WAIT_MS, never as a
 // row per token or a fragment cut mid-word by the flush timer.
 import { appendLogs, type NewLogEvent } from "../../server/services/logs/append-logs";
-import type { Db } from "../../server/db/create-prisma";
+import type { Sql } from "../../server/db/create-prisma";
 import type { RealtimePublisher } from "../../server/realtime/publisher";
 
 /** A batch is kept and retried while PostgreSQL is away (a restart takes seconds), up to this long. */
@@ -25,7 +25,7 @@ export class LogSink {
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    private readonly deps: { db: Db; publisher: RealtimePublisher },
+    private readonly deps: { sql: Sql; publisher: RealtimePublisher },
     intervalMs = 100,
   ) {
     this.timer = setInterval(() => void this.write(false), intervalMs);
@@ -95,7 +95,7 @@ export class LogSink {
     this.pending = new Map();
     for (const [taskId, entries] of batch) {
       try {
-        this.deps.publisher.logs(await appendLogs(this.deps.db, taskId, entries));
+        this.deps.publisher.logs(await appendLogs(this.deps.sql, taskId, entries));
         this.failingSince = null;
       } catch (error) {
         this.failingSince ??= Date.now();

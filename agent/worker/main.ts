@@ -1,5 +1,5 @@
 // An agent process: one profile, one BullMQ worker. Started by the agent daemon with fork().
-import { createPrisma } from "../../server/db/create-prisma";
+import { createDatabase } from "../../server/db/create-prisma";
 import { ZDaemonToAgentSchema, type AgentToDaemonMessage } from "../../server/contracts/ipc";
 import { createRedis } from "../../server/create-redis";
 import { createDispatcher } from "../../server/queues/dispatcher";
@@ -23,16 +23,16 @@ const env = parseAgentEnv();
 if (!env.BATON_AGENT_ID || !env.BATON_PROFILE) throw new Error("BATON_AGENT_ID and BATON_PROFILE must be set (the daemon sets them).");
 const agentId = env.BATON_AGENT_ID;
 
-const db = createPrisma(env.DATABASE_URL, { max: 3 });
+const { db, sql } = createDatabase(env.DATABASE_URL, { max: 3 });
 const redis = createRedis(env.REDIS_URL);
 const blocking = createRedis(env.REDIS_URL, "blocking");
 const subscriber = createRedis(env.REDIS_URL, "blocking");
 const keys = redisKeys(env.BATON_REDIS_PREFIX);
 const publisher = createRealtimePublisher(redis, keys.socketIoKey);
-const deps = { db, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys.cancelChannel) };
+const deps = { db, sql, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys.cancelChannel) };
 
 const profile = await db.agentProfile.findUniqueOrThrow({ where: { name: env.BATON_PROFILE } });
-const logs = new LogSink({ db, publisher });
+const logs = new LogSink({ sql, publisher });
 const aborts = new TaskAborts();
 await onTaskAbort(subscriber, keys.cancelChannel, (message) => aborts.abort(message.taskId, message.reason));
 

@@ -51,7 +51,7 @@ export function modelGate(runtime: AgentRuntime, taskId: string, subtaskId: stri
     },
     async onUsage(usage) {
       const price = await controls.prices.priceOf(usage.model);
-      await recordModelCall(db, {
+      await recordModelCall(runtime.deps.sql, {
         taskId,
         subtaskId,
         profileId: runtime.profile.id,

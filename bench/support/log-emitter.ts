@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { LogSink } from "../../agent/worker/log-sink";
 import { createRedis } from "../../server/create-redis";
-import { createPrisma } from "../../server/db/create-prisma";
+import { createDatabase } from "../../server/db/create-prisma";
 import { createRealtimePublisher } from "../../server/realtime/publisher";
 import { redisKeys } from "../../server/redis-keys";
 import { monotonicMs } from "./report";
@@ -26,10 +26,10 @@ export interface EmitDone {
   finishedAtMs: number;
 }
 
-const db = createPrisma(process.env.DATABASE_URL!, { max: 3 });
+const { db, sql } = createDatabase(process.env.DATABASE_URL!, { max: 3 });
 const redis = createRedis(process.env.REDIS_URL!);
 const publisher = createRealtimePublisher(redis, redisKeys(process.env.BATON_REDIS_PREFIX!).socketIoKey);
-const sink = new LogSink({ db, publisher });
+const sink = new LogSink({ sql, publisher });
 const INSERT_BATCH = 100;
 
 async function emit(order: EmitOrder): Promise<EmitDone> {

@@ -2,7 +2,7 @@
 // stamps `now()` with the same wall time JavaScript writes.
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createPrisma } from "./create-prisma";
+import { createDatabase, createPrisma } from "./create-prisma";
 
 const base = new URL(process.env.DATABASE_URL!);
 const scratch = new URL(base);
@@ -38,4 +38,34 @@ it("stamps now() in UTC on a server whose time zone is not UTC", async () => {
   } finally {
     await db.$disconnect();
   }
+});
+
+it("gives the hot path's SQL the same values Prisma's raw queries do, on the client's pool", async () => {
+  const { db, sql } = createDatabase(scratch.toString(), { max: 1 });
+  try {
+    const sent = new Date("2026-01-02T03:04:05.678Z");
+    const read = (at: Date, amount: bigint, ids: string[]) =>
+      sql.query<{ zone: string; at: Date; amount: bigint; ids: string[]; stamped: Date }>`
+        SELECT current_setting('TimeZone') AS zone, ${at}::timestamp AS at, ${amount}::bigint * 2 AS amount,
+          ${ids}::text[] AS ids, now()::timestamp AS stamped`;
+    const [first] = await read(sent, 9_007_199_254_740_993n, ["a", "b"]);
+    expect(first!.zone).toBe("UTC");
+    expect(first!.at.toISOString()).toBe(sent.toISOString());
+    expect(first!.amount).toBe(18_014_398_509_481_986n);
+    expect(first!.ids).toEqual(["a", "b"]);
+    expect(Math.abs(first!.stamped.getTime() - Date.now())).toBeLessThan(60_000);
+    // The call site's prepared statement is reused with new values.
+    const [second] = await read(new Date(0), -1n, []);
+    expect(second!.at.toISOString()).toBe("1970-01-01T00:00:00.000Z");
+    expect(second!.amount).toBe(-2n);
+    expect(second!.ids).toEqual([]);
+
+    const [prisma] = await db.$queryRaw<{ amount: bigint; at: Date }[]>`SELECT ${9_007_199_254_740_993n}::bigint * 2 AS amount, ${sent}::timestamp AS at`;
+    expect(prisma).toEqual({ amount: first!.amount, at: first!.at });
+    expect(await sql.execute`UPDATE pg_class SET relname = relname WHERE false`).toBe(0);
+  } finally {
+    await db.$disconnect();
+  }
+  // Disconnecting the client ends the pool the SQL runs on.
+  await expect(sql.query`SELECT 1`).rejects.toThrow();
 });

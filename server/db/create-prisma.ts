@@ -1,13 +1,29 @@
-// Builds a Prisma client on the pg driver adapter (no native query engine). Every session runs in
-// UTC: timestamps are `timestamp without time zone`, written both from JavaScript (UTC) and by
-// `now()` in SQL, which would otherwise use the server's own time zone.
+// Builds a Prisma client on the pg driver adapter (no native query engine), and beside it the hot
+// path's tagged-template SQL on the same pool (see sql.ts). Every session runs in UTC: timestamps
+// are `timestamp without time zone`, written both from JavaScript (UTC) and by `now()` in SQL,
+// which would otherwise use the server's own time zone.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
+import { createSql, type Sql } from "./sql";
 
 export type Db = PrismaClient;
+export type { Sql } from "./sql";
+
+export interface Database {
+  db: Db;
+  sql: Sql;
+}
+
+/** One pool for both; `db.$disconnect()` ends it. */
+export function createDatabase(connectionString: string, options: { max?: number } = {}): Database {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, options: "-c TimeZone=UTC" });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return { db, sql: createSql(pool) };
+}
 
 export function createPrisma(connectionString: string, options: { max?: number } = {}): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: options.max ?? 10, options: "-c TimeZone=UTC" }) });
+  return createDatabase(connectionString, options).db;
 }
 
 export { Prisma } from "./generated/client";

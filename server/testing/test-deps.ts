@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Redis } from "ioredis";
-import { createPrisma } from "../db/create-prisma";
+import { createDatabase } from "../db/create-prisma";
 import { createRedis } from "../create-redis";
 import { createDispatcher } from "../queues/dispatcher";
 import { createFleetCommands } from "../queues/fleet-commands";
@@ -30,7 +30,7 @@ export function createTestDeps(name: string, options: { rateLimits?: RateLimitCo
 }
 
 export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: RateLimitConfig } = {}): TestDeps {
-  const db = createPrisma(process.env.DATABASE_URL!, { max: 5 });
+  const { db, sql } = createDatabase(process.env.DATABASE_URL!, { max: 5 });
   const redis = createRedis(process.env.REDIS_URL!);
   const keys = redisKeys(prefix);
   const dispatcher = createDispatcher(redis, keys.bullPrefix);
@@ -38,6 +38,7 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
     prefix,
     redis,
     db,
+    sql,
     defaultModel: process.env.BATON_MODEL ?? "claude-sonnet-5",
     keys,
     dispatcher,

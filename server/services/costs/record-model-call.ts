@@ -1,7 +1,7 @@
 // Records one Messages API call: a ModelCall row, and its tokens and cost added to the subtask
 // and the task, in one statement (atomic) so the task's totals are always the sum of its calls.
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../db/create-prisma";
+import type { Sql } from "../../db/create-prisma";
 import type { CallUsage } from "./compute-cost";
 
 export interface ModelCallRecord extends CallUsage {
@@ -15,11 +15,11 @@ export interface ModelCallRecord extends CallUsage {
   stopReason: string | null;
 }
 
-export async function recordModelCall(db: Db, call: ModelCallRecord): Promise<void> {
+export async function recordModelCall(sql: Sql, call: ModelCallRecord): Promise<void> {
   // One statement, so the row locks it takes (task, subtask, the analytics rollup's bucket, which
   // every call of the hour shares) are held for one round trip, not for a transaction's four.
   // The task is updated first, as every other writer of both rows does.
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const rows = await sql.query<{ id: string }>`
     WITH task AS (
       UPDATE "Task" SET "inputTokens" = "inputTokens" + ${call.inputTokens}::int, "outputTokens" = "outputTokens" + ${call.outputTokens}::int,
         "cacheReadTokens" = "cacheReadTokens" + ${call.cacheReadTokens}::int, "cacheWriteTokens" = "cacheWriteTokens" + ${call.cacheWriteTokens}::int,

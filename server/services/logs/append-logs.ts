@@ -1,7 +1,7 @@
 // Stores log events for one task with gap-free per-task sequence numbers. One statement
 // advances the counter on the task row and inserts the rows, so it is atomic (a failure leaves
 // no hole) and costs one round trip, which matters on the hot path of every agent.
-import type { Db, LogKind, LogLevel } from "../../db/create-prisma";
+import type { LogKind, LogLevel, Sql } from "../../db/create-prisma";
 import type { LogEventMessage } from "../../contracts/realtime";
 import type { RealtimePublisher } from "../../realtime/publisher";
 
@@ -20,7 +20,7 @@ export class TaskNotFoundError extends Error {
   }
 }
 
-export async function appendLogs(db: Db, taskId: string, entries: NewLogEvent[]): Promise<LogEventMessage[]> {
+export async function appendLogs(sql: Sql, taskId: string, entries: NewLogEvent[]): Promise<LogEventMessage[]> {
   if (entries.length === 0) return [];
   const createdAt = new Date();
   const normalized = entries.map((entry) => ({
@@ -32,7 +32,7 @@ export async function appendLogs(db: Db, taskId: string, entries: NewLogEvent[])
     data: entry.data ?? null,
   }));
   const payload = JSON.stringify(normalized);
-  const rows = await db.$queryRaw<{ seq: number }[]>`
+  const rows = await sql.query<{ seq: number }>`
     WITH counter AS (
       UPDATE "Task" SET "logSeq" = "logSeq" + ${entries.length}::int WHERE id = ${taskId}
       RETURNING "logSeq" - ${entries.length}::int AS base
@@ -75,9 +75,9 @@ export function toLogEventMessage(row: {
 
 /** Appends and publishes in one step, for the few status lines services write themselves. */
 export async function recordLogs(
-  deps: { db: Db; publisher: RealtimePublisher },
+  deps: { sql: Sql; publisher: RealtimePublisher },
   taskId: string,
   entries: NewLogEvent[],
 ): Promise<void> {
-  deps.publisher.logs(await appendLogs(deps.db, taskId, entries));
+  deps.publisher.logs(await appendLogs(deps.sql, taskId, entries));
 }

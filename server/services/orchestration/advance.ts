@@ -33,9 +33,9 @@ interface GraphRow {
 }
 
 export async function advance(deps: OrchestratorDeps, taskId: string): Promise<AdvanceResult> {
-  const { db, dispatcher, publisher, keys } = deps;
+  const { db, sql, dispatcher, publisher, keys } = deps;
   // The whole graph and the task in one round trip; this runs on every subtask completion.
-  const rows = await db.$queryRaw<GraphRow[]>`
+  const rows = await sql.query<GraphRow>`
     SELECT t.status::text AS "taskStatus", t.priority AS "taskPriority", p.version AS "profilesVersion",
            s.id, s.title, s.status::text AS status, s.optional, s.priority, s.capabilities,
            COALESCE(array_agg(d."dependsOnId") FILTER (WHERE d."dependsOnId" IS NOT NULL), '{}') AS "dependsOn"
@@ -55,7 +55,7 @@ export async function advance(deps: OrchestratorDeps, taskId: string): Promise<A
   if (decision.outcome === "failed") {
     const failed = subtasks.find((s) => s.id === decision.failedId);
     const reason = `Subtask "${failed?.title}" failed.`;
-    const [ended] = await db.$queryRaw<{ failed: boolean; skipped: string[] }[]>`
+    const [ended] = await sql.query<{ failed: boolean; skipped: string[] }>`
       WITH failed AS (
         UPDATE "Task" SET status = 'FAILED', "statusReason" = ${reason}, "finishedAt" = now(), "updatedAt" = now()
         WHERE id = ${taskId} AND status = 'RUNNING'
@@ -75,7 +75,7 @@ export async function advance(deps: OrchestratorDeps, taskId: string): Promise<A
   }
 
   if (decision.outcome === "finalize") {
-    const moved = await db.$executeRaw`
+    const moved = await sql.execute`
       UPDATE "Task" SET status = 'FINALIZING', "updatedAt" = now() WHERE id = ${taskId} AND status = 'RUNNING'`;
     if (moved === 0) return { kind: "noop", reason: "task is no longer running" };
     await dispatcher.enqueue("finalize", { taskId }, { queue: keys.agentQueue(GENERALIST_PROFILE) });
@@ -93,7 +93,7 @@ export async function advance(deps: OrchestratorDeps, taskId: string): Promise<A
   });
   // A share lock on the task row: concurrent advances do not wait for each other, but a cancel,
   // failure or pause (which update the row) is either seen here or waits for this statement.
-  const queuedRows = await db.$queryRaw<{ id: string }[]>`
+  const queuedRows = await sql.query<{ id: string }>`
     WITH running AS (SELECT id FROM "Task" WHERE id = ${taskId} AND status = 'RUNNING' FOR SHARE)
     UPDATE "Subtask" s SET status = 'QUEUED', "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now()
     FROM running, unnest(${jobs.map((job) => job.subtaskId)}::text[], ${jobs.map((job) => job.profileId)}::text[]) AS q(id, profile)

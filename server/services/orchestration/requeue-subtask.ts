@@ -73,7 +73,7 @@ export async function handBackSubtask(
   const outcome = await requeueStoppedSubtask(deps, subtask, { reason: args.reason, jobState, countAttempt: args.countAttempt });
   if (outcome === "skipped") return outcome;
   const then = outcome === "failed" ? "No attempts are left." : args.countAttempt ? "Back in the queue; this counted as an attempt." : "Back in the queue.";
-  const events = await appendLogs(deps.db, subtask.taskId, [
+  const events = await appendLogs(deps.sql, subtask.taskId, [
     { subtaskId: subtask.id, agentId: args.agentId, kind: "ERROR", level: args.countAttempt ? "ERROR" : "WARN", message: `Attempt ${subtask.attempts} stopped — ${args.reason}. ${then}` },
   ]);
   deps.publisher.logs(events);

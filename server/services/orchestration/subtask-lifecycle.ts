@@ -24,7 +24,7 @@ export async function claimSubtask(
   args: { taskId: string; subtaskId: string; agentId: string; profileId: string },
 ): Promise<SubtaskClaim | null> {
   // One round trip on the hot path: the claim, the subtask's inputs and the profile's policy.
-  const rows = await deps.db.$queryRaw<(Omit<SubtaskClaim, "spend"> & { taskStatus: string; costMicros: bigint; budgetMicros: bigint | null })[]>`
+  const rows = await deps.sql.query<Omit<SubtaskClaim, "spend"> & { taskStatus: string; costMicros: bigint; budgetMicros: bigint | null }>`
     WITH claimed AS (
       UPDATE "Subtask" s SET status = 'RUNNING', attempts = s.attempts + 1, "agentId" = ${args.agentId},
         "startedAt" = COALESCE(s."startedAt", now()), "statusReason" = NULL, "updatedAt" = now()
@@ -63,7 +63,7 @@ export async function completeSubtask(
 ): Promise<boolean> {
   // The attempt fence: only the run holding the latest claim records a result, and only once.
   const output = args.result.output === undefined || args.result.output === null ? null : JSON.stringify(args.result.output);
-  const completed = deps.db.$executeRaw`
+  const completed = deps.sql.execute`
     UPDATE "Subtask" SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, output),
       "finishedAt" = ${new Date()}, "updatedAt" = now()
     WHERE id = ${args.subtaskId} AND status = 'RUNNING' AND attempts = ${args.attempt}`;

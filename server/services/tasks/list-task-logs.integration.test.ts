@@ -16,7 +16,7 @@ beforeAll(async () => {
   await resetData(deps);
   ({ id: taskId } = await deps.db.task.create({ data: { title: "Logs", prompt: "Log a lot" } }));
   await appendLogs(
-    deps.db,
+    deps.sql,
     taskId,
     Array.from({ length: 10 }, (_, i) =>
       i % 3 === 0
