@@ -35,10 +35,18 @@ const DESCRIPTIONS: Record<ToolName, string> = {
   submit_result: "Submit the task's final result as markdown, with optional structured data.",
 };
 
+const definitions = new Map<ToolName, Anthropic.Tool>();
+
+/** The tool as the API receives it; built once per process (every model call sends it). */
 export function toolDefinition(name: ToolName): Anthropic.Tool {
-  const schema = z.toJSONSchema(TOOL_INPUTS[name], { io: "input" }) as Record<string, unknown>;
-  delete schema.$schema;
-  return { name, description: DESCRIPTIONS[name], input_schema: schema as Anthropic.Tool.InputSchema };
+  let definition = definitions.get(name);
+  if (!definition) {
+    const schema = z.toJSONSchema(TOOL_INPUTS[name], { io: "input" }) as Record<string, unknown>;
+    delete schema.$schema;
+    definition = { name, description: DESCRIPTIONS[name], input_schema: schema as Anthropic.Tool.InputSchema };
+    definitions.set(name, definition);
+  }
+  return definition;
 }
 
 export function isToolName(name: string): name is ToolName {
