@@ -1,5 +1,6 @@
-// Buffers an agent's log events and writes them in batches (one transaction per task per flush),
-// then publishes them live. Streamed text is cut into readable lines: a text event is written at
+// Buffers an agent's log events and writes them in batches (one statement per task per flush),
+// then publishes them live. A line is written at most BATCH_WAIT_MS after it was pushed, together
+// with whatever was pushed meanwhile, or sooner when the run flushes (at its end). Streamed text is cut into readable lines: a text event is written at
 // a sentence or line end, when the model turns to a tool, or after TEXT_MAX_WAIT_MS, never as a
 // row per token or a fragment cut mid-word by the flush timer.
 import { appendLogs, type NewLogEvent } from "../../server/services/logs/append-logs";
@@ -9,6 +10,7 @@ import type { RealtimePublisher } from "../../server/realtime/publisher";
 /** A batch is kept and retried while PostgreSQL is away (a restart takes seconds), up to this long. */
 const MAX_FLUSH_OUTAGE_MS = 120_000;
 const TEXT_MAX_WAIT_MS = 1000;
+const BATCH_WAIT_MS = 20;
 const SENTENCE_END = /[.!?:;)\]]["')\]]*\s+|\n+/g;
 
 interface OpenText {
@@ -22,6 +24,8 @@ export class LogSink {
   private open = new Map<string, OpenText>();
   private flushing: Promise<void> = Promise.resolve();
   private failingSince: number | null = null;
+  private scheduled: NodeJS.Timeout | null = null;
+  /** Releases finished sentences of streamed text and retries failed batches. */
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -51,11 +55,15 @@ export class LogSink {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    if (this.scheduled) clearTimeout(this.scheduled);
     await this.flush();
   }
 
   private write(allText: boolean): Promise<void> {
     this.releaseText(allText);
+    // This write takes everything pending, so the batch's own timer has nothing left to do.
+    if (this.scheduled) clearTimeout(this.scheduled);
+    this.scheduled = null;
     this.flushing = this.flushing.then(() => this.flushOnce());
     return this.flushing;
   }
@@ -64,6 +72,13 @@ export class LogSink {
     const list = this.pending.get(taskId) ?? [];
     list.push(entry);
     this.pending.set(taskId, list);
+    this.scheduled ??= setTimeout(
+      () => {
+        this.scheduled = null;
+        void this.write(false);
+      },
+      BATCH_WAIT_MS,
+    );
   }
 
   private closeText(taskId: string, subtaskId: string | null): void {
