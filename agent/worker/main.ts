@@ -14,6 +14,7 @@ import { createAnthropic } from "../model/create-anthropic";
 import { rateLimitFetch } from "../model/rate-limit-fetch";
 import { createTaskCoordination } from "../tools/task-coordination";
 import { createWriteLocks } from "../tools/write-locks";
+import { bubblewrapAvailable } from "../tools/sandbox";
 import { LogSink } from "./log-sink";
 import { AgentStatus } from "./agent-status";
 import { startAgentWorker } from "./start-agent-worker";
@@ -84,6 +85,8 @@ const worker = startAgentWorker({
   stalledIntervalMs: env.BATON_STALLED_INTERVAL_MS,
 });
 await worker.waitUntilReady();
+// The sandbox probe runs a process and waits for it: once here, not in the first subtask's time.
+bubblewrapAvailable();
 status.to("IDLE");
 send({ type: "ready" });
 const beat = setInterval(heartbeat, env.BATON_HEARTBEAT_INTERVAL_MS);

@@ -15,9 +15,14 @@ export interface Database {
   sql: Sql;
 }
 
-/** One pool for both; `db.$disconnect()` ends it. */
+/**
+ * One pool for both; `db.$disconnect()` ends it. Idle connections are kept: an agent waits
+ * seconds on each model call, and a connection closed meanwhile costs the next statement a new
+ * PostgreSQL backend and its prepared statements (tens of milliseconds on a 2-core machine). An
+ * idle pool does not keep a finished script alive.
+ */
 export function createDatabase(connectionString: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, options: "-c TimeZone=UTC" });
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, idleTimeoutMillis: 0, allowExitOnIdle: true, options: "-c TimeZone=UTC" });
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   return { db, sql: createSql(pool) };
 }
