@@ -228,18 +228,20 @@ export class AgentSupervisor {
     slot.child = undefined;
     slot.state = crashed ? "CRASHED" : "EXITED";
     slot.stateChangedAt = Date.now();
-    await this.options.db.agentProcess
-      .update({ where: { id: agentId }, data: { state: slot.state, stateChangedAt: new Date(slot.stateChangedAt), exitCode: code, exitSignal: signal, exitReason: reason, endedAt: new Date(), currentSubtaskId: null } })
-      .catch(() => {});
-    this.publish(slot);
     // A crash (kill -9, out of memory) hands its subtask back at once, as a takedown does, rather
     // than leaving it to BullMQ's stall detection, which waits for the dead agent's lock to expire.
     const takedown = slot.takedown ?? (crashed && heldSubtask ? { reason: `its agent was ${reason}`, countAttempt: true, crashed: true } : undefined);
     if (takedown) {
-      // Only now, with the process gone, can nobody else write a result for its attempt.
+      // Only now, with the process gone, can nobody else write a result for its attempt. Before
+      // the row says the process ended: the reconciler requeues the subtasks of ended agents
+      // itself (counting the attempt), and must not get to this one first.
       await this.options.onTakedown({ agentId, profile: slot.profile, subtaskId: heldSubtask, ...takedown }).catch((error) => console.error(`[${slot.key}] hand-back failed:`, error));
       slot.takedown = undefined;
     }
+    await this.options.db.agentProcess
+      .update({ where: { id: agentId }, data: { state: slot.state, stateChangedAt: new Date(slot.stateChangedAt), exitCode: code, exitSignal: signal, exitReason: reason, endedAt: new Date(), currentSubtaskId: null } })
+      .catch(() => {});
+    this.publish(slot);
     slot.subtaskId = null;
     slot.markSettled?.();
     if (expected) {
