@@ -28,11 +28,12 @@ test("live lines, filters, search, tool data, copying and links", async ({ page,
   test.setTimeout(120_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/tasks/new");
-  await page.getByLabel("What should the agents do?").fill("Survey the three largest files in the workspace, summarise each, then write a combined report");
+  await page.getByLabel("What should the agents do?").fill("Survey the three largest files in the workspace, summarise each, then write a combined report [sim:cmd=sleep 2]");
   await page.getByRole("button", { name: "Submit task" }).click();
   await page.waitForURL(TASK_PAGE_URL);
 
-  // Lines arrive while the task runs, without a reload, and the view follows them.
+  // Lines arrive while the task runs (a subtask's two-second command keeps it running after the
+  // first lines), without a reload, and the view follows them.
   await expect.poll(() => logLineTotal(page), { timeout: 30_000 }).toBeGreaterThan(3);
   const midRun = await logLineTotal(page);
   await expect(page.getByTestId("task-result")).toBeVisible({ timeout: 45_000 });

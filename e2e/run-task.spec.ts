@@ -8,11 +8,12 @@ test("submitting a task streams its logs live and shows the result", async ({ pa
   await page.goto("/tasks/new");
   await expect(page.getByText(/simulated Claude/i).first()).toBeVisible();
 
-  await page.getByLabel("What should the agents do?").fill("Survey the three largest files in the workspace, summarise each, then write a combined report");
+  await page.getByLabel("What should the agents do?").fill("Survey the three largest files in the workspace, summarise each, then write a combined report [sim:cmd=sleep 2]");
   await page.getByRole("button", { name: "Submit task" }).click();
   await page.waitForURL(TASK_PAGE_URL);
 
-  // Lines arrive while the task is still running, without a reload.
+  // Lines arrive while the task is still running, without a reload (a subtask's two-second
+  // command keeps it running after the first lines, however fast the rest goes).
   await expect.poll(() => logLineTotal(page), { timeout: 30_000 }).toBeGreaterThan(3);
   const midRun = await page.evaluate(() => ({
     lines: Number(document.querySelector('[data-testid="log-summary"]')?.getAttribute("data-count")),
