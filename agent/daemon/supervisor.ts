@@ -254,7 +254,26 @@ export class AgentSupervisor {
     slot.restarts++;
     const delay = restartDelayMs(slot.failuresInARow);
     console.log(`[${slot.key}] ${reason}; restarting in ${delay} ms`);
-    slot.restartTimer = setTimeout(() => void this.spawn(slot).catch((error) => console.error(`[${slot.key}] restart failed:`, error)), delay);
+    this.scheduleRestart(slot, delay);
+  }
+
+  /**
+   * Starts the slot's next process after `delay`. A start that fails before the fork (PostgreSQL
+   * away, so its row cannot be created) is tried again with the restart backoff, or the slot would
+   * stay empty for good.
+   */
+  private scheduleRestart(slot: Slot, delay: number): void {
+    slot.restartTimer = setTimeout(() => {
+      this.spawn(slot).catch((error: unknown) => {
+        if (slot.child || slot.retiring || this.stopping) {
+          console.error(`[${slot.key}] restart failed:`, error);
+          return;
+        }
+        const next = restartDelayMs(++slot.failuresInARow);
+        console.error(`[${slot.key}] restart failed; trying again in ${next} ms:`, error instanceof Error ? error.message : error);
+        this.scheduleRestart(slot, next);
+      });
+    }, delay);
   }
 
   /** Samples CPU and RSS of each agent's tree, kills agents that stopped beating or broke a limit, and records it all. */
