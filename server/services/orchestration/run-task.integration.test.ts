@@ -11,7 +11,10 @@ beforeAll(async () => {
   await resetData(deps);
   // A little model latency so that parallel subtasks measurably overlap.
   daemon = await startDaemon({ prefix: deps.prefix, env: { SIM_FIRST_TOKEN_DELAY_MS: "150", SIM_TOKEN_DELAY_MS: "1" } });
-});
+  // The seeded fleet (two generalists, two analysts) starts before any test's clock does: on a
+  // machine busy with other test files, four agents loading at once can take half a minute.
+  await waitFor("the four seeded agents to be idle", async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) >= 4, 120_000);
+}, 150_000);
 
 afterAll(async () => {
   await daemon.stop();
