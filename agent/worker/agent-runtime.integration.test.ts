@@ -9,7 +9,7 @@ import { decideApproval } from "../../server/services/approvals/decide-approval"
 import { cancelTask } from "../../server/services/tasks/cancel-task";
 import { createTask } from "../../server/services/tasks/create-task";
 import { startDaemon, type RunningDaemon } from "../../server/testing/start-daemon";
-import { createTestDeps, resetData, waitFor } from "../../server/testing/test-deps";
+import { createTestDeps, resetData, seededFleetIdle, waitFor } from "../../server/testing/test-deps";
 import { createUser } from "../../server/testing/test-users";
 
 const deps = createTestDeps("agent-runtime");
@@ -27,9 +27,7 @@ beforeAll(async () => {
     if (packet.data[0] === "agent:update") updates.push(packet.data[1]);
   });
   daemon = await startDaemon({ prefix: deps.prefix, env: { SIM_FIRST_TOKEN_DELAY_MS: "150", SIM_TOKEN_DELAY_MS: "1" } });
-  // The seeded fleet (two generalists, two analysts) starts before any test's clock does: on a
-  // machine busy with other test files, four agents loading at once can take half a minute.
-  await waitFor("the four seeded agents to be idle", async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) >= 4, 120_000);
+  await seededFleetIdle(deps);
 }, 150_000);
 
 afterAll(async () => {

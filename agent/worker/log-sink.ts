@@ -1,6 +1,7 @@
 // Buffers an agent's log events and writes them in batches (one statement per task per flush),
 // then publishes them live. A line is written at most BATCH_WAIT_MS after it was pushed, together
-// with whatever was pushed meanwhile, or sooner when the run flushes (at its end). Streamed text is cut into readable lines: a text event is written at
+// with whatever was pushed meanwhile, or sooner when the run flushes (at its end). Streamed text
+// is cut into readable lines: a text event is written at
 // a sentence or line end, when the model turns to a tool, or after TEXT_MAX_WAIT_MS, never as a
 // row per token or a fragment cut mid-word by the flush timer.
 import { appendLogs, type NewLogEvent } from "../../server/services/logs/append-logs";

@@ -20,7 +20,7 @@ const types = {
   getTypeParser(oid: number, format?: "text" | "binary") {
     if (format !== "binary" && oid === INT8) return (text: string) => BigInt(text);
     if (format !== "binary" && oid === TIMESTAMP) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
-    return format === "binary" ? pg.types.getTypeParser(oid, "binary") : pg.types.getTypeParser(oid, "text");
+    return pg.types.getTypeParser(oid, format ?? "text");
   },
 };
 

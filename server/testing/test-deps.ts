@@ -75,6 +75,15 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
   }
 }
 
+/**
+ * Waits until the seeded fleet (two generalists, two analysts) is idle, so a test's clock starts
+ * after it: on a machine busy with other test files, four agents loading at once can take half a
+ * minute. Call it from a hook given more than its 120 s.
+ */
+export function seededFleetIdle(deps: Pick<OrchestratorDeps, "db">): Promise<true> {
+  return waitFor("the four seeded agents to be idle", async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) >= 4, 120_000);
+}
+
 /** Waits until the task has ended (succeeded, failed or cancelled) and returns it. */
 export function taskFinished(deps: Pick<OrchestratorDeps, "db">, taskId: string, timeoutMs = 90_000) {
   return waitFor(`task ${taskId} to finish`, async () => {

@@ -1,6 +1,6 @@
 // A whole task through the real daemon, agent processes, simulated Claude, PostgreSQL and Redis.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDeps, resetData, waitFor } from "../../testing/test-deps";
+import { createTestDeps, resetData, seededFleetIdle, waitFor } from "../../testing/test-deps";
 import { startDaemon, type RunningDaemon } from "../../testing/start-daemon";
 import { createTask } from "../tasks/create-task";
 
@@ -11,9 +11,7 @@ beforeAll(async () => {
   await resetData(deps);
   // A little model latency so that parallel subtasks measurably overlap.
   daemon = await startDaemon({ prefix: deps.prefix, env: { SIM_FIRST_TOKEN_DELAY_MS: "150", SIM_TOKEN_DELAY_MS: "1" } });
-  // The seeded fleet (two generalists, two analysts) starts before any test's clock does: on a
-  // machine busy with other test files, four agents loading at once can take half a minute.
-  await waitFor("the four seeded agents to be idle", async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) >= 4, 120_000);
+  await seededFleetIdle(deps);
 }, 150_000);
 
 afterAll(async () => {
