@@ -23,9 +23,15 @@ export function createDispatcher(connection: Redis, bullPrefix: string): Dispatc
   const queue = (name: string) => {
     let existing = queues.get(name);
     if (!existing) {
-      existing = new Queue(name, { connection, prefix: bullPrefix });
-      existing.on("error", () => {});
-      queues.set(name, existing);
+      const created = new Queue(name, { connection, prefix: bullPrefix });
+      created.on("error", () => {});
+      // BullMQ keeps the outcome of a queue's first round trip: a queue first used while Redis
+      // was away would fail every call for the life of the process. The next call makes a new one.
+      created.waitUntilReady().catch(() => {
+        if (queues.get(name) === created) queues.delete(name);
+      });
+      queues.set(name, created);
+      existing = created;
     }
     return existing;
   };

@@ -5,17 +5,15 @@ import net from "node:net";
 
 export interface TcpProxy {
   port: number;
-  /** Drops every open connection and refuses new ones until `restore()`. */
+  /** Drops every open connection and refuses new ones (the port stops listening) until `restore()`. */
   cut(): void;
-  restore(): void;
+  restore(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
-  let down = false;
   const server = net.createServer((client) => {
-    if (down) return client.destroy();
     const upstream = net.connect(target.port, target.host);
     for (const socket of [client, upstream]) {
       sockets.add(socket);
@@ -26,19 +24,23 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     client.on("close", () => upstream.destroy());
     upstream.on("close", () => client.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await listen(0);
+  const port = (server.address() as net.AddressInfo).port;
+  // A client reconnecting to a port that accepts and then hangs up counts each accept as a fresh
+  // connection, unlike a service that is really down: the port stops listening instead.
   return {
-    port: (server.address() as net.AddressInfo).port,
+    port,
     cut() {
-      down = true;
+      if (server.listening) server.close();
       for (const socket of sockets) socket.destroy();
     },
-    restore() {
-      down = false;
+    async restore() {
+      if (!server.listening) await listen(port);
     },
     close() {
       for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
     },
   };
 }

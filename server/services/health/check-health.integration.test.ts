@@ -30,8 +30,8 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  pgProxy.restore();
-  redisProxy.restore();
+  await pgProxy.restore();
+  await redisProxy.restore();
   await deps.db.agentProcess.deleteMany({});
   await deps.db.task.deleteMany({});
   await deps.redis.del(deps.keys.fleetPause);
@@ -77,7 +77,7 @@ describe("checkHealth", () => {
     expect(during.database.ok).toBe(true);
     // Still down on a second look: the report does not go green while the outage lasts.
     expect((await checkHealth(health)).down).toEqual(["redis"]);
-    redisProxy.restore();
+    await redisProxy.restore();
     const after = await waitFor("Redis to be healthy again", async () => {
       const report = await checkHealth(health);
       return report.ok ? report : null;
@@ -94,7 +94,7 @@ describe("checkHealth", () => {
     expect(during.fleet.error).toBe("database unavailable");
     expect(during.redis.ok).toBe(true);
     expect((await checkHealth(health)).down).toContain("database");
-    pgProxy.restore();
+    await pgProxy.restore();
     await waitFor("PostgreSQL to be healthy again", async () => (await checkHealth(health)).ok);
   });
 
