@@ -20,6 +20,9 @@ export interface LoadedPlanEstimate {
 
 type HistoryRow = UsageHistory & { key: string };
 
+/** A succeeded run with its times: the condition of both history indexes (see their migration). */
+const SUCCEEDED_RUN = `s.status = 'SUCCEEDED' AND s."startedAt" IS NOT NULL AND s."finishedAt" IS NOT NULL`;
+
 const HISTORY_COLUMNS = (alias: string) => `
   count(*)::int AS samples,
   avg(${alias}."inputTokens")::float8 AS "inputTokens",
@@ -67,15 +70,18 @@ export async function loadPlanEstimate(
 
 async function profileHistory(db: Db, profileIds: string[]): Promise<Map<string, UsageHistory>> {
   if (profileIds.length === 0) return new Map();
+  // Each profile's latest runs come from the history index in order, whatever its length.
   const rows = await db.$queryRawUnsafe<HistoryRow[]>(
-    `SELECT recent."profileId" AS key, ${HISTORY_COLUMNS("recent")}
-     FROM (
-       SELECT s.*, row_number() OVER (PARTITION BY s."profileId" ORDER BY s."finishedAt" DESC) AS n
+    `SELECT p.id AS key, ${HISTORY_COLUMNS("recent")}
+     FROM unnest($1::text[]) AS p(id)
+     CROSS JOIN LATERAL (
+       SELECT s."inputTokens", s."outputTokens", s."cacheWriteTokens", s."cacheReadTokens", s."startedAt", s."finishedAt"
        FROM "Subtask" s
-       WHERE s.status = 'SUCCEEDED' AND s."profileId" = ANY($1::text[]) AND s."startedAt" IS NOT NULL AND s."finishedAt" IS NOT NULL
+       WHERE s."profileId" = p.id AND ${SUCCEEDED_RUN}
+       ORDER BY s."finishedAt" DESC
+       LIMIT ${HISTORY_PER_PROFILE}
      ) recent
-     WHERE recent.n <= ${HISTORY_PER_PROFILE}
-     GROUP BY recent."profileId"`,
+     GROUP BY p.id`,
     profileIds,
   );
   return new Map(rows.map(({ key, ...history }) => [key, history]));
@@ -84,15 +90,17 @@ async function profileHistory(db: Db, profileIds: string[]): Promise<Map<string,
 /** Per subtask (keyed by its index), the closest succeeded subtasks by title. */
 async function similarHistory(db: Db, titles: string[]): Promise<Map<string, UsageHistory>> {
   if (titles.length === 0) return new Map();
-  // `%` is pg_trgm's "similar enough" (similarity above pg_trgm.similarity_threshold, 0.3 by default).
+  // `%` is pg_trgm's "similar enough" (similarity above pg_trgm.similarity_threshold, 0.3 by
+  // default); `<->` is its distance (1 − similarity), which the GiST index returns nearest first.
+  // Among equally close titles, which ones are taken is up to the index.
   const rows = await db.$queryRawUnsafe<HistoryRow[]>(
     `SELECT (q.i - 1)::text AS key, ${HISTORY_COLUMNS("match")}
      FROM unnest($1::text[]) WITH ORDINALITY AS q(title, i)
      CROSS JOIN LATERAL (
        SELECT s."inputTokens", s."outputTokens", s."cacheWriteTokens", s."cacheReadTokens", s."startedAt", s."finishedAt"
        FROM "Subtask" s
-       WHERE s.status = 'SUCCEEDED' AND s."startedAt" IS NOT NULL AND s."finishedAt" IS NOT NULL AND s.title % q.title
-       ORDER BY similarity(s.title, q.title) DESC, s."finishedAt" DESC
+       WHERE ${SUCCEEDED_RUN} AND s.title % q.title
+       ORDER BY s.title <-> q.title
        LIMIT ${SIMILAR_PER_SUBTASK}
      ) match
      GROUP BY q.i`,
