@@ -17,6 +17,7 @@ import { handBackSubtask } from "../../server/services/orchestration/requeue-sub
 import { parseAgentEnv } from "../env";
 import { createSimServer } from "../sim";
 import { startAutoscaler } from "./autoscaler";
+import { bundleAgent } from "./bundle-agent";
 import { formatConfig } from "./config/format-config";
 import { ConfigError, loadDaemonConfig } from "./config/load-config";
 import { createFleetControl } from "./fleet-control";
@@ -68,13 +69,15 @@ console.log(env.ANTHROPIC_API_KEY ? `daemon: agents use Claude (${env.BATON_MODE
 
 // Agents get the daemon's settings they use through their environment; never the API token.
 const { BATON_DAEMON_TOKEN: _token, ...inherited } = process.env;
+// Inside the project, so the bundle's imports of packages resolve to its node_modules.
+const worker = await bundleAgent(path.join(import.meta.dirname, "..", "worker", "main.ts"), path.join(import.meta.dirname, "..", "..", ".baton", "build"));
 const supervisor = new AgentSupervisor({
   db,
   sql,
   publisher,
   samples: createAgentSamples(redis, keys),
   host,
-  workerEntry: path.join(import.meta.dirname, "..", "worker", "main.ts"),
+  worker,
   childEnv: {
     ...inherited,
     ...(simUrl ? { BATON_SIM_URL: simUrl } : {}),

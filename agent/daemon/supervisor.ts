@@ -15,6 +15,7 @@ import type { AgentSamples } from "../../server/services/agents/agent-samples";
 import { killTree, sampleTree } from "./process-tree";
 import { limitBreach } from "./resource-limits";
 import { restartDelayMs } from "./restart-delay";
+import type { AgentEntry } from "./bundle-agent";
 
 export interface SupervisedProfile {
   id: string;
@@ -42,7 +43,8 @@ export interface SupervisorOptions {
   /** Where each CPU and RSS sample goes, for the agents page's sparklines. */
   samples: Pick<AgentSamples, "record">;
   host: string;
-  workerEntry: string;
+  /** The agent process's module and Node options (see bundle-agent.ts). */
+  worker: AgentEntry;
   childEnv: NodeJS.ProcessEnv;
   heartbeatTimeoutMs: number;
   stopTimeoutMs: number;
@@ -182,8 +184,8 @@ export class AgentSupervisor {
     const row = await this.options.db.agentProcess.create({
       data: { host: this.options.host, profileId: slot.profile.id, state: "INITIALIZING", restarts: slot.restarts, previousExitReason: slot.previousExitReason ?? null },
     });
-    const child = fork(this.options.workerEntry, [], {
-      execArgv: ["--import", "tsx"],
+    const child = fork(this.options.worker.file, [], {
+      execArgv: this.options.worker.execArgv,
       env: { ...this.options.childEnv, BATON_AGENT_ID: row.id, BATON_PROFILE: slot.profile.name },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
