@@ -39,11 +39,23 @@ export async function bundleAgent(entry: string, outDir: string): Promise<AgentE
     const temp = `${file}.${process.pid}.tmp`;
     await fs.writeFile(temp, code);
     await fs.rename(temp, file);
+    await pruneOldBundles(outDir, file);
     // Stack traces point into the TypeScript sources.
     return { file, execArgv: ["--enable-source-maps"] };
   } catch (error) {
     console.error(`daemon: agents load through tsx; their bundle was not built: ${(error as Error).message}`);
     return TSX_ENTRY(entry);
+  }
+}
+
+/** Bundles of earlier code, left by restarts after changes; a day's grace for a daemon still running one. */
+async function pruneOldBundles(outDir: string, current: string): Promise<void> {
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of await fs.readdir(outDir)) {
+    const file = path.join(outDir, name);
+    if (file === current || !/^agent-[0-9a-f]+\.mjs$/.test(name)) continue;
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat && stat.mtimeMs < dayAgo) await fs.rm(file, { force: true });
   }
 }
 
