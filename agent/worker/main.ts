@@ -7,7 +7,7 @@ import { createTaskSignals, onTaskAbort } from "../../server/queues/task-signals
 import { createRealtimePublisher } from "../../server/realtime/publisher";
 import { redisKeys } from "../../server/redis-keys";
 import { createPriceBook } from "../../server/services/costs/price-book";
-import { createFleetPause } from "../../server/services/fleet/fleet-pause";
+import { createFleetPause, withRecentReads } from "../../server/services/fleet/fleet-pause";
 import { parseAgentEnv } from "../env";
 import { createCallSlots } from "../model/call-slots";
 import { createAnthropic } from "../model/create-anthropic";
@@ -37,6 +37,9 @@ const logs = new LogSink({ sql, publisher });
 const aborts = new TaskAborts();
 await onTaskAbort(subscriber, keys.cancelChannel, (message) => aborts.abort(message.taskId, message.reason));
 
+/** How long a read of the fleet pause answers for: the check before a job and the one before its first model call. */
+const FLEET_PAUSE_FRESH_MS = 250;
+
 let stopping = false;
 const ORPHAN_EXIT_DEADLINE_MS = 5000;
 const send = (message: AgentToDaemonMessage) => process.send?.(message);
@@ -47,7 +50,7 @@ const heartbeat = () => {
   send({ type: "heartbeat", state, stateChangedAt: since, subtaskId });
 };
 
-const fleetPause = createFleetPause(redis, keys.fleetPause);
+const fleetPause = withRecentReads(createFleetPause(redis, keys.fleetPause), FLEET_PAUSE_FRESH_MS);
 const anthropic = createAnthropic({
   apiKey: env.ANTHROPIC_API_KEY,
   simUrl: env.BATON_SIM_URL,

@@ -38,3 +38,31 @@ export function createFleetPause(redis: Redis, key: string, now: () => number = 
     },
   };
 }
+
+/**
+ * A fleet pause whose reads reuse one made in the last `freshForMs`. An agent reads the pause
+ * before it takes a job and again before the job's first model call, a few milliseconds apart: the
+ * second read is the first one's answer. A pause set by another agent in between is still caught
+ * by Claude's own 429 on that call. A pause this agent sets itself is seen at once.
+ */
+export function withRecentReads(pause: FleetPause, freshForMs: number, now: () => number = Date.now): FleetPause {
+  let last: { at: number; value: Promise<FleetPauseState | null> } | null = null;
+  return {
+    read() {
+      if (last && now() - last.at < freshForMs) {
+        return last.value.then((value) => (value && value.until > now() ? value : null));
+      }
+      const current = { at: now(), value: pause.read() };
+      last = current;
+      // A failed read is not reused: the next one asks Redis again.
+      current.value.catch(() => {
+        if (last === current) last = null;
+      });
+      return current.value;
+    },
+    async pauseUntil(until, reason) {
+      last = null;
+      return pause.pauseUntil(until, reason);
+    },
+  };
+}
