@@ -10,8 +10,8 @@ export interface Dispatcher {
   enqueue<K extends JobKind>(kind: K, payload: JobPayload<K>, options: { queue: string; priority?: number }): Promise<void>;
   remove(queue: string, kind: JobKind, payload: { taskId: string; subtaskId?: string }): Promise<void>;
   jobState(queue: string, kind: JobKind, payload: { taskId: string; subtaskId?: string }): Promise<JobState>;
-  /** Puts an active job whose agent is known to be dead back in line at once, instead of after its lock expires. */
-  returnToWaiting(queue: string, kind: JobKind, payload: { taskId: string; subtaskId?: string }): Promise<boolean>;
+  /** Puts an active job whose agent is known to be dead back in line at once (at `priority`, when given), instead of after its lock expires. */
+  returnToWaiting(queue: string, kind: JobKind, payload: { taskId: string; subtaskId?: string }, priority?: number): Promise<boolean>;
   /** Jobs waiting to be taken (plain and prioritized), for the autoscaler. */
   waitingCount(queue: string): Promise<number>;
   queue(name: string): Queue;
@@ -62,13 +62,16 @@ export function createDispatcher(connection: Redis, bullPrefix: string): Dispatc
       const state = await job.getState();
       return state === "unknown" || state === "waiting-children" ? "missing" : (state as JobState);
     },
-    async returnToWaiting(queueName, kind, payload) {
+    async returnToWaiting(queueName, kind, payload, priority) {
       const q = queue(queueName);
       const job = await q.getJob(jobIdFor(kind, payload));
       if (!job || !(await job.isActive())) return false;
       // Passing the dead holder's lock token makes BullMQ release that lock as it moves the job.
       const token = await connection.get(`${q.toKey(job.id!)}:lock`);
-      return (await job.moveToWait(token ?? "0").catch(() => -1)) >= 0;
+      if ((await job.moveToWait(token ?? "0").catch(() => -1)) < 0) return false;
+      // An agent may have taken it already; then its place in line no longer matters.
+      if (priority !== undefined) await job.changePriority({ priority }).catch(() => {});
+      return true;
     },
     async waitingCount(queueName) {
       const counts = await queue(queueName).getJobCounts("waiting", "prioritized");

@@ -110,3 +110,8 @@ export async function advance(deps: OrchestratorDeps, taskId: string): Promise<A
 export function bullPriority(taskPriority: number, subtaskPriority: number): number {
   return (11 - taskPriority) * 100 + (11 - subtaskPriority);
 }
+
+/** A subtask handed back after its agent stopped runs first among its task priority's work: it had already started. */
+export function resumedPriority(taskPriority: number): number {
+  return (11 - taskPriority) * 100;
+}

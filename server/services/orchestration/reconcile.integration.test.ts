@@ -62,12 +62,17 @@ describe("reconcile", () => {
     expect(job?.data).toEqual({ taskId: task.id, subtaskId: subtask.id });
     const agent = await deps.db.agentProcess.create({ data: { host: "gone", profileId: subtask.profileId!, state: "EXITED", lastHeartbeatAt: new Date(Date.now() - 60_000) } });
     await deps.db.subtask.update({ where: { id: subtask.id }, data: { status: "RUNNING", attempts: 1, agentId: agent.id } });
+    // Meanwhile a subtask of higher priority, of another task as important, was queued.
+    const other = await deps.db.task.create({ data: { title: "urgent", prompt: "p", status: "PLANNING" } });
+    await savePlan(deps, other.id, { subtasks: [{ ...step("not started yet"), priority: 10 }] }, deps);
 
     const report = await reconcile(deps, { agentStaleMs: 15_000 });
     expect(report.subtasksRequeued).toBe(1);
     expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: subtask.id } })).status).toBe("QUEUED");
     // Back in line now, not after the dead agent's 60 s lock.
     expect(await deps.dispatcher.jobState(analystQueue(), "subtask", { taskId: task.id, subtaskId: subtask.id })).not.toBe("active");
+    // And ahead of the subtask that has not started: it had started, so it goes first.
+    expect((await worker.getNextJob("next-agent-token"))?.data).toEqual({ taskId: task.id, subtaskId: subtask.id });
     await worker.close(true);
     connection.disconnect();
   });

@@ -1,12 +1,12 @@
 // The one path that takes a RUNNING subtask away from an agent that stopped — found dead by the
 // reconciler, or killed by its daemon for breaking a limit or stopped by an admin. Fenced by the
 // attempt number: back to QUEUED with the reason (FAILED when no attempts are left), and its job
-// put back in line.
+// put back in line, first among its task priority's work.
 import { JOB_DEFINITIONS } from "../../contracts/jobs";
 import type { JobState } from "../../queues/dispatcher";
 import { appendLogs } from "../logs/append-logs";
 import { GENERALIST_PROFILE } from "../profiles/route-profile";
-import { advance, bullPriority } from "./advance";
+import { advance, resumedPriority } from "./advance";
 import type { OrchestratorDeps } from "./deps";
 
 export interface StoppedSubtask {
@@ -44,13 +44,15 @@ export async function requeueStoppedSubtask(
     await advance(deps, subtask.taskId);
     return "failed";
   }
+  // Back in line ahead of work that has not started yet, not behind all of it.
+  const priority = resumedPriority(subtask.task.priority);
   if (options.jobState === "active") {
     // The dead agent's lock would hold the job for its lock duration; release it now. If that
     // fails, BullMQ's stall detection still hands it on.
-    await deps.dispatcher.returnToWaiting(queue, "subtask", payload);
+    await deps.dispatcher.returnToWaiting(queue, "subtask", payload, priority);
   } else {
     if (options.jobState !== "missing") await deps.dispatcher.remove(queue, "subtask", payload);
-    await deps.dispatcher.enqueue("subtask", payload, { queue, priority: bullPriority(subtask.task.priority, subtask.priority) });
+    await deps.dispatcher.enqueue("subtask", payload, { queue, priority });
   }
   return "requeued";
 }
