@@ -8,6 +8,7 @@ import { createRealtimePublisher } from "../../server/realtime/publisher";
 import { redisKeys } from "../../server/redis-keys";
 import { createPriceBook } from "../../server/services/costs/price-book";
 import { createFleetPause, withRecentReads } from "../../server/services/fleet/fleet-pause";
+import { handBackSubtask } from "../../server/services/orchestration/requeue-subtask";
 import { parseAgentEnv } from "../env";
 import { createCallSlots } from "../model/call-slots";
 import { createAnthropic } from "../model/create-anthropic";
@@ -19,6 +20,10 @@ import { LogSink } from "./log-sink";
 import { AgentStatus } from "./agent-status";
 import { startAgentWorker } from "./start-agent-worker";
 import { TaskAborts } from "./task-aborts";
+
+// Output goes to the daemon through pipes. Once the daemon is gone a write fails with EPIPE,
+// which must not end the agent before its shutdown has handed its subtask back.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
 
 const env = parseAgentEnv();
 if (!env.BATON_AGENT_ID || !env.BATON_PROFILE) throw new Error("BATON_AGENT_ID and BATON_PROFILE must be set (the daemon sets them).");
@@ -42,7 +47,10 @@ const FLEET_PAUSE_FRESH_MS = 250;
 
 let stopping = false;
 const ORPHAN_EXIT_DEADLINE_MS = 5000;
-const send = (message: AgentToDaemonMessage) => process.send?.(message);
+// After the daemon is gone, sending would fail with ERR_IPC_CHANNEL_CLOSED and end the process.
+const send = (message: AgentToDaemonMessage) => {
+  if (process.connected) process.send?.(message);
+};
 // Every move is reported at once; the interval below only proves the agent is alive.
 const status = new AgentStatus(() => heartbeat());
 const heartbeat = () => {
@@ -97,14 +105,22 @@ const beat = setInterval(heartbeat, env.BATON_HEARTBEAT_INTERVAL_MS);
 async function shutdown(reason: string, force = false) {
   if (stopping) return;
   stopping = true;
+  const { subtaskId } = status.snapshot();
   status.to("TERMINATING");
   console.log(`agent ${agentId}: stopping (${reason})`);
   clearInterval(beat);
   // Without its daemon nobody would ever kill this process: closing must not wait on a Redis or
   // PostgreSQL that is away (quitting a connection that is reconnecting waits for it to return).
   if (force) setTimeout(() => process.exit(1), ORPHAN_EXIT_DEADLINE_MS).unref();
-  // Graceful: the current job finishes. Forced (the daemon is gone): its lock expires and
-  // BullMQ's stall detection hands it to another agent.
+  // Nor would anyone hand its subtask back before the job's lock expired: it does so itself, so
+  // the next agent can start the subtask at once. The run's own writes after this are fenced off.
+  if (force && subtaskId) {
+    await handBackSubtask(deps, { subtaskId, agentId, reason: "its daemon stopped", countAttempt: true }).catch((error: Error) =>
+      console.error(`agent ${agentId}: could not hand back subtask ${subtaskId}: ${error.message}`),
+    );
+  }
+  // Graceful: the current job finishes. Forced (the daemon is gone): the job went back above, or,
+  // if Redis or PostgreSQL was away, its lock expires and BullMQ's stall detection hands it on.
   await worker.close(force);
   await logs.close();
   await Promise.all([redis, blocking, subscriber].map((connection) => connection.quit().catch(() => {})));
