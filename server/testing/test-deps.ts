@@ -91,3 +91,18 @@ export function taskFinished(deps: Pick<OrchestratorDeps, "db">, taskId: string,
     return ["SUCCEEDED", "FAILED", "CANCELLED"].includes(task.status) ? task : null;
   }, timeoutMs);
 }
+
+/**
+ * Waits for an agent to be running one of the task's subtasks and returns it. The first task of a
+ * file also waits for its daemon and agents to start, which a busy machine (other test files'
+ * fleets starting too) can stretch well past 30 s; a timeout shows the daemon's output.
+ */
+export function runningSubtask(deps: Pick<OrchestratorDeps, "db">, taskId: string, daemonOutput: () => string) {
+  return waitFor(
+    "a running subtask",
+    () => deps.db.subtask.findFirst({ where: { taskId, status: "RUNNING", agentId: { not: null } }, select: { id: true, agentId: true } }),
+    90_000,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}\n${daemonOutput()}`);
+  });
+}

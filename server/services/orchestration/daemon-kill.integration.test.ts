@@ -3,7 +3,7 @@
 // next daemon's agents finish the task with one result per subtask.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSimServer, type SimServer } from "../../../agent/sim/create-sim-server";
-import { createTestDeps, resetData, waitFor } from "../../testing/test-deps";
+import { createTestDeps, resetData, runningSubtask, taskFinished, waitFor } from "../../testing/test-deps";
 import { startDaemon, type RunningDaemon } from "../../testing/start-daemon";
 import { createTask } from "../tasks/create-task";
 
@@ -29,13 +29,7 @@ describe("a daemon killed with SIGKILL in the middle of a subtask", () => {
     const first = await startDaemon({ prefix: deps.prefix, env: env() });
     daemons.push(first);
     const { id: taskId } = await createTask(deps, { request: { prompt: "Summarise the two largest files, then report.", priority: 5 }, userId: null });
-    const victim = await waitFor(
-      "a running subtask",
-      () => deps.db.subtask.findFirst({ where: { taskId, status: "RUNNING", agentId: { not: null } }, select: { id: true, agentId: true } }),
-      90_000,
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n${first.output()}`);
-    });
+    const victim = await runningSubtask(deps, taskId, () => first.output());
     first.process.kill("SIGKILL");
 
     const handBack = await waitFor(
@@ -48,13 +42,10 @@ describe("a daemon killed with SIGKILL in the middle of a subtask", () => {
 
     const second = await startDaemon({ prefix: deps.prefix, env: env() });
     daemons.push(second);
-    await waitFor("the task to finish", async () => {
-      const task = await deps.db.task.findUniqueOrThrow({ where: { id: taskId } });
-      return ["SUCCEEDED", "FAILED"].includes(task.status) && task;
-    }, 120_000, 250).catch((error: Error) => {
+    const finished = await taskFinished(deps, taskId, 120_000).catch((error: Error) => {
       throw new Error(`${error.message}\n${second.output()}`);
     });
-    expect((await deps.db.task.findUniqueOrThrow({ where: { id: taskId } })).status, second.output()).toBe("SUCCEEDED");
+    expect(finished.status, second.output()).toBe("SUCCEEDED");
     const rerun = await deps.db.subtask.findUniqueOrThrow({ where: { id: victim.id } });
     expect(rerun).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
     const finishes = await deps.db.logEvent.groupBy({ by: ["subtaskId"], where: { taskId, kind: "STATUS", message: { startsWith: "Finished" } }, _count: true });

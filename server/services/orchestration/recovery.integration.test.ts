@@ -1,7 +1,7 @@
 // Faults during a run: an agent killed with SIGKILL mid-subtask, and a cancel of a running task.
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDeps, resetData, waitFor } from "../../testing/test-deps";
+import { createTestDeps, resetData, runningSubtask, waitFor } from "../../testing/test-deps";
 import { startDaemon, type RunningDaemon } from "../../testing/start-daemon";
 import { cancelTask } from "../tasks/cancel-task";
 import { createTask } from "../tasks/create-task";
@@ -25,16 +25,7 @@ const statusOf = async (taskId: string) => (await deps.db.task.findUniqueOrThrow
 describe("an agent killed with SIGKILL in the middle of a subtask", () => {
   it("has its subtask run again elsewhere and the task completes with one result per subtask", async () => {
     const { id: taskId } = await createTask(deps, { request: { prompt: "Summarise the two largest files, then report.", priority: 5 }, userId: null });
-    // The first task of the file also waits for the daemon and its agents to start, which a
-    // busy machine (other test files' fleets starting too) can stretch well past 30 s.
-    const victim = await waitFor(
-      "a running subtask",
-      () => deps.db.subtask.findFirst({ where: { taskId, status: "RUNNING", agentId: { not: null } }, select: { id: true, agentId: true } }),
-      90_000,
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}
-${daemon.output()}`);
-    });
+    const victim = await runningSubtask(deps, taskId, () => daemon.output());
     const agent = await deps.db.agentProcess.findUniqueOrThrow({ where: { id: victim.agentId! } });
     process.kill(agent.pid!, "SIGKILL");
 
