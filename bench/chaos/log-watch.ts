@@ -68,8 +68,10 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
   };
 
   const join = (taskId: string) => {
-    socket.emit("subscribe", { room: `task:${taskId}` }, (reply: { ok: boolean }) => {
+    socket.emit("subscribe", { room: `task:${taskId}` }, (reply: { ok: boolean; retryable?: boolean }) => {
       if (reply.ok) void catchUp(taskId);
+      // As the page does: the server could not check access for a moment.
+      else if (reply.retryable) setTimeout(() => !closed && socket.connected && join(taskId), RETRY_REFUSED_CONNECTION_MS);
     });
   };
 

@@ -2,6 +2,7 @@
 // (the server forgets rooms with the old connection) and leaves only when the last user of the
 // room on this socket is gone.
 import type { BatonSocket } from "@/components/providers/socket-provider";
+import { RETRY_REFUSED_CONNECTION_MS } from "@/server/contracts/realtime";
 
 const holders = new WeakMap<BatonSocket, Map<string, number>>();
 
@@ -17,6 +18,7 @@ export function joinRoom(socket: BatonSocket, room: string, onJoined?: () => voi
     socket.emit("subscribe", { room }, (result) => {
       if (!active) return;
       if (result.ok) onJoined?.();
+      else if (result.retryable) setTimeout(() => active && socket.connected && join(), RETRY_REFUSED_CONNECTION_MS);
       else console.warn(`Could not follow live updates for ${room}: ${result.error ?? "refused"}`);
     });
   };

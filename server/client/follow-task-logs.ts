@@ -163,6 +163,7 @@ export function followTaskLogs(options: FollowTaskLogsOptions): Promise<FollowTa
         if (done) return;
         // No answer: start over on a fresh connection, which joins again.
         if (error) return void socket.disconnect().connect();
+        if (!result.ok && result.retryable) return void setTimeout(() => !done && socket.connected && join(), RETRY_REFUSED_CONNECTION_MS);
         if (!result.ok) return fail(new Error(result.error ?? `Could not follow task ${taskId}.`));
         options.onConnectionChange?.(true);
         // Whatever was logged before the join is in the database now.

@@ -86,7 +86,8 @@ export const ZSubscribeSchema = z.object({
 });
 
 export interface ClientToServerEvents {
-  subscribe: (request: { room: string }, ack: (result: { ok: boolean; error?: string }) => void) => void;
+  /** `retryable`: the server could not check access (its database away); ask again in a moment. */
+  subscribe: (request: { room: string }, ack: (result: { ok: boolean; error?: string; retryable?: boolean }) => void) => void;
   unsubscribe: (request: { room: string }) => void;
 }
 

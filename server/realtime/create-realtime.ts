@@ -86,14 +86,19 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       const parsed = ZSubscribeSchema.safeParse(request);
       if (!parsed.success) return reply({ ok: false, error: parsed.error.issues[0]?.message ?? "invalid room" });
       const { room } = parsed.data;
+      // The database away for a moment is no reason to sign anyone out: the client asks again.
+      const unchecked = () => reply({ ok: false, error: "Could not check access to this room right now; try again.", retryable: true });
       const outcome = await authenticate(deps.db, socket.data.credentials).catch(() => null);
-      if (outcome?.kind !== "authenticated") {
+      if (outcome === null) return unchecked();
+      if (outcome.kind !== "authenticated") {
         reply({ ok: false, error: "Your session has ended; sign in again." });
         socket.disconnect(true);
         return;
       }
       if (!can(outcome.actor.role, "VIEWER")) return reply({ ok: false, error: "Your role cannot read this." });
-      if (room.startsWith("task:") && !(await taskExists(deps.db, room.slice("task:".length)))) {
+      const exists = room.startsWith("task:") ? await taskExists(deps.db, room.slice("task:".length)).catch(() => null) : true;
+      if (exists === null) return unchecked();
+      if (!exists) {
         return reply({ ok: false, error: `No task with id "${room.slice("task:".length)}".` });
       }
       await socket.join(room);

@@ -39,7 +39,7 @@ function open(options: { cookie?: string; token?: string; origin?: string }, ser
 }
 
 const join = (socket: Socket, room: string) =>
-  new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit("subscribe", { room }, resolve));
+  new Promise<{ ok: boolean; error?: string; retryable?: boolean }>((resolve) => socket.emit("subscribe", { room }, resolve));
 
 describe("Socket.IO access", () => {
   it("refuses a connection without credentials", async () => {
@@ -69,6 +69,27 @@ describe("Socket.IO access", () => {
 
     await deps.db.session.deleteMany({ where: { userId: user.id } });
     expect(await join(socket, "fleet")).toEqual({ ok: false, error: "Your session has ended; sign in again." });
+  });
+
+  it("answers a room join it could not check (its database away) as one to ask again, and keeps the connection", async () => {
+    const token = await apiTokenFor(deps.db, await createUser(deps.db, "MEMBER"), "READ");
+    const task = await deps.db.task.create({ data: { title: "followed", prompt: "p" } });
+    const pg = new URL(process.env.DATABASE_URL!);
+    const proxy = await startTcpProxy({ host: pg.hostname, port: Number(pg.port || 5432) });
+    const db = createPrisma(throughProxy(process.env.DATABASE_URL!, proxy), { max: 1 });
+    const server = await startTestRealtime({ ...deps, db });
+    try {
+      const { socket } = await open({ token }, server.url);
+      proxy.cut();
+      expect(await join(socket, `task:${task.id}`)).toEqual({ ok: false, error: "Could not check access to this room right now; try again.", retryable: true });
+      expect(socket.connected).toBe(true);
+      await proxy.restore();
+      expect(await join(socket, `task:${task.id}`)).toEqual({ ok: true });
+    } finally {
+      await server.close();
+      await db.$disconnect();
+      await proxy.close();
+    }
   });
 
   it("marks a refusal it could not decide (its database away) as one to retry, unlike a bad token", async () => {
