@@ -42,6 +42,9 @@ if (loaded.printConfig) {
 }
 const { config } = loaded;
 
+// Built while the daemon connects and starts the simulated Claude; inside the project, so the
+// bundle's imports of packages resolve to its node_modules.
+const workerBundle = bundleAgent(path.join(import.meta.dirname, "..", "worker", "main.ts"), path.join(import.meta.dirname, "..", "..", ".baton", "build"));
 const env = parseAgentEnv();
 const host = os.hostname();
 const owner = `${host}:${process.pid}`;
@@ -69,15 +72,13 @@ console.log(env.ANTHROPIC_API_KEY ? `daemon: agents use Claude (${env.BATON_MODE
 
 // Agents get the daemon's settings they use through their environment; never the API token.
 const { BATON_DAEMON_TOKEN: _token, ...inherited } = process.env;
-// Inside the project, so the bundle's imports of packages resolve to its node_modules.
-const worker = await bundleAgent(path.join(import.meta.dirname, "..", "worker", "main.ts"), path.join(import.meta.dirname, "..", "..", ".baton", "build"));
 const supervisor = new AgentSupervisor({
   db,
   sql,
   publisher,
   samples: createAgentSamples(redis, keys),
   host,
-  worker,
+  worker: await workerBundle,
   childEnv: {
     ...inherited,
     ...(simUrl ? { BATON_SIM_URL: simUrl } : {}),

@@ -15,7 +15,6 @@ export interface StoppedSubtask {
   attempts: number;
   /** Attempts used before a retry from the task page; only those since count against the limit. */
   attemptBase: number;
-  priority: number;
   task: { priority: number };
   profile: { name: string } | null;
 }
@@ -67,7 +66,7 @@ export async function handBackSubtask(
 ): Promise<RequeueOutcome> {
   const subtask = await deps.db.subtask.findUnique({
     where: { id: args.subtaskId },
-    select: { id: true, taskId: true, status: true, agentId: true, attempts: true, attemptBase: true, priority: true, task: { select: { priority: true } }, profile: { select: { name: true } } },
+    select: { id: true, taskId: true, status: true, agentId: true, attempts: true, attemptBase: true, task: { select: { priority: true } }, profile: { select: { name: true } } },
   });
   if (!subtask || subtask.status !== "RUNNING" || subtask.agentId !== args.agentId) return "skipped";
   const queue = deps.keys.agentQueue(subtask.profile?.name ?? GENERALIST_PROFILE);

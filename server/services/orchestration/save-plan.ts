@@ -19,7 +19,9 @@ export async function savePlan(deps: OrchestratorDeps, taskId: string, plan: Pla
 
   const threshold = settings.reviewAboveMicros;
   const overThreshold = threshold !== null && estimate.costMicros > threshold;
-  const overReason = `The plan's estimated cost, ${formatUsd(estimate.costMicros)}, is above the ${formatUsd(threshold ?? 0n)} an admin set for review; nothing runs until it is approved.`;
+  const overReason = overThreshold
+    ? `The plan's estimated cost, ${formatUsd(estimate.costMicros)}, is above the ${formatUsd(threshold)} an admin set for review; nothing runs until it is approved.`
+    : null;
   const rows = JSON.stringify(planSubtaskRows(plan, planned).map((row) => ({ ...row, id: randomUUID(), estimatedCostMicros: String(row.estimatedCostMicros) })));
   // One statement, so planning holds the task's row lock for one round trip: the task is locked
   // and checked, the subtasks and edges inserted, and the task moved on, or nothing happens when
@@ -27,7 +29,7 @@ export async function savePlan(deps: OrchestratorDeps, taskId: string, plan: Pla
   const [saved] = await deps.sql.query<{ review: boolean; reason: string | null }>`
     WITH task AS (
       SELECT id, "reviewPlan" OR ${overThreshold}::boolean AS review,
-        CASE WHEN ${overThreshold}::boolean THEN ${overReason}::text WHEN "reviewPlan" THEN ${REVIEW_REASON}::text END AS reason
+        COALESCE(${overReason}::text, CASE WHEN "reviewPlan" THEN ${REVIEW_REASON}::text END) AS reason
       FROM "Task" WHERE id = ${taskId} AND status = 'PLANNING' FOR UPDATE
     ), inserted AS (
       INSERT INTO "Subtask" (id, "taskId", index, title, instructions, capabilities, priority, "estimateSeconds", optional, "profileId",
