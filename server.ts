@@ -6,7 +6,7 @@ import { CLIENT_ADDRESS_HEADER, REQUEST_PATH_HEADER, requestPath } from "./serve
 import { originOf } from "./server/auth/csrf";
 import { createRedis } from "./server/create-redis";
 import { baseUrl, env } from "./server/env";
-import { createRealtime } from "./server/realtime/create-realtime";
+import { createRealtime, untilSubscribed } from "./server/realtime/create-realtime";
 import { redisKeys } from "./server/redis-keys";
 import { checkRedisDurability } from "./server/services/health/redis-durability";
 import { webDeps } from "./server/web-deps";
@@ -53,6 +53,8 @@ const io = createRealtime(httpServer, {
   clientAddress: (socket) => clientAddress(socket.request),
 });
 
+// Sockets are accepted only once live events reach this server; see untilSubscribed.
+if (!(await untilSubscribed(subClient, 10_000))) console.error("web: Redis is not answering; live updates start once it does");
 httpServer.listen(env.PORT, env.HOSTNAME, () => {
   console.log(`web listening on http://localhost:${env.PORT} (${dev ? "development" : env.NODE_ENV})`);
 });

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import { createPrisma } from "../server/db/create-prisma";
+import { isAgentCommandLine } from "../agent/daemon/bundle-agent";
 import { processAlive } from "../agent/daemon/process-tree";
 import { installAudit, logSeqGaps, subtaskEvents } from "./chaos/audit";
 import { healthDuringOutages, percentile, redisRecoveries, rerunLatencies, runCounts } from "./chaos/checks";
@@ -99,7 +100,12 @@ await until(
   options.settleMs,
 );
 const settleMs = Date.now() - lastFaultAt;
-await sleep(3000); // the last live lines and gap catch-ups
+// The reader gets the last lines by itself: live, or by its catch-up after a reconnect, a resync
+// or a hole. A web server still starting after the last restart delays that; a line that was
+// lost for good never arrives, and the check below reports it.
+const storedSeqs = async () => new Map((await db.task.findMany({ select: { id: true, logSeq: true } })).map((t) => [t.id, t.logSeq]));
+const readerWait = Date.now();
+if (await until("the socket reader to hold every stored line", async () => (await logs.missing(await storedSeqs())).size === 0, 60_000)) say(`the socket reader held every stored line ${((Date.now() - readerWait) / 1000).toFixed(1)} s after every task ended`);
 health.stop();
 
 // Read everything before stopping the fleet.
@@ -122,7 +128,7 @@ for (const pid of [...leftAfterStop, ...orphans]) process.kill(pid, "SIGKILL");
 
 function isAgentProcess(pid: number): boolean {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("worker/main.ts");
+    return isAgentCommandLine(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
   } catch {
     return false;
   }

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundleAgent } from "./bundle-agent";
+import { bundleAgent, isAgentCommandLine } from "./bundle-agent";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-bundle-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -31,5 +31,15 @@ describe("bundleAgent", () => {
     fs.writeFileSync(path.join(dir, "not-a-directory"), "");
     const entry = await bundleAgent(path.join(dir, "src", "main.ts"), path.join(dir, "not-a-directory", "build"));
     expect(entry).toEqual({ file: path.join(dir, "src", "main.ts"), execArgv: ["--import", "tsx"] });
+  });
+});
+
+describe("isAgentCommandLine", () => {
+  const cmdline = (...args: string[]) => [...args, ""].join("\0");
+  it("recognises an agent started from its bundle or through tsx, and nothing else", () => {
+    expect(isAgentCommandLine(cmdline("node", "--enable-source-maps", "/app/.baton/build/agent-0123456789abcdef.mjs"))).toBe(true);
+    expect(isAgentCommandLine(cmdline("node", "--import", "tsx", "/app/agent/worker/main.ts"))).toBe(true);
+    expect(isAgentCommandLine(cmdline("node", "--import", "tsx", "/app/agent/daemon/main.ts"))).toBe(false);
+    expect(isAgentCommandLine(cmdline("node", "/app/.baton/build/agent-0123.mjs.77.tmp"))).toBe(false);
   });
 });

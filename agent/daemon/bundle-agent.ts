@@ -15,6 +15,7 @@ export interface AgentEntry {
   execArgv: string[];
 }
 
+const BUNDLE_NAME = /^agent-[0-9a-f]+\.mjs$/;
 const TSX_ENTRY = (entry: string): AgentEntry => ({ file: entry, execArgv: ["--import", "tsx"] });
 
 export async function bundleAgent(entry: string, outDir: string): Promise<AgentEntry> {
@@ -48,12 +49,17 @@ export async function bundleAgent(entry: string, outDir: string): Promise<AgentE
   }
 }
 
+/** Whether a process's command line (as in /proc/<pid>/cmdline) is an agent's, bundled or through tsx. */
+export function isAgentCommandLine(cmdline: string): boolean {
+  return cmdline.split("\0").some((arg) => arg.endsWith("worker/main.ts") || BUNDLE_NAME.test(path.basename(arg)));
+}
+
 /** Bundles of earlier code, left by restarts after changes; a day's grace for a daemon still running one. */
 async function pruneOldBundles(outDir: string, current: string): Promise<void> {
   const dayAgo = Date.now() - 24 * 3600_000;
   for (const name of await fs.readdir(outDir)) {
     const file = path.join(outDir, name);
-    if (file === current || !/^agent-[0-9a-f]+\.mjs$/.test(name)) continue;
+    if (file === current || !BUNDLE_NAME.test(name)) continue;
     const stat = await fs.stat(file).catch(() => null);
     if (stat && stat.mtimeMs < dayAgo) await fs.rm(file, { force: true });
   }

@@ -113,6 +113,27 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 }
 
 /**
+ * Resolves true once the adapter's subscriptions are in place, false after `timeoutMs` (Redis is
+ * away; the resync below covers that case). A server that accepted sockets before then would
+ * lose the live events published meanwhile, yet its clients' catch-up has already run: the
+ * last lines of a task that finished just after a restart would never reach them. The adapter
+ * subscribes when it is made, and a PING on the same connection is answered after that.
+ */
+export async function untilSubscribed(subClient: Redis, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const answered = subClient.ping().then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Redis pub/sub keeps nothing: whatever agents published while this server's subscription was
  * down is gone, yet its sockets stayed connected and saw no reconnect. Once the subscription is
  * back, every local socket is told to catch up. ioredis reports "ready" before it resubscribes;

@@ -1,11 +1,16 @@
 // Redis pub/sub keeps nothing: events published while the web server's subscription is cut are
 // lost although browsers stay connected. Once the subscription is back, every socket is told to
-// resync, and live events already flow again by then.
+// resync, and live events already flow again by then. A starting server waits for its
+// subscription before it accepts sockets.
+import { createServer } from "node:http";
+import { Redis } from "ioredis";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LogEventMessage } from "../contracts/realtime";
+import { startTcpProxy, throughProxy } from "../testing/tcp-proxy";
 import { createTestDeps, resetData } from "../testing/test-deps";
-import { startTestRealtime, type TestRealtime } from "../testing/test-realtime";
+import { startTestRealtime, TEST_ORIGIN, type TestRealtime } from "../testing/test-realtime";
+import { createRealtime, untilSubscribed, type RealtimeDeps } from "./create-realtime";
 import { createUser, sessionCookieFor } from "../testing/test-users";
 
 const deps = createTestDeps("resync");
@@ -72,5 +77,51 @@ describe("after the server's Redis subscription is cut", () => {
     deps.publisher.logs([line(3)]);
     expect((await after).seq).toBe(3);
     expect(disconnected).toBe(false);
+  });
+});
+
+describe("a starting server", () => {
+  const realtimeDeps = (subClient: Redis): RealtimeDeps => ({
+    pubClient: deps.redis,
+    subClient,
+    socketIoKey: deps.keys.socketIoKey,
+    db: deps.db,
+    rateLimits: deps.rateLimits,
+    allowedOrigin: TEST_ORIGIN,
+    clientAddress: (socket) => socket.handshake.address,
+  });
+
+  async function patternSubscribers(name: string): Promise<number> {
+    const list = (await deps.redis.call("CLIENT", "LIST", "TYPE", "pubsub")) as string;
+    const entry = list.split("\n").find((row) => row.includes(` name=${name} `));
+    return Number(entry?.match(/ psub=(\d+)/)?.[1] ?? 0);
+  }
+
+  it("knows when its adapter's subscription is in place, so it accepts sockets only after", async () => {
+    const name = `baton-test-starting-${process.pid}`;
+    const subClient = new Redis(process.env.REDIS_URL!, { connectionName: name });
+    const io = createRealtime(createServer(), realtimeDeps(subClient));
+    try {
+      expect(await untilSubscribed(subClient, 5000)).toBe(true);
+      expect(await patternSubscribers(name)).toBe(1);
+    } finally {
+      await io.close();
+      await subClient.quit();
+    }
+  });
+
+  it("stops waiting when Redis does not answer", async () => {
+    const proxy = await startTcpProxy({ host: "127.0.0.1", port: Number(new URL(process.env.REDIS_URL!).port || 6379) });
+    proxy.cut();
+    const subClient = new Redis(throughProxy(process.env.REDIS_URL!, proxy));
+    subClient.on("error", () => {});
+    const io = createRealtime(createServer(), realtimeDeps(subClient));
+    try {
+      expect(await untilSubscribed(subClient, 300)).toBe(false);
+    } finally {
+      await io.close();
+      subClient.disconnect();
+      await proxy.close();
+    }
   });
 });

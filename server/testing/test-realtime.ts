@@ -3,7 +3,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRedis } from "../create-redis";
-import { createRealtime, type RealtimeDeps, type RealtimeServer } from "../realtime/create-realtime";
+import { createRealtime, untilSubscribed, type RealtimeDeps, type RealtimeServer } from "../realtime/create-realtime";
 import type { TestDeps } from "./test-deps";
 
 export const TEST_ORIGIN = "http://baton.test";
@@ -34,6 +34,7 @@ export async function startTestRealtime(
     allowedOrigin: TEST_ORIGIN,
     clientAddress: options.clientAddress ?? ((socket) => socket.handshake.address),
   });
+  if (!(await untilSubscribed(subClient, 5000))) throw new Error("the test realtime server's Redis subscriber did not answer");
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   return {
     io,
