@@ -107,7 +107,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
   runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Finished "${claim.title}".` });
   try {
     // The last lines are written alongside the result, in one round trip's time instead of two.
-    await completeSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, result: finished, logsStored: runtime.logs.flush() });
+    await completeSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, result: finished, logsStored: runtime.logs.flush(), next: claim.next });
   } finally {
     // After the result is recorded, so a subtask waiting on one of these files sees the final version.
     await gate.release();

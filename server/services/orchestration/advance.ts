@@ -33,18 +33,17 @@ interface GraphRow {
 }
 
 export async function advance(deps: OrchestratorDeps, taskId: string): Promise<AdvanceResult> {
-  const { db, sql, dispatcher, publisher, keys } = deps;
+  const { sql, dispatcher, publisher, keys } = deps;
   // The whole graph and the task in one round trip; this runs on every subtask completion.
   const rows = await sql.query<GraphRow>`
-    SELECT t.status::text AS "taskStatus", t.priority AS "taskPriority", p.version AS "profilesVersion",
+    SELECT t.status::text AS "taskStatus", t.priority AS "taskPriority", profiles_version() AS "profilesVersion",
            s.id, s.title, s.status::text AS status, s.optional, s.priority, s.capabilities,
            COALESCE(array_agg(d."dependsOnId") FILTER (WHERE d."dependsOnId" IS NOT NULL), '{}') AS "dependsOn"
     FROM "Task" t
-    CROSS JOIN (SELECT count(*)::text || '@' || COALESCE(max("updatedAt")::text, '') AS version FROM "AgentProfile") p
     LEFT JOIN "Subtask" s ON s."taskId" = t.id
     LEFT JOIN "SubtaskDependency" d ON d."subtaskId" = s.id
     WHERE t.id = ${taskId}
-    GROUP BY t.id, p.version, s.id
+    GROUP BY t.id, s.id
     ORDER BY s.index`;
   const task = rows[0];
   if (!task) return { kind: "noop", reason: "task not found" };
@@ -85,25 +84,50 @@ export async function advance(deps: OrchestratorDeps, taskId: string): Promise<A
   }
 
   if (decision.toQueue.length === 0) return { kind: "queued", subtaskIds: [] };
-  const profiles = await routingProfiles(db, task.profilesVersion);
-  const jobs = decision.toQueue.map((id) => {
-    const subtask = subtasks.find((s) => s.id === id)!;
-    const profile = routeProfile(subtask.capabilities, profiles);
-    return { subtaskId: id, profileId: profile?.id ?? null, queue: keys.agentQueue(profile?.name ?? GENERALIST_PROFILE), priority: bullPriority(task.taskPriority, subtask.priority) };
-  });
+  const routes = await routeSubtasks(deps, task.profilesVersion, decision.toQueue.map((id) => subtasks.find((s) => s.id === id)!));
   // A share lock on the task row: concurrent advances do not wait for each other, but a cancel,
   // failure or pause (which update the row) is either seen here or waits for this statement.
   const queuedRows = await sql.query<{ id: string }>`
     WITH running AS (SELECT id FROM "Task" WHERE id = ${taskId} AND status = 'RUNNING' FOR SHARE)
     UPDATE "Subtask" s SET status = 'QUEUED', "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now()
-    FROM running, unnest(${jobs.map((job) => job.subtaskId)}::text[], ${jobs.map((job) => job.profileId)}::text[]) AS q(id, profile)
+    FROM running, unnest(${routes.map((route) => route.subtaskId)}::text[], ${routes.map((route) => route.profileId)}::text[]) AS q(id, profile)
     WHERE s.id = q.id AND s."taskId" = running.id AND s.status = 'PENDING'
     RETURNING s.id`;
   const queued = new Set(queuedRows.map((row) => row.id));
-  const mine = jobs.filter((job) => queued.has(job.subtaskId));
-  await Promise.all(mine.map((job) => dispatcher.enqueue("subtask", { taskId, subtaskId: job.subtaskId }, { queue: job.queue, priority: job.priority })));
-  for (const job of mine) publisher.taskUpdate({ taskId, subtaskId: job.subtaskId, subtaskStatus: "QUEUED" });
-  return { kind: "queued", subtaskIds: mine.map((job) => job.subtaskId) };
+  const mine = routes.filter((route) => queued.has(route.subtaskId));
+  await dispatchQueued(deps, taskId, task.taskPriority, mine);
+  return { kind: "queued", subtaskIds: mine.map((route) => route.subtaskId) };
+}
+
+/** Where a subtask about to be queued goes: its profile (by capabilities) and that profile's queue. */
+export interface SubtaskRoute {
+  subtaskId: string;
+  profileId: string | null;
+  queue: string;
+  /** The subtask's own priority, 1..10. */
+  priority: number;
+}
+
+/** `profilesVersion`: the profile table's version as read with the graph (see routingProfiles). */
+export async function routeSubtasks(
+  deps: Pick<OrchestratorDeps, "db" | "keys">,
+  profilesVersion: string,
+  subtasks: { id: string; capabilities: string[]; priority: number }[],
+): Promise<SubtaskRoute[]> {
+  if (subtasks.length === 0) return [];
+  const profiles = await routingProfiles(deps.db, profilesVersion);
+  return subtasks.map((subtask) => {
+    const profile = routeProfile(subtask.capabilities, profiles);
+    return { subtaskId: subtask.id, profileId: profile?.id ?? null, queue: deps.keys.agentQueue(profile?.name ?? GENERALIST_PROFILE), priority: subtask.priority };
+  });
+}
+
+/** Adds the jobs of subtasks this caller moved to QUEUED and announces them. */
+export async function dispatchQueued(deps: Pick<OrchestratorDeps, "dispatcher" | "publisher">, taskId: string, taskPriority: number, routes: SubtaskRoute[]): Promise<void> {
+  await Promise.all(
+    routes.map((route) => deps.dispatcher.enqueue("subtask", { taskId, subtaskId: route.subtaskId }, { queue: route.queue, priority: bullPriority(taskPriority, route.priority) })),
+  );
+  for (const route of routes) deps.publisher.taskUpdate({ taskId, subtaskId: route.subtaskId, subtaskStatus: "QUEUED" });
 }
 
 /** BullMQ runs lower numbers first; task priority outranks subtask priority (both 1..10, 10 highest). */

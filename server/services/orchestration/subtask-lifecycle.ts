@@ -2,7 +2,7 @@
 // number; results are written only for that attempt while it is RUNNING, so a run that was
 // presumed dead (and re-run elsewhere) can never record a second result.
 import type { FinishInput } from "../../contracts/plan";
-import { advance } from "./advance";
+import { advance, dispatchQueued, routeSubtasks } from "./advance";
 import type { OrchestratorDeps } from "./deps";
 
 /** A claimed run: its attempt number and, read in the same statement, what the run needs. */
@@ -17,6 +17,14 @@ export interface SubtaskClaim {
   policy: { approvalMode: "NONE" | "COMMANDS" | "WRITES"; approvalTimeoutSeconds: number };
   /** The task's status and spend at the claim, for the budget check before the first model call. */
   spend: { status: string; costMicros: bigint; budgetMicros: bigint | null };
+  /** What the completion may queue in its own statement: see completeSubtask. */
+  next: NextSubtasks;
+}
+
+/** The subtasks that depend on this one (the graph does not change while a task runs), and the profile table's version to route them with. */
+export interface NextSubtasks {
+  dependents: { id: string; capabilities: string[]; priority: number }[];
+  profilesVersion: string;
 }
 
 export async function claimSubtask(
@@ -24,7 +32,9 @@ export async function claimSubtask(
   args: { taskId: string; subtaskId: string; agentId: string; profileId: string },
 ): Promise<SubtaskClaim | null> {
   // One round trip on the hot path: the claim, the subtask's inputs and the profile's policy.
-  const rows = await deps.sql.query<Omit<SubtaskClaim, "spend"> & { taskStatus: string; costMicros: bigint; budgetMicros: bigint | null }>`
+  const rows = await deps.sql.query<
+    Omit<SubtaskClaim, "spend" | "next"> & NextSubtasks & { taskStatus: string; costMicros: bigint; budgetMicros: bigint | null }
+  >`
     WITH claimed AS (
       UPDATE "Subtask" s SET status = 'RUNNING', attempts = s.attempts + 1, "agentId" = ${args.agentId},
         "startedAt" = COALESCE(s."startedAt", now()), "statusReason" = NULL, "updatedAt" = now()
@@ -40,16 +50,30 @@ export async function claimSubtask(
         FROM "SubtaskDependency" d JOIN "Subtask" p ON p.id = d."dependsOnId"
         WHERE d."subtaskId" = c.id
       ), '[]'::json) AS dependencies,
+      COALESCE((
+        SELECT json_agg(json_build_object('id', n.id, 'capabilities', n.capabilities, 'priority', n.priority))
+        FROM "SubtaskDependency" d JOIN "Subtask" n ON n.id = d."subtaskId"
+        WHERE d."dependsOnId" = c.id
+      ), '[]'::json) AS dependents,
+      profiles_version() AS "profilesVersion",
       -- A profile deleted under its running agent gets the columns' defaults; the claim is never lost.
       json_build_object('approvalMode', COALESCE(a."approvalMode", 'NONE'), 'approvalTimeoutSeconds', COALESCE(a."approvalTimeoutSeconds", 600)) AS policy
     FROM claimed c LEFT JOIN "AgentProfile" a ON a.id = ${args.profileId}`;
   const row = rows[0];
   if (!row) return null;
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "RUNNING" });
-  const { taskStatus, costMicros, budgetMicros, ...claimed } = row;
-  return { ...claimed, spend: { status: taskStatus, costMicros, budgetMicros } };
+  const { taskStatus, costMicros, budgetMicros, dependents, profilesVersion, ...claimed } = row;
+  return { ...claimed, spend: { status: taskStatus, costMicros, budgetMicros }, next: { dependents, profilesVersion } };
 }
 
+/**
+ * Records a run's result. A dependent whose other dependencies had all succeeded when this
+ * statement began is queued by the same statement (the common case: a chain's next step), which
+ * saves advance()'s two round trips on every step. When anything is left to decide (a dependent
+ * waiting on others, which may be finishing at this very moment; no dependents; the task no longer
+ * running; the profiles changed since the claim), advance() runs after the commit as before, and
+ * it sees every completion committed by then.
+ */
 export async function completeSubtask(
   deps: OrchestratorDeps,
   args: {
@@ -57,20 +81,44 @@ export async function completeSubtask(
     subtaskId: string;
     attempt: number;
     result: FinishInput;
-    /** The run's last log lines being stored meanwhile: advance() waits for them, so dependents start after them. */
+    /** The run's last log lines being stored meanwhile: dependents are enqueued after them, so they start after them. */
     logsStored?: Promise<void>;
+    next?: NextSubtasks;
   },
 ): Promise<boolean> {
-  // The attempt fence: only the run holding the latest claim records a result, and only once.
   const output = args.result.output === undefined || args.result.output === null ? null : JSON.stringify(args.result.output);
-  const completed = deps.sql.execute`
-    UPDATE "Subtask" SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, output),
-      "finishedAt" = ${new Date()}, "updatedAt" = now()
-    WHERE id = ${args.subtaskId} AND status = 'RUNNING' AND attempts = ${args.attempt}`;
-  const [count] = await Promise.all([completed, args.logsStored]);
-  if (count === 0) return false;
+  const routes = args.next ? await routeSubtasks(deps, args.next.profilesVersion, args.next.dependents) : [];
+  // The attempt fence: only the run holding the latest claim records a result, and only once. The
+  // task row is share-locked first, as advance() does, so a cancel or failure (which updates it
+  // and then the subtasks) is either seen here or waits; taking it after the subtask row could deadlock.
+  const completed = deps.sql.query<{ completed: boolean; taskPriority: number; queued: string[] }>`
+    WITH task AS (
+      SELECT id, status, priority, profiles_version() = ${args.next?.profilesVersion ?? ""} AS "sameProfiles"
+      FROM "Task" WHERE id = ${args.taskId} FOR SHARE
+    ), done AS (
+      UPDATE "Subtask" s SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, s.output),
+        "finishedAt" = ${new Date()}, "updatedAt" = now()
+      FROM task
+      WHERE s.id = ${args.subtaskId} AND s."taskId" = task.id AND s.status = 'RUNNING' AND s.attempts = ${args.attempt}
+      RETURNING s.id
+    ), ready AS (
+      UPDATE "Subtask" s SET status = 'QUEUED', "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now()
+      FROM task, done, unnest(${routes.map((route) => route.subtaskId)}::text[], ${routes.map((route) => route.profileId)}::text[]) AS q(id, profile)
+      WHERE task.status = 'RUNNING' AND task."sameProfiles" AND s.id = q.id AND s."taskId" = task.id AND s.status = 'PENDING'
+        AND NOT EXISTS (
+          SELECT 1 FROM "SubtaskDependency" d JOIN "Subtask" p ON p.id = d."dependsOnId"
+          WHERE d."subtaskId" = s.id AND p.id <> done.id AND p.status <> 'SUCCEEDED'
+        )
+      RETURNING s.id
+    )
+    SELECT EXISTS (SELECT 1 FROM done) AS completed, (SELECT priority FROM task) AS "taskPriority",
+      COALESCE((SELECT array_agg(id) FROM ready), '{}') AS queued`;
+  const [[row]] = await Promise.all([completed, args.logsStored]);
+  if (!row?.completed) return false;
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "SUCCEEDED" });
-  await advance(deps, args.taskId);
+  const queued = routes.filter((route) => row.queued.includes(route.subtaskId));
+  await dispatchQueued(deps, args.taskId, row.taskPriority, queued);
+  if (queued.length < routes.length || routes.length === 0) await advance(deps, args.taskId);
   return true;
 }
 

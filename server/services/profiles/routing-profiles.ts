@@ -1,5 +1,6 @@
 // The profiles advance() routes subtasks with, kept per process and read again only when the
-// profile table changed (its row count and latest update, which advance() reads with the graph),
+// profile table changed (its row count and latest update: profiles_version() in SQL, which the
+// statements that queue subtasks read alongside),
 // so routing costs no round trip on the hot path and an admin's edit applies to the next subtask.
 import type { Db } from "../../db/create-prisma";
 import type { RoutableProfile } from "./route-profile";

@@ -1,0 +1,105 @@
+// completeSubtask() queues the dependents a completion makes ready in its own statement, and
+// leaves to advance() whatever it cannot decide alone. Against the real database and queues.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Plan } from "../../contracts/plan";
+import { createTestDeps, resetData } from "../../testing/test-deps";
+import { savePlan } from "./save-plan";
+import { claimSubtask, completeSubtask } from "./subtask-lifecycle";
+
+const deps = createTestDeps("complete-subtask");
+beforeAll(() => resetData(deps));
+afterAll(() => deps.close());
+
+const subtask = (title: string, dependsOn: number[] = [], capabilities = ["read"]) => ({ title, instructions: title, capabilities, dependsOn, priority: 5, optional: false });
+
+async function runningTask(plan: Plan) {
+  const task = await deps.db.task.create({ data: { title: "t", prompt: "p", status: "PLANNING" } });
+  await savePlan(deps, task.id, plan, deps);
+  const rows = await deps.db.subtask.findMany({ where: { taskId: task.id }, orderBy: { index: "asc" } });
+  return { taskId: task.id, ids: rows.map((row) => row.id) };
+}
+
+async function claim(taskId: string, subtaskId: string) {
+  const profile = await deps.db.agentProfile.findUniqueOrThrow({ where: { name: "analyst" } });
+  const agent = await deps.db.agentProcess.create({ data: { host: "test", profileId: profile.id, state: "WORKING" } });
+  const claimed = await claimSubtask(deps, { taskId, subtaskId, agentId: agent.id, profileId: profile.id });
+  if (!claimed) throw new Error(`could not claim ${subtaskId}`);
+  return claimed;
+}
+
+const complete = (taskId: string, subtaskId: string, claimed: Awaited<ReturnType<typeof claim>>) =>
+  completeSubtask(deps, { taskId, subtaskId, attempt: claimed.attempt, result: { summary: "done" }, next: claimed.next });
+
+async function subtaskJobs(taskId: string, subtaskId: string, profiles = ["analyst", "generalist"]): Promise<number> {
+  let count = 0;
+  for (const profile of profiles) {
+    const jobs = await deps.dispatcher.queue(deps.keys.agentQueue(profile)).getJobs(["waiting", "prioritized", "active"]);
+    count += jobs.filter((job) => job.data.taskId === taskId && job.data.subtaskId === subtaskId).length;
+  }
+  return count;
+}
+
+const statuses = async (taskId: string) => (await deps.db.subtask.findMany({ where: { taskId }, orderBy: { index: "asc" } })).map((row) => row.status);
+
+describe("completeSubtask", () => {
+  it("queues the next step of a chain, routed by capabilities, with its job, and reads who depends on the claimed subtask", async () => {
+    const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0], ["write"]), subtask("c", [1])] });
+    const claimed = await claim(taskId, ids[0]!);
+    expect(claimed.next.dependents).toEqual([{ id: ids[1], capabilities: ["write"], priority: 5 }]);
+
+    expect(await complete(taskId, ids[0]!, claimed)).toBe(true);
+    expect(await statuses(taskId)).toEqual(["SUCCEEDED", "QUEUED", "PENDING"]);
+    const next = await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[1] }, include: { profile: true } });
+    expect(next.profile?.name).toBe("generalist");
+    expect(next.queuedAt).not.toBeNull();
+    expect(await deps.dispatcher.jobState(deps.keys.agentQueue("generalist"), "subtask", { taskId, subtaskId: ids[1]! })).toBe("prioritized");
+  });
+
+  it("queues a common dependent exactly once when its dependencies finish at the same moment", async () => {
+    for (let round = 0; round < 15; round++) {
+      const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b"), subtask("c"), subtask("join", [0, 1, 2])] });
+      const claims = await Promise.all(ids.slice(0, 3).map((id) => claim(taskId, id)));
+      const results = await Promise.all(claims.map((claimed, i) => complete(taskId, ids[i]!, claimed)));
+      expect(results).toEqual([true, true, true]);
+      expect(await statuses(taskId)).toEqual(["SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "QUEUED"]);
+      expect(await subtaskJobs(taskId, ids[3]!)).toBe(1);
+    }
+  });
+
+  it("routes with the profiles as they are now when they changed since the claim", async () => {
+    const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0], ["read", "search"])] });
+    const claimed = await claim(taskId, ids[0]!);
+    // A profile that covers the dependent's capabilities more closely than the generalist appears meanwhile.
+    const searcher = await deps.db.agentProfile.create({
+      data: { name: "searcher", description: "reads and searches", capabilities: ["read", "search"], systemPrompt: "s", maxAgents: 1 },
+    });
+    try {
+      expect(await complete(taskId, ids[0]!, claimed)).toBe(true);
+      const next = await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[1] } });
+      expect(next.status).toBe("QUEUED");
+      expect(next.profileId).toBe(searcher.id);
+      expect(await subtaskJobs(taskId, ids[1]!, ["searcher"])).toBe(1);
+    } finally {
+      await deps.db.subtask.updateMany({ where: { profileId: searcher.id }, data: { profileId: null } });
+      await deps.db.agentProfile.delete({ where: { id: searcher.id } });
+    }
+  });
+
+  it("records the result but queues nothing once the task is no longer running", async () => {
+    const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0])] });
+    const claimed = await claim(taskId, ids[0]!);
+    await deps.db.task.update({ where: { id: taskId }, data: { status: "BUDGET_REACHED" } });
+    expect(await complete(taskId, ids[0]!, claimed)).toBe(true);
+    expect(await statuses(taskId)).toEqual(["SUCCEEDED", "PENDING"]);
+    expect(await subtaskJobs(taskId, ids[1]!)).toBe(0);
+  });
+
+  it("records nothing and queues nothing for an attempt that is no longer the latest", async () => {
+    const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0])] });
+    const first = await claim(taskId, ids[0]!);
+    await claim(taskId, ids[0]!); // presumed dead and run again elsewhere
+    expect(await complete(taskId, ids[0]!, first)).toBe(false);
+    expect(await statuses(taskId)).toEqual(["RUNNING", "PENDING"]);
+    expect(await subtaskJobs(taskId, ids[1]!)).toBe(0);
+  });
+});
