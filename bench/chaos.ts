@@ -26,7 +26,7 @@ const options = parseChaosOptions(process.argv.slice(2), process.env);
 const rng = createRng(options.seed);
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const say = (line: string) => console.log(`chaos [${elapsed()}] ${line}`);
-say(`seed ${options.seed} (replay: npm run chaos -- ${options.short ? "--short " : ""}--seed ${options.seed}), ${options.faults} faults over ${options.durationMs / 1000} s`);
+say(`seed ${options.seed} (replay: npm run chaos -- ${options.replayArgs.join(" ")}), ${options.faults} faults over ${options.durationMs / 1000} s`);
 
 const db = createPrisma(options.databaseUrl, { max: 3 });
 await installAudit(db);

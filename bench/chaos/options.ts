@@ -20,10 +20,13 @@ export interface ChaosOptions {
   postgresData: string;
   redisData: string;
   prefix: string;
+  /** The options that replay this run: the ones given, with its seed. */
+  replayArgs: string[];
 }
 
 export function parseChaosOptions(argv: string[], env: NodeJS.ProcessEnv): ChaosOptions {
-  const { values } = parseArgs({
+  const { values, tokens } = parseArgs({
+    tokens: true,
     args: argv,
     options: {
       short: { type: "boolean", default: false },
@@ -46,9 +49,11 @@ export function parseChaosOptions(argv: string[], env: NodeJS.ProcessEnv): Chaos
     if (!value) throw new Error(`${name} must be set (bin/chaos sets it)`);
     return value;
   };
+  const seed = number(values.seed, Math.floor(Math.random() * 2 ** 31));
+  const given = tokens.flatMap((token) => (token.kind !== "option" || token.name === "seed" ? [] : [token.rawName, ...(token.value === undefined ? [] : [token.value])]));
   return {
     short,
-    seed: number(values.seed, Math.floor(Math.random() * 2 ** 31)),
+    seed,
     faults: number(values.faults, short ? 14 : 200),
     durationMs: number(values.duration, short ? 35 : 20 * 60) * 1000,
     longOutageMs: number(values["long-outage"], short ? 0 : 130) * 1000,
@@ -66,5 +71,6 @@ export function parseChaosOptions(argv: string[], env: NodeJS.ProcessEnv): Chaos
     postgresData: required("CHAOS_PG_DATA"),
     redisData: required("CHAOS_REDIS_DATA"),
     prefix: env.BATON_REDIS_PREFIX ?? "baton-chaos",
+    replayArgs: [...given, "--seed", String(seed)],
   };
 }
