@@ -55,7 +55,7 @@ export function parseChaosOptions(argv: string[], env: NodeJS.ProcessEnv): Chaos
     short,
     seed,
     faults: number(values.faults, short ? 14 : 200),
-    durationMs: number(values.duration, short ? 35 : 20 * 60) * 1000,
+    durationMs: number(values.duration, short ? 35 : 25 * 60) * 1000,
     longOutageMs: number(values["long-outage"], short ? 0 : 130) * 1000,
     inFlight: number(values["in-flight"], short ? 4 : 6),
     settleMs: short ? 40_000 : 120_000,
