@@ -87,17 +87,30 @@ export async function completeSubtask(
   },
 ): Promise<boolean> {
   const output = args.result.output === undefined || args.result.output === null ? null : JSON.stringify(args.result.output);
-  const routes = args.next ? await routeSubtasks(deps, args.next.profilesVersion, args.next.dependents) : [];
+  const finishedAt = new Date();
+  if (!args.next?.dependents.length) {
+    // A graph's last steps queue nothing themselves, so they take no lock on the task row.
+    const completed = deps.sql.execute`
+      UPDATE "Subtask" SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, output),
+        "finishedAt" = ${finishedAt}, "updatedAt" = now()
+      WHERE id = ${args.subtaskId} AND status = 'RUNNING' AND attempts = ${args.attempt}`;
+    const [count] = await Promise.all([completed, args.logsStored]);
+    if (count === 0) return false;
+    deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "SUCCEEDED" });
+    await advance(deps, args.taskId);
+    return true;
+  }
+  const routes = await routeSubtasks(deps, args.next.profilesVersion, args.next.dependents);
   // The attempt fence: only the run holding the latest claim records a result, and only once. The
   // task row is share-locked first, as advance() does, so a cancel or failure (which updates it
   // and then the subtasks) is either seen here or waits; taking it after the subtask row could deadlock.
   const completed = deps.sql.query<{ completed: boolean; taskPriority: number; queued: string[] }>`
     WITH task AS (
-      SELECT id, status, priority, profiles_version() = ${args.next?.profilesVersion ?? ""} AS "sameProfiles"
+      SELECT id, status, priority, profiles_version() = ${args.next.profilesVersion} AS "sameProfiles"
       FROM "Task" WHERE id = ${args.taskId} FOR SHARE
     ), done AS (
       UPDATE "Subtask" s SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, s.output),
-        "finishedAt" = ${new Date()}, "updatedAt" = now()
+        "finishedAt" = ${finishedAt}, "updatedAt" = now()
       FROM task
       WHERE s.id = ${args.subtaskId} AND s."taskId" = task.id AND s.status = 'RUNNING' AND s.attempts = ${args.attempt}
       RETURNING s.id
@@ -118,7 +131,7 @@ export async function completeSubtask(
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "SUCCEEDED" });
   const queued = routes.filter((route) => row.queued.includes(route.subtaskId));
   await dispatchQueued(deps, args.taskId, row.taskPriority, queued);
-  if (queued.length < routes.length || routes.length === 0) await advance(deps, args.taskId);
+  if (queued.length < routes.length) await advance(deps, args.taskId);
   return true;
 }
 
