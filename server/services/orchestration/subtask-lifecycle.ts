@@ -31,7 +31,7 @@ export async function claimSubtask(
   deps: OrchestratorDeps,
   args: { taskId: string; subtaskId: string; agentId: string; profileId: string },
 ): Promise<SubtaskClaim | null> {
-  // One round trip on the hot path: the claim, the subtask's inputs and the profile's policy.
+  // One round trip on the hot path: the claim, the subtask's inputs, who depends on it and the profile's policy.
   const rows = await deps.sql.query<
     Omit<SubtaskClaim, "spend" | "next"> & NextSubtasks & { taskStatus: string; costMicros: bigint; budgetMicros: bigint | null }
   >`
