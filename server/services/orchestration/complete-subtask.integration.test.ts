@@ -2,7 +2,7 @@
 // leaves to advance() whatever it cannot decide alone. Against the real database and queues.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../contracts/plan";
-import { createTestDeps, resetData } from "../../testing/test-deps";
+import { createTestDeps, resetData, waitFor } from "../../testing/test-deps";
 import { savePlan } from "./save-plan";
 import { claimSubtask, completeSubtask } from "./subtask-lifecycle";
 
@@ -49,13 +49,15 @@ describe("completeSubtask", () => {
 
     expect(await complete(taskId, ids[0]!, claimed)).toBe(true);
     expect(await statuses(taskId)).toEqual(["SUCCEEDED", "QUEUED", "PENDING"]);
+    const done = await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[0] } });
     const next = await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[1] }, include: { profile: true } });
     expect(next.profile?.name).toBe("generalist");
-    expect(next.queuedAt).not.toBeNull();
+    // Queued by the completion's own statement (one now()), not by an advance() after it.
+    expect(next.queuedAt).toEqual(done.updatedAt);
     expect(await deps.dispatcher.jobState(deps.keys.agentQueue("generalist"), "subtask", { taskId, subtaskId: ids[1]! })).toBe("prioritized");
   });
 
-  it("queues a common dependent exactly once when its dependencies finish at the same moment", async () => {
+  it("queues a common dependent, with its job, when its dependencies finish at the same moment", async () => {
     for (let round = 0; round < 15; round++) {
       const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b"), subtask("c"), subtask("join", [0, 1, 2])] });
       const claims = await Promise.all(ids.slice(0, 3).map((id) => claim(taskId, id)));
@@ -83,6 +85,47 @@ describe("completeSubtask", () => {
       await deps.db.subtask.updateMany({ where: { profileId: searcher.id }, data: { profileId: null } });
       await deps.db.agentProfile.delete({ where: { id: searcher.id } });
     }
+  });
+
+  it("leaves a task with a failed required subtask to advance(), which fails it", async () => {
+    const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("z"), subtask("after a", [0])] });
+    const claimed = await claim(taskId, ids[0]!);
+    await deps.db.subtask.update({ where: { id: ids[1] }, data: { status: "FAILED" } });
+    expect(await complete(taskId, ids[0]!, claimed)).toBe(true);
+    expect(await statuses(taskId)).toEqual(["SUCCEEDED", "FAILED", "SKIPPED"]);
+    expect((await deps.db.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("FAILED");
+    expect(await subtaskJobs(taskId, ids[2]!)).toBe(0);
+  });
+
+  it("waits for a change of the task's status under way, and then queues nothing", async () => {
+    const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0])] });
+    const claimed = await claim(taskId, ids[0]!);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    // Another transaction holds the task row, as a budget pause does while it moves the task on.
+    const pause = deps.db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Task" WHERE id = ${taskId} FOR UPDATE`;
+        locked();
+        await released;
+        await tx.task.update({ where: { id: taskId }, data: { status: "BUDGET_REACHED" } });
+      },
+      { timeout: 20_000 },
+    );
+    await lockTaken;
+    const completion = complete(taskId, ids[0]!, claimed);
+    await waitFor("the completion to wait for the task row", async () => {
+      const [row] = await deps.db.$queryRaw<{ waiting: bigint }[]>`
+        SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      return row!.waiting > 0n;
+    });
+    release();
+    await pause;
+    expect(await completion).toBe(true);
+    expect(await statuses(taskId)).toEqual(["SUCCEEDED", "PENDING"]);
+    expect(await subtaskJobs(taskId, ids[1]!)).toBe(0);
   });
 
   it("records the result but queues nothing once the task is no longer running", async () => {

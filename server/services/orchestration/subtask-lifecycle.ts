@@ -71,8 +71,8 @@ export async function claimSubtask(
  * statement began is queued by the same statement (the common case: a chain's next step), which
  * saves advance()'s two round trips on every step. When anything is left to decide (a dependent
  * waiting on others, which may be finishing at this very moment; no dependents; the task no longer
- * running; the profiles changed since the claim), advance() runs after the commit as before, and
- * it sees every completion committed by then.
+ * running or a required subtask failed; the profiles changed since the claim), advance() runs after
+ * the commit as before, and it sees every completion committed by then.
  */
 export async function completeSubtask(
   deps: OrchestratorDeps,
@@ -122,6 +122,8 @@ export async function completeSubtask(
           SELECT 1 FROM "SubtaskDependency" d JOIN "Subtask" p ON p.id = d."dependsOnId"
           WHERE d."subtaskId" = s.id AND p.id <> done.id AND p.status <> 'SUCCEEDED'
         )
+        -- A required subtask that failed ends the task: advance() decides that, not this shortcut.
+        AND NOT EXISTS (SELECT 1 FROM "Subtask" f WHERE f."taskId" = task.id AND f.status = 'FAILED' AND NOT f.optional)
       RETURNING s.id
     )
     SELECT EXISTS (SELECT 1 FROM done) AS completed, (SELECT priority FROM task) AS "taskPriority",
