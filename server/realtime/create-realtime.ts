@@ -3,6 +3,7 @@
 // Connections authenticate like tRPC requests (session cookie or API token); every room join
 // checks again, so a signed-out or removed user stops getting new rooms at once.
 import type { Server as HttpServer } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { Redis } from "ioredis";
 import { Server, type Socket } from "socket.io";
@@ -119,18 +120,14 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
  * last lines of a task that finished just after a restart would never reach them. The adapter
  * subscribes when it is made, and a PING on the same connection is answered after that.
  */
-export async function untilSubscribed(subClient: Redis, timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-  const answered = subClient.ping().then(
-    () => true,
-    () => false,
-  );
-  try {
-    return await Promise.race([answered, timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
+export function untilSubscribed(subClient: Redis, timeoutMs: number): Promise<boolean> {
+  return Promise.race([
+    subClient.ping().then(
+      () => true,
+      () => false,
+    ),
+    sleep(timeoutMs, false, { ref: false }),
+  ]);
 }
 
 /**

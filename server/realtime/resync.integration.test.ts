@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LogEventMessage } from "../contracts/realtime";
 import { startTcpProxy, throughProxy } from "../testing/tcp-proxy";
 import { createTestDeps, resetData } from "../testing/test-deps";
-import { startTestRealtime, TEST_ORIGIN, type TestRealtime } from "../testing/test-realtime";
-import { createRealtime, untilSubscribed, type RealtimeDeps } from "./create-realtime";
+import { startTestRealtime, testRealtimeDeps, type TestRealtime } from "../testing/test-realtime";
+import { createRealtime, untilSubscribed } from "./create-realtime";
 import { createUser, sessionCookieFor } from "../testing/test-users";
 
 const deps = createTestDeps("resync");
@@ -81,15 +81,7 @@ describe("after the server's Redis subscription is cut", () => {
 });
 
 describe("a starting server", () => {
-  const realtimeDeps = (subClient: Redis): RealtimeDeps => ({
-    pubClient: deps.redis,
-    subClient,
-    socketIoKey: deps.keys.socketIoKey,
-    db: deps.db,
-    rateLimits: deps.rateLimits,
-    allowedOrigin: TEST_ORIGIN,
-    clientAddress: (socket) => socket.handshake.address,
-  });
+  const realtimeDeps = (subClient: Redis) => testRealtimeDeps(deps, { pubClient: deps.redis, subClient });
 
   async function patternSubscribers(name: string): Promise<number> {
     const list = (await deps.redis.call("CLIENT", "LIST", "TYPE", "pubsub")) as string;

@@ -17,6 +17,15 @@ export interface TestRealtime {
   close(): Promise<void>;
 }
 
+/** The realtime layer's dependencies as tests use them: the test's database, keys and origin. */
+export function testRealtimeDeps(
+  deps: TestDeps,
+  clients: Pick<RealtimeDeps, "pubClient" | "subClient">,
+  clientAddress: RealtimeDeps["clientAddress"] = (socket) => socket.handshake.address,
+): RealtimeDeps {
+  return { ...clients, socketIoKey: deps.keys.socketIoKey, db: deps.db, rateLimits: deps.rateLimits, allowedOrigin: TEST_ORIGIN, clientAddress };
+}
+
 export async function startTestRealtime(
   deps: TestDeps,
   options: { clientAddress?: RealtimeDeps["clientAddress"] } = {},
@@ -25,15 +34,7 @@ export async function startTestRealtime(
   const subscriberName = `baton-test-sub-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const subClient = pubClient.duplicate({ connectionName: subscriberName });
   const httpServer = createServer();
-  const io = createRealtime(httpServer, {
-    pubClient,
-    subClient,
-    socketIoKey: deps.keys.socketIoKey,
-    db: deps.db,
-    rateLimits: deps.rateLimits,
-    allowedOrigin: TEST_ORIGIN,
-    clientAddress: options.clientAddress ?? ((socket) => socket.handshake.address),
-  });
+  const io = createRealtime(httpServer, testRealtimeDeps(deps, { pubClient, subClient }, options.clientAddress));
   if (!(await untilSubscribed(subClient, 5000))) throw new Error("the test realtime server's Redis subscriber did not answer");
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   return {

@@ -108,7 +108,7 @@ export interface SubtaskRoute {
   priority: number;
 }
 
-/** `profilesVersion`: the profile table's version as read with the graph (see routingProfiles). */
+/** `profilesVersion`: the profile table's version as the caller read it (see routingProfiles). */
 export async function routeSubtasks(
   deps: Pick<OrchestratorDeps, "db" | "keys">,
   profilesVersion: string,

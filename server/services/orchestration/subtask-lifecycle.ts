@@ -83,23 +83,10 @@ export async function completeSubtask(
     result: FinishInput;
     /** The run's last log lines being stored meanwhile: dependents are enqueued after them, so they start after them. */
     logsStored?: Promise<void>;
-    next?: NextSubtasks;
+    next: NextSubtasks;
   },
 ): Promise<boolean> {
   const output = args.result.output === undefined || args.result.output === null ? null : JSON.stringify(args.result.output);
-  const finishedAt = new Date();
-  if (!args.next?.dependents.length) {
-    // A graph's last steps queue nothing themselves, so they take no lock on the task row.
-    const completed = deps.sql.execute`
-      UPDATE "Subtask" SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, output),
-        "finishedAt" = ${finishedAt}, "updatedAt" = now()
-      WHERE id = ${args.subtaskId} AND status = 'RUNNING' AND attempts = ${args.attempt}`;
-    const [count] = await Promise.all([completed, args.logsStored]);
-    if (count === 0) return false;
-    deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "SUCCEEDED" });
-    await advance(deps, args.taskId);
-    return true;
-  }
   const routes = await routeSubtasks(deps, args.next.profilesVersion, args.next.dependents);
   // The attempt fence: only the run holding the latest claim records a result, and only once. The
   // task row is share-locked first, as advance() does, so a cancel or failure (which updates it
@@ -110,7 +97,7 @@ export async function completeSubtask(
       FROM "Task" WHERE id = ${args.taskId} FOR SHARE
     ), done AS (
       UPDATE "Subtask" s SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, s.output),
-        "finishedAt" = ${finishedAt}, "updatedAt" = now()
+        "finishedAt" = ${new Date()}, "updatedAt" = now()
       FROM task
       WHERE s.id = ${args.subtaskId} AND s."taskId" = task.id AND s.status = 'RUNNING' AND s.attempts = ${args.attempt}
       RETURNING s.id
@@ -133,7 +120,7 @@ export async function completeSubtask(
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "SUCCEEDED" });
   const queued = routes.filter((route) => row.queued.includes(route.subtaskId));
   await dispatchQueued(deps, args.taskId, row.taskPriority, queued);
-  if (queued.length < routes.length) await advance(deps, args.taskId);
+  if (routes.length === 0 || queued.length < routes.length) await advance(deps, args.taskId);
   return true;
 }
 

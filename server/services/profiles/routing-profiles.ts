@@ -20,7 +20,7 @@ export async function routingProfiles(db: Db, version: string): Promise<Routable
   const rows = await db.$queryRaw<(RoutableProfile & { version: string })[]>`
     SELECT v.version, p.id, p.name, p.capabilities, p."maxAgents"
     FROM (SELECT profiles_version() AS version) v LEFT JOIN "AgentProfile" p ON true`;
-  const profiles = rows.filter((row) => row.id !== null).map(({ id, name, capabilities, maxAgents }) => ({ id, name, capabilities, maxAgents }));
+  const profiles = rows.filter((row) => row.id !== null);
   cached.set(db, { version: rows[0]!.version, profiles });
   return profiles;
 }
