@@ -103,16 +103,16 @@ const settleMs = Date.now() - lastFaultAt;
 // The reader gets the last lines by itself: live, or by its catch-up after a reconnect, a resync
 // or a hole. A web server still starting after the last restart delays that; a line that was
 // lost for good never arrives, and the check below reports it.
-const storedSeqs = async () => new Map((await db.task.findMany({ select: { id: true, logSeq: true } })).map((t) => [t.id, t.logSeq]));
+const storedSeqs = async () => new Map((await db.task.findMany({ select: { id: true, logCounter: { select: { seq: true } } } })).map((t) => [t.id, t.logCounter?.seq ?? 0]));
 const readerWait = Date.now();
 if (await until("the socket reader to hold every stored line", async () => (await logs.missing(await storedSeqs())).size === 0, 60_000)) say(`the socket reader held every stored line ${((Date.now() - readerWait) / 1000).toFixed(1)} s after every task ended`);
 health.stop();
 
 // Read everything before stopping the fleet.
-const tasks = await db.task.findMany({ select: { id: true, status: true, statusReason: true, logSeq: true } });
+const tasks = await db.task.findMany({ select: { id: true, status: true, statusReason: true } });
 const events = await subtaskEvents(db);
 const gaps = await logSeqGaps(db);
-const missingLines = await logs.missing(new Map(tasks.map((t) => [t.id, t.logSeq])));
+const missingLines = await logs.missing(await storedSeqs());
 const agentPids = (await db.agentProcess.findMany({ where: { pid: { not: null } }, select: { pid: true } })).map((a) => a.pid!);
 logs.close();
 

@@ -152,7 +152,7 @@ export const SEED_STEPS: SeedStep[] = [
   {
     label: "tasks with their spend and the plans' estimates",
     sql: `
-      INSERT INTO "Task" (id, title, prompt, priority, status, "statusReason", "createdById", "resultMarkdown", "planAttempts", "logSeq",
+      INSERT INTO "Task" (id, title, prompt, priority, status, "statusReason", "createdById", "resultMarkdown", "planAttempts",
                           "inputTokens", "outputTokens", "cacheWriteTokens", "cacheReadTokens", "costMicros",
                           "estimatedTokens", "estimatedCostMicros", "estimatedSeconds",
                           "timeoutAt", "createdAt", "startedAt", "finishedAt", "updatedAt")
@@ -169,7 +169,7 @@ export const SEED_STEPS: SeedStep[] = [
              creator,
              CASE WHEN status = 'SUCCEEDED' THEN '## Result' || chr(10) || chr(10) || 'Done: see the subtask summaries.' END,
              CASE WHEN status = 'PLANNING' THEN 0 ELSE 1 END,
-             log_lines, COALESCE(a.i, 0), COALESCE(a.o, 0), COALESCE(a.cw, 0), COALESCE(a.cr, 0), COALESCE(a.c, 0),
+             COALESCE(a.i, 0), COALESCE(a.o, 0), COALESCE(a.cw, 0), COALESCE(a.cr, 0), COALESCE(a.c, 0),
              -- The plan's estimate lands within ±30% of what it cost (±40% of the time it took).
              ((a.i + a.o) * (0.7 + r_dur * 0.6))::int, (a.c * (0.7 + r_age * 0.6))::bigint,
              (EXTRACT(EPOCH FROM COALESCE(finished, created + interval '30 minutes') - started) * (0.6 + r_sub * 0.8))::int,
@@ -225,6 +225,10 @@ export const SEED_STEPS: SeedStep[] = [
                WHEN n % 5 = 1 THEN 'TOOL_CALL' WHEN n % 5 = 2 THEN 'TOOL_RESULT' WHEN n % 10 = 0 THEN 'STATUS' ELSE 'TEXT' END AS kind,
           ${pick(TOOLS, "((n / 5 + t.g) % 6) / 6.0")} AS tool,
           ${pick(PATHS, "((n + t.g) % 8) / 8.0")} AS path) k;`,
+  },
+  {
+    label: "log counters",
+    sql: `INSERT INTO "TaskLogCounter" ("taskId", seq) SELECT id, log_lines FROM scale_task WHERE log_lines > 0;`,
   },
   // One table per statement: VACUUM cannot run inside the implicit transaction of a multi-statement query.
   ...["User", "Task", "Subtask", "ModelCall", "LogEvent", "AgentProcess", "TaskOutcomeRollup", "DurationRollup", "AgentTimeRollup"].map((table) => ({ label: `statistics and visibility map (VACUUM ANALYZE "${table}")`, sql: `VACUUM (ANALYZE) "${table}"` })),

@@ -33,8 +33,9 @@ const { db, sql } = createDatabase(env.DATABASE_URL, { max: 3 });
 const redis = createRedis(env.REDIS_URL);
 const blocking = createRedis(env.REDIS_URL, "blocking");
 const subscriber = createRedis(env.REDIS_URL, "blocking");
+const publishing = createRedis(env.REDIS_URL, "publish");
 const keys = redisKeys(env.BATON_REDIS_PREFIX);
-const publisher = createRealtimePublisher(redis, keys.socketIoKey);
+const publisher = createRealtimePublisher(publishing, keys.socketIoKey);
 const deps = { db, sql, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys.cancelChannel) };
 
 const profile = await db.agentProfile.findUniqueOrThrow({ where: { name: env.BATON_PROFILE } });
@@ -123,7 +124,7 @@ async function shutdown(reason: string, force = false) {
   // if Redis or PostgreSQL was away, its lock expires and BullMQ's stall detection hands it on.
   await worker.close(force);
   await logs.close();
-  await Promise.all([redis, blocking, subscriber].map((connection) => connection.quit().catch(() => {})));
+  await Promise.all([redis, blocking, subscriber, publishing].map((connection) => connection.quit().catch(() => {})));
   await db.$disconnect();
   process.exit(0);
 }

@@ -42,8 +42,8 @@ export async function subtaskEvents(db: Db): Promise<SubtaskEvent[]> {
 /** Tasks whose log seqs are not exactly 1..max (a gap, or a seq counter ahead of its rows). */
 export async function logSeqGaps(db: Db): Promise<{ taskId: string; rows: number; maxSeq: number; logSeq: number }[]> {
   const rows = await db.$queryRawUnsafe<{ id: string; rows: bigint; max_seq: number | null; min_seq: number | null; log_seq: number }[]>(
-    `SELECT t.id, count(l.seq) AS rows, max(l.seq) AS max_seq, min(l.seq) AS min_seq, t."logSeq" AS log_seq
-       FROM "Task" t LEFT JOIN "LogEvent" l ON l."taskId" = t.id GROUP BY t.id`,
+    `SELECT t.id, count(l.seq) AS rows, max(l.seq) AS max_seq, min(l.seq) AS min_seq, COALESCE(c.seq, 0) AS log_seq
+       FROM "Task" t LEFT JOIN "TaskLogCounter" c ON c."taskId" = t.id LEFT JOIN "LogEvent" l ON l."taskId" = t.id GROUP BY t.id, c.seq`,
   );
   return rows
     .filter((r) => Number(r.rows) !== (r.max_seq ?? 0) || (r.min_seq ?? 1) !== 1 || r.log_seq !== (r.max_seq ?? 0))

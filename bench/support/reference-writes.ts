@@ -9,7 +9,7 @@ import { createPrisma } from "../../server/db/create-prisma";
 /** Rows inserted and updated in each table, for one job. */
 export type TableWrites = Record<string, { inserted: number; updated: number }>;
 
-export const REPRODUCED_TABLES = ["Task", "Subtask", "SubtaskDependency", "LogEvent", "ModelCall", "AgentProcess"];
+export const REPRODUCED_TABLES = ["Task", "TaskLogCounter", "Subtask", "SubtaskDependency", "LogEvent", "ModelCall", "AgentProcess"];
 export const TRIGGER_TABLES = ["ModelCallRollup"];
 
 export interface ReferenceJob {
@@ -67,7 +67,12 @@ export async function createReferenceWriter(databaseUrl: string) {
         await db.$executeRaw`UPDATE "Subtask" SET status = 'RUNNING', attempts = attempts + 1, "updatedAt" = now() WHERE id = ${target}`;
       }
       for (let i = 0; i < count("Task").updated; i++) {
-        await db.$executeRaw`UPDATE "Task" SET "logSeq" = "logSeq" + 1, "updatedAt" = now() WHERE id = ${job.taskId}`;
+        await db.$executeRaw`UPDATE "Task" SET "planAttempts" = "planAttempts" + 1, "updatedAt" = now() WHERE id = ${job.taskId}`;
+      }
+      // The log counter is upserted as the pipeline does: its task's first write inserts the row.
+      const counter = count("TaskLogCounter");
+      for (let i = 0; i < counter.inserted + counter.updated; i++) {
+        await db.$executeRaw`INSERT INTO "TaskLogCounter" ("taskId", seq) VALUES (${job.taskId}, 1) ON CONFLICT ("taskId") DO UPDATE SET seq = "TaskLogCounter".seq + 1`;
       }
       for (let i = 0; i < count("AgentProcess").updated; i++) {
         await db.$executeRaw`UPDATE "AgentProcess" SET state = 'WORKING', "stateChangedAt" = now(), "lastHeartbeatAt" = now() WHERE id = ${job.agentId}`;

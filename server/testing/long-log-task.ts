@@ -10,7 +10,7 @@ export async function createLongLogTask(db: Db, { lines, title = "Long log" }: {
       title,
       prompt: `Log ${lines} lines`,
       status: "SUCCEEDED",
-      logSeq: lines,
+      logCounter: { create: { seq: lines } },
       resultMarkdown: "Done.",
       subtasks: { create: ["Read the notes", "Summarise", "Write the report"].map((name, index) => ({ index, title: name, instructions: name, capabilities: [], status: "SUCCEEDED" as const })) },
     },

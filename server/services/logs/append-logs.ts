@@ -1,6 +1,7 @@
 // Stores log events for one task with gap-free per-task sequence numbers. One statement
-// advances the counter on the task row and inserts the rows, so it is atomic (a failure leaves
-// no hole) and costs one round trip, which matters on the hot path of every agent.
+// advances the task's counter (its own row, made by the first write) and inserts the rows, so it
+// is atomic (a failure leaves no hole) and costs one round trip, which matters on the hot path of
+// every agent. It takes no lock on the task row, so it never holds up a completion or advance().
 import type { LogKind, LogLevel, Sql } from "../../db/create-prisma";
 import type { LogEventMessage } from "../../contracts/realtime";
 import type { RealtimePublisher } from "../../realtime/publisher";
@@ -13,6 +14,8 @@ export interface NewLogEvent {
   message: string;
   data?: unknown;
 }
+
+const FOREIGN_KEY_VIOLATION = "23503";
 
 export class TaskNotFoundError extends Error {
   constructor(taskId: string) {
@@ -32,18 +35,23 @@ export async function appendLogs(sql: Sql, taskId: string, entries: NewLogEvent[
     data: entry.data ?? null,
   }));
   const payload = JSON.stringify(normalized);
-  const rows = await sql.query<{ seq: number }>`
+  const rows = await sql
+    .query<{ seq: number }>`
     WITH counter AS (
-      UPDATE "Task" SET "logSeq" = "logSeq" + ${entries.length}::int WHERE id = ${taskId}
-      RETURNING "logSeq" - ${entries.length}::int AS base
+      INSERT INTO "TaskLogCounter" ("taskId", seq) VALUES (${taskId}, ${entries.length}::int)
+      ON CONFLICT ("taskId") DO UPDATE SET seq = "TaskLogCounter".seq + EXCLUDED.seq
+      RETURNING seq - ${entries.length}::int AS base
     )
     INSERT INTO "LogEvent" ("taskId", seq, "subtaskId", "agentId", kind, level, message, data, "createdAt")
     SELECT ${taskId}, counter.base + e.ord::int, e.item->>'subtaskId', e.item->>'agentId',
            (e.item->>'kind')::"LogKind", (e.item->>'level')::"LogLevel", e.item->>'message',
            NULLIF(e.item->'data', 'null'::jsonb), ${createdAt}
     FROM counter, jsonb_array_elements(${payload}::jsonb) WITH ORDINALITY AS e(item, ord)
-    RETURNING seq`;
-  if (rows.length === 0) throw new TaskNotFoundError(taskId);
+    RETURNING seq`
+    .catch((error: { code?: string }) => {
+      // The counter row's reference to the task: no such task.
+      throw error.code === FOREIGN_KEY_VIOLATION ? new TaskNotFoundError(taskId) : error;
+    });
   const seqs = rows.map((row) => row.seq).sort((a, b) => a - b);
   return normalized.map((entry, i) => toLogEventMessage({ ...entry, taskId, seq: seqs[i]!, createdAt }));
 }

@@ -1,0 +1,69 @@
+// Log writes against the real database: gap-free seqs from writers racing on one task, a counter
+// row of its own (a transaction updating the task row does not hold them up), and a clear error
+// for a task that does not exist.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDeps, resetData } from "../../testing/test-deps";
+import { appendLogs, TaskNotFoundError } from "./append-logs";
+
+const deps = createTestDeps("append-logs");
+afterAll(() => deps.close());
+beforeAll(() => resetData(deps));
+
+const newTask = async () => (await deps.db.task.create({ data: { title: "Logs", prompt: "Log" } })).id;
+const lines = (n: number, from: string) => Array.from({ length: n }, (_, i) => ({ kind: "TEXT" as const, message: `${from} ${i + 1}` }));
+
+describe("appendLogs", () => {
+  it("numbers the lines of writers racing on one task 1..n with no gap, in each batch's order", async () => {
+    const taskId = await newTask();
+    const batches = await Promise.all(Array.from({ length: 12 }, (_, writer) => appendLogs(deps.sql, taskId, lines(1 + (writer % 4), `writer ${writer}`))));
+    const total = batches.reduce((sum, batch) => sum + batch.length, 0);
+
+    const stored = await deps.db.logEvent.findMany({ where: { taskId }, orderBy: { seq: "asc" }, select: { seq: true, message: true } });
+    expect(stored.map((row) => row.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect((await deps.db.taskLogCounter.findUniqueOrThrow({ where: { taskId } })).seq).toBe(total);
+    for (const batch of batches) {
+      // A batch's seqs are consecutive and follow its order, and what it returns is what was stored.
+      expect(batch.map((event) => event.seq)).toEqual(batch.map((_, i) => batch[0]!.seq + i));
+      for (const event of batch) expect(stored[event.seq - 1]!.message).toBe(event.message);
+    }
+  });
+
+  it("does not wait for a transaction that is updating the task row", async () => {
+    const taskId = await newTask();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holder = deps.db.$transaction(
+      async (tx) => {
+        // As a model call's usage or a status change does: the row stays locked until commit.
+        await tx.$executeRaw`UPDATE "Task" SET "costMicros" = "costMicros" + 1 WHERE id = ${taskId}`;
+        locked();
+        await released;
+      },
+      { timeout: 20_000 },
+    );
+    await lockTaken;
+    try {
+      const first = await appendLogs(deps.sql, taskId, lines(3, "while the task row is locked"));
+      const next = await appendLogs(deps.sql, taskId, lines(2, "and again"));
+      expect([...first, ...next].map((event) => event.seq)).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      release();
+      await holder;
+    }
+  });
+
+  it("refuses lines for a task that does not exist, and stores none", async () => {
+    await expect(appendLogs(deps.sql, "no-such-task", lines(2, "orphan"))).rejects.toThrow(TaskNotFoundError);
+    expect(await deps.db.logEvent.count({ where: { taskId: "no-such-task" } })).toBe(0);
+    expect(await deps.db.taskLogCounter.count({ where: { taskId: "no-such-task" } })).toBe(0);
+  });
+
+  it("removes the counter with its task", async () => {
+    const taskId = await newTask();
+    await appendLogs(deps.sql, taskId, lines(2, "before delete"));
+    await deps.db.task.delete({ where: { id: taskId } });
+    expect(await deps.db.taskLogCounter.count({ where: { taskId } })).toBe(0);
+  });
+});
