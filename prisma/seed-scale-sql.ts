@@ -231,5 +231,5 @@ export const SEED_STEPS: SeedStep[] = [
     sql: `INSERT INTO "TaskLogCounter" ("taskId", seq) SELECT id, log_lines FROM scale_task WHERE log_lines > 0;`,
   },
   // One table per statement: VACUUM cannot run inside the implicit transaction of a multi-statement query.
-  ...["User", "Task", "Subtask", "ModelCall", "LogEvent", "AgentProcess", "TaskOutcomeRollup", "DurationRollup", "AgentTimeRollup"].map((table) => ({ label: `statistics and visibility map (VACUUM ANALYZE "${table}")`, sql: `VACUUM (ANALYZE) "${table}"` })),
+  ...["User", "Task", "TaskLogCounter", "Subtask", "ModelCall", "LogEvent", "AgentProcess", "TaskOutcomeRollup", "DurationRollup", "AgentTimeRollup"].map((table) => ({ label: `statistics and visibility map (VACUUM ANALYZE "${table}")`, sql: `VACUUM (ANALYZE) "${table}"` })),
 ];

@@ -124,6 +124,9 @@ async function shutdown(reason: string, force = false) {
   // if Redis or PostgreSQL was away, its lock expires and BullMQ's stall detection hands it on.
   await worker.close(force);
   await logs.close();
+  // The last publishes wait in the auto-pipeline for the end of this turn of the event loop, and
+  // QUIT is sent at once: let them go out first.
+  await new Promise((resolve) => setImmediate(resolve));
   await Promise.all([redis, blocking, subscriber, publishing].map((connection) => connection.quit().catch(() => {})));
   await db.$disconnect();
   process.exit(0);

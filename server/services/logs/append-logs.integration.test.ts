@@ -1,6 +1,7 @@
 // Log writes against the real database: gap-free seqs from writers racing on one task, a counter
 // row of its own (a transaction updating the task row does not hold them up), and a clear error
 // for a task that does not exist.
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDeps, resetData } from "../../testing/test-deps";
 import { appendLogs, TaskNotFoundError } from "./append-logs";
@@ -45,13 +46,30 @@ describe("appendLogs", () => {
     );
     await lockTaken;
     try {
-      const first = await appendLogs(deps.sql, taskId, lines(3, "while the task row is locked"));
-      const next = await appendLogs(deps.sql, taskId, lines(2, "and again"));
-      expect([...first, ...next].map((event) => event.seq)).toEqual([1, 2, 3, 4, 5]);
+      const written = (async () => [
+        ...(await appendLogs(deps.sql, taskId, lines(3, "while the task row is locked"))),
+        ...(await appendLogs(deps.sql, taskId, lines(2, "and again"))),
+      ])();
+      const waited = sleep(5000, undefined, { ref: false }).then(() => "still waiting for the task row after 5 s");
+      const outcome = await Promise.race([written, waited]);
+      expect(outcome).not.toBe("still waiting for the task row after 5 s");
+      expect((await written).map((event) => event.seq)).toEqual([1, 2, 3, 4, 5]);
     } finally {
       release();
       await holder;
     }
+  });
+
+  it("leaves no hole when a batch fails: the next batch takes the next number", async () => {
+    const taskId = await newTask();
+    await appendLogs(deps.sql, taskId, lines(2, "first"));
+    // A line naming a subtask that does not exist fails the whole batch, and it is not a missing task.
+    const failed = appendLogs(deps.sql, taskId, [...lines(2, "doomed"), { kind: "TEXT", subtaskId: "no-such-subtask", message: "bad" }]);
+    await expect(failed).rejects.toThrow(/foreign key/);
+    await expect(failed).rejects.not.toThrow(TaskNotFoundError);
+    const next = await appendLogs(deps.sql, taskId, lines(1, "after"));
+    expect(next.map((event) => event.seq)).toEqual([3]);
+    expect(await deps.db.logEvent.count({ where: { taskId } })).toBe(3);
   });
 
   it("refuses lines for a task that does not exist, and stores none", async () => {

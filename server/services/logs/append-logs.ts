@@ -1,7 +1,8 @@
 // Stores log events for one task with gap-free per-task sequence numbers. One statement
 // advances the task's counter (its own row, made by the first write) and inserts the rows, so it
 // is atomic (a failure leaves no hole) and costs one round trip, which matters on the hot path of
-// every agent. It takes no lock on the task row, so it never holds up a completion or advance().
+// every agent. On the task row it takes only its foreign keys' KEY SHARE lock, which neither an
+// update of the task nor the share lock of a completion or advance() waits for, or makes wait.
 import type { LogKind, LogLevel, Sql } from "../../db/create-prisma";
 import type { LogEventMessage } from "../../contracts/realtime";
 import type { RealtimePublisher } from "../../realtime/publisher";
@@ -16,6 +17,8 @@ export interface NewLogEvent {
 }
 
 const FOREIGN_KEY_VIOLATION = "23503";
+/** The references to the task; a line naming a subtask that does not exist breaks another one. */
+const TASK_REFERENCES = ["TaskLogCounter_taskId_fkey", "LogEvent_taskId_fkey"];
 
 export class TaskNotFoundError extends Error {
   constructor(taskId: string) {
@@ -48,9 +51,8 @@ export async function appendLogs(sql: Sql, taskId: string, entries: NewLogEvent[
            NULLIF(e.item->'data', 'null'::jsonb), ${createdAt}
     FROM counter, jsonb_array_elements(${payload}::jsonb) WITH ORDINALITY AS e(item, ord)
     RETURNING seq`
-    .catch((error: { code?: string }) => {
-      // The counter row's reference to the task: no such task.
-      throw error.code === FOREIGN_KEY_VIOLATION ? new TaskNotFoundError(taskId) : error;
+    .catch((error: { code?: string; constraint?: string }) => {
+      throw error.code === FOREIGN_KEY_VIOLATION && TASK_REFERENCES.includes(error.constraint ?? "") ? new TaskNotFoundError(taskId) : error;
     });
   const seqs = rows.map((row) => row.seq).sort((a, b) => a - b);
   return normalized.map((entry, i) => toLogEventMessage({ ...entry, taskId, seq: seqs[i]!, createdAt }));
