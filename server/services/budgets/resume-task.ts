@@ -17,7 +17,7 @@ export async function raiseTaskBudget(deps: OrchestratorDeps, args: { taskId: st
   const { db, dispatcher, keys } = deps;
   const outcome = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: string; costMicros: bigint; createdAt: Date; timeoutAt: Date | null }[]>`
-      SELECT status::text AS status, "costMicros", "createdAt", "timeoutAt" FROM "Task" WHERE id = ${args.taskId} FOR UPDATE`;
+      SELECT status::text AS status, "costMicros", "createdAt", "timeoutAt" FROM "Task" WHERE id = ${args.taskId} FOR NO KEY UPDATE`;
     const task = rows[0];
     if (!task) throw new ServiceError("NOT_FOUND", `No task with id "${args.taskId}".`);
     if (!OPEN.includes(task.status)) throw new ServiceError("CONFLICT", `The task has already finished (${task.status.toLowerCase()}).`);

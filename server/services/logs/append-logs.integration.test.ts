@@ -1,9 +1,11 @@
 // Log writes against the real database: gap-free seqs from writers racing on one task, a counter
-// row of its own (a transaction updating the task row does not hold them up), and a clear error
-// for a task that does not exist.
+// row of its own (a transaction holding the task row for a change does not hold them up), and a
+// clear error for a task that does not exist.
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "../../db/create-prisma";
 import { createTestDeps, resetData } from "../../testing/test-deps";
+import { lockPlanUnderReview } from "../plan-review/lock-plan-under-review";
 import { appendLogs, TaskNotFoundError } from "./append-logs";
 
 const deps = createTestDeps("append-logs");
@@ -29,16 +31,21 @@ describe("appendLogs", () => {
     }
   });
 
-  it("does not wait for a transaction that is updating the task row", async () => {
-    const taskId = await newTask();
+  // What holds a task row while it changes: an update (a model call's usage, a status change), or
+  // the lock a review action, a retry or a resume takes before it decides.
+  it.each([
+    ["an update of the task", (tx: Prisma.TransactionClient, taskId: string) => tx.$executeRaw`UPDATE "Task" SET "costMicros" = "costMicros" + 1 WHERE id = ${taskId}`],
+    ["a review action's lock", (tx: Prisma.TransactionClient, taskId: string) => lockPlanUnderReview(tx, taskId)],
+  ])("does not wait for a transaction holding the task row for %s", async (_, hold) => {
+    const taskId = (await deps.db.task.create({ data: { title: "Logs", prompt: "Log", status: "AWAITING_REVIEW" } })).id;
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let locked!: () => void;
     const lockTaken = new Promise<void>((resolve) => (locked = resolve));
     const holder = deps.db.$transaction(
       async (tx) => {
-        // As a model call's usage or a status change does: the row stays locked until commit.
-        await tx.$executeRaw`UPDATE "Task" SET "costMicros" = "costMicros" + 1 WHERE id = ${taskId}`;
+        // The row stays locked until commit.
+        await hold(tx, taskId);
         locked();
         await released;
       },

@@ -30,7 +30,7 @@ export async function savePlan(deps: OrchestratorDeps, taskId: string, plan: Pla
     WITH task AS (
       SELECT id, "reviewPlan" OR ${overThreshold}::boolean AS review,
         COALESCE(${overReason}::text, CASE WHEN "reviewPlan" THEN ${REVIEW_REASON}::text END) AS reason
-      FROM "Task" WHERE id = ${taskId} AND status = 'PLANNING' FOR UPDATE
+      FROM "Task" WHERE id = ${taskId} AND status = 'PLANNING' FOR NO KEY UPDATE
     ), inserted AS (
       INSERT INTO "Subtask" (id, "taskId", index, title, instructions, capabilities, priority, "estimateSeconds", optional, "profileId",
         "estimatedTokens", "estimatedCostMicros", "estimatedSeconds", "estimateBasis", "estimateSamples", "updatedAt")

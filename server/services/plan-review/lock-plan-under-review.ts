@@ -15,7 +15,7 @@ export interface LockedReview {
 
 export async function lockPlanUnderReview(tx: Prisma.TransactionClient, taskId: string, expectedVersion?: number): Promise<LockedReview> {
   const rows = await tx.$queryRaw<LockedReview[]>`
-    SELECT status::text AS status, "planVersion", "createdAt", "timeoutAt", "estimatedCostMicros" FROM "Task" WHERE id = ${taskId} FOR UPDATE`;
+    SELECT status::text AS status, "planVersion", "createdAt", "timeoutAt", "estimatedCostMicros" FROM "Task" WHERE id = ${taskId} FOR NO KEY UPDATE`;
   const task = rows[0];
   if (!task) throw new ServiceError("NOT_FOUND", `No task with id "${taskId}".`);
   if (task.status !== "AWAITING_REVIEW") {

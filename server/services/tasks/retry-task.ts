@@ -27,7 +27,7 @@ export async function retryTask(deps: OrchestratorDeps, args: { taskId: string; 
   const outcome = await db.$transaction(async (tx) => {
     // The row lock makes a second, concurrent retry wait and then find the task running.
     const rows = await tx.$queryRaw<{ status: string; createdAt: Date; timeoutAt: Date | null }[]>`
-      SELECT status::text AS status, "createdAt", "timeoutAt" FROM "Task" WHERE id = ${args.taskId} FOR UPDATE`;
+      SELECT status::text AS status, "createdAt", "timeoutAt" FROM "Task" WHERE id = ${args.taskId} FOR NO KEY UPDATE`;
     const task = rows[0];
     if (!task) throw new ServiceError("NOT_FOUND", `No task with id "${args.taskId}".`);
     const subtasks = await tx.subtask.findMany({
