@@ -2,11 +2,16 @@
 // the URL (reload and back button), cursor pagination, a task submitted elsewhere appearing and
 // finishing without a reload, the phone layout, and "run again" prefilling the new-task form.
 import { expect, test } from "@playwright/test";
+import { createRedis } from "../server/create-redis";
 import { createPrisma } from "../server/db/create-prisma";
+import { createRealtimePublisher } from "../server/realtime/publisher";
+import { redisKeys } from "../server/redis-keys";
 import { OWNER_EMAIL } from "./support/sign-in";
 import { TASK_PAGE_URL } from "./support/task-page-url";
 
 const db = createPrisma(process.env.DATABASE_URL!, { max: 1 });
+const redis = createRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+const publisher = createRealtimePublisher(redis, redisKeys(`${process.env.BATON_REDIS_PREFIX ?? "baton-test"}-e2e`).socketIoKey);
 const TAG = `zebrafinch${Date.now().toString(36)}`;
 const STATUSES = ["SUCCEEDED", "FAILED", "CANCELLED"] as const;
 const COUNT = 30;
@@ -36,7 +41,10 @@ test.beforeAll(async () => {
   const costliest = await db.task.findFirstOrThrow({ where: { title: { startsWith: TAG } }, orderBy: { costMicros: "desc" } });
   costliestTitle = costliest.title;
 });
-test.afterAll(() => db.$disconnect());
+test.afterAll(async () => {
+  await db.$disconnect();
+  await redis.quit();
+});
 
 test("search, status filter, sort and pages live in the URL", async ({ page }, testInfo) => {
   await page.goto(`/tasks?q=${TAG}`);
@@ -78,6 +86,32 @@ test("search, status filter, sort and pages live in the URL", async ({ page }, t
   await page.getByRole("button", { name: "Clear filters" }).first().click();
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(rows.first()).toBeVisible();
+});
+
+test("a live update while the next page loads keeps that page", async ({ page }) => {
+  await page.goto(`/tasks?q=${TAG}`);
+  const rows = page.getByTestId("task-row");
+  await expect(rows).toHaveCount(25);
+  // The next page's answer is held back until a task update has reached the page.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let requested!: () => void;
+  const nextPageRequested = new Promise<void>((resolve) => (requested = resolve));
+  await page.route(/\/api\/trpc\/[^?]*task\.list/, async (route) => {
+    if (decodeURIComponent(route.request().url()).includes('"cursor"')) {
+      requested();
+      await released;
+    }
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Load more" }).click();
+  await nextPageRequested;
+  publisher.taskUpdate({ taskId: sourceId, status: "SUCCEEDED" });
+  // The update's refresh (throttled, at once for the first event) would have cut the page load short.
+  await page.waitForTimeout(500);
+  release();
+  await expect(rows).toHaveCount(COUNT);
+  await expect(page.getByRole("button", { name: "Load more" })).toBeHidden();
 });
 
 test("a task submitted elsewhere appears and finishes without a reload", async ({ page, context }) => {
