@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../db/create-prisma";
+import { holdLock } from "../../testing/hold-lock";
 import { createTestDeps, resetData } from "../../testing/test-deps";
 import { lockPlanUnderReview } from "../plan-review/lock-plan-under-review";
 import { appendLogs, TaskNotFoundError } from "./append-logs";
@@ -38,20 +39,7 @@ describe("appendLogs", () => {
     ["a review action's lock", (tx: Prisma.TransactionClient, taskId: string) => lockPlanUnderReview(tx, taskId)],
   ])("does not wait for a transaction holding the task row for %s", async (_, hold) => {
     const taskId = (await deps.db.task.create({ data: { title: "Logs", prompt: "Log", status: "AWAITING_REVIEW" } })).id;
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-    const holder = deps.db.$transaction(
-      async (tx) => {
-        // The row stays locked until commit.
-        await hold(tx, taskId);
-        locked();
-        await released;
-      },
-      { timeout: 20_000 },
-    );
-    await lockTaken;
+    const held = await holdLock(deps.db, (tx) => hold(tx, taskId));
     try {
       const written = (async () => [
         ...(await appendLogs(deps.sql, taskId, lines(3, "while the task row is locked"))),
@@ -62,8 +50,7 @@ describe("appendLogs", () => {
       expect(outcome).not.toBe("still waiting for the task row after 5 s");
       expect((await written).map((event) => event.seq)).toEqual([1, 2, 3, 4, 5]);
     } finally {
-      release();
-      await holder;
+      await held.release();
     }
   });
 

@@ -2,6 +2,7 @@
 // leaves to advance() whatever it cannot decide alone. Against the real database and queues.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../contracts/plan";
+import { holdLock } from "../../testing/hold-lock";
 import { createTestDeps, resetData, waitFor } from "../../testing/test-deps";
 import { savePlan } from "./save-plan";
 import { claimSubtask, completeSubtask } from "./subtask-lifecycle";
@@ -100,29 +101,19 @@ describe("completeSubtask", () => {
   it("waits for a change of the task's status under way, and then queues nothing", async () => {
     const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0])] });
     const claimed = await claim(taskId, ids[0]!);
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
     // Another transaction holds the task row, as a budget pause does while it moves the task on.
-    const pause = deps.db.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT id FROM "Task" WHERE id = ${taskId} FOR UPDATE`;
-        locked();
-        await released;
-        await tx.task.update({ where: { id: taskId }, data: { status: "BUDGET_REACHED" } });
-      },
-      { timeout: 20_000 },
+    const pause = await holdLock(
+      deps.db,
+      (tx) => tx.$queryRaw`SELECT id FROM "Task" WHERE id = ${taskId} FOR UPDATE`,
+      (tx) => tx.task.update({ where: { id: taskId }, data: { status: "BUDGET_REACHED" } }),
     );
-    await lockTaken;
     const completion = complete(taskId, ids[0]!, claimed);
     await waitFor("the completion to wait for the task row", async () => {
       const [row] = await deps.db.$queryRaw<{ waiting: bigint }[]>`
         SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
       return row!.waiting > 0n;
     });
-    release();
-    await pause;
+    await pause.release();
     expect(await completion).toBe(true);
     expect(await statuses(taskId)).toEqual(["SUCCEEDED", "PENDING"]);
     expect(await subtaskJobs(taskId, ids[1]!)).toBe(0);
