@@ -54,3 +54,24 @@ it("spends [sim:work=N] in a subtask's first model call", async () => {
   expect(performance.now() - started).toBeGreaterThanOrEqual(150);
   expect(reply.content.find((b) => b.type === "tool_use")?.name).toBe("finish");
 });
+
+it("sends a stream in one write when it has no delays to simulate, and chunk by chunk when it has", async () => {
+  const body = JSON.stringify({ ...request, stream: true });
+  const post = (url: string) => fetch(`${url}/v1/messages`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": "test" }, body });
+
+  t = await startTestSim();
+  const whole = await post(t.sim.url);
+  // One write of the whole body: its length is known before it is sent.
+  expect(whole.headers.get("content-length")).toBe(String(Buffer.byteLength(await whole.text())));
+  const events = (text: string) => text.match(/^event: \w+/gm);
+  const wholeEvents = events(await (await post(t.sim.url)).text());
+  await t.sim.close();
+
+  t = await startTestSim({ tokenDelayMs: 1 });
+  const streamed = await post(t.sim.url);
+  expect(streamed.headers.get("transfer-encoding")).toBe("chunked");
+  expect(streamed.headers.get("content-length")).toBeNull();
+  // Both carry the same events, in the order the SDK expects.
+  expect(events(await streamed.text())).toEqual(wholeEvents);
+  expect(wholeEvents).toContain("event: content_block_delta");
+});

@@ -9,41 +9,55 @@ export interface StreamTiming {
   signal: AbortSignal;
 }
 
-function frame(res: ServerResponse, type: string, data: object) {
-  res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
-}
+
+const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" };
 
 function openingBlock(block: ContentBlock): object {
   return block.type === "text" ? { ...block, text: "" } : { ...block, input: {} };
 }
 
-/** Event order follows the API exactly, because the SDK's MessageStream rejects anything out of order. */
+/**
+ * Event order follows the API exactly, because the SDK's MessageStream rejects anything out of order.
+ * With no delays to simulate, the events go out in one write: a write per event would cost both
+ * processes a system call and a wake-up each: overhead of the simulator, not of its client.
+ */
 export async function streamMessage(res: ServerResponse, message: BuiltMessage, timing: StreamTiming) {
-  res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" });
-  res.flushHeaders();
+  const held: string[] | null = timing.firstTokenDelayMs <= 0 && timing.tokenDelayMs <= 0 ? [] : null;
+  const frame = (type: string, data: object) => {
+    const event = `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+    if (held) held.push(event);
+    else res.write(event);
+  };
+  if (!held) {
+    res.writeHead(200, SSE_HEADERS);
+    res.flushHeaders();
+  }
   if (!(await pause(timing.firstTokenDelayMs, timing.signal))) return;
 
   const { usage } = message;
-  frame(res, "message_start", {
+  frame("message_start", {
     message: { ...message, content: [], stop_reason: null, usage: { ...usage, output_tokens: 1 } },
   });
-  frame(res, "ping", {});
+  frame("ping", {});
 
   for (const [index, block] of message.content.entries()) {
-    frame(res, "content_block_start", { index, content_block: openingBlock(block) });
+    frame("content_block_start", { index, content_block: openingBlock(block) });
     for (const chunk of splitIntoChunks(serializedBlock(block))) {
       if (!(await pause(timing.tokenDelayMs, timing.signal))) return;
       const delta =
         block.type === "text" ? { type: "text_delta", text: chunk } : { type: "input_json_delta", partial_json: chunk };
-      frame(res, "content_block_delta", { index, delta });
+      frame("content_block_delta", { index, delta });
     }
-    frame(res, "content_block_stop", { index });
+    frame("content_block_stop", { index });
   }
 
-  frame(res, "message_delta", {
+  frame("message_delta", {
     delta: { stop_reason: message.stop_reason, stop_sequence: null, stop_details: null },
     usage,
   });
-  frame(res, "message_stop", {});
-  res.end();
+  frame("message_stop", {});
+  if (!held) return void res.end();
+  const body = held.join("");
+  res.writeHead(200, { ...SSE_HEADERS, "content-length": Buffer.byteLength(body) });
+  res.end(body);
 }

@@ -22,10 +22,13 @@ import { streamCallbacks } from "./stream-callbacks";
 
 export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId: string; subtaskId: string }>): Promise<void> {
   const { taskId, subtaskId } = ctx.payload;
-  const claim = await claimSubtask(runtime.deps, { taskId, subtaskId, agentId: runtime.agentId, profileId: runtime.profile.id });
+  // The task's workspace is made ready while the claim's round trip is out; a lost claim leaves it for the task's other runs.
+  const [claim, workspace] = await Promise.all([
+    claimSubtask(runtime.deps, { taskId, subtaskId, agentId: runtime.agentId, profileId: runtime.profile.id }),
+    ensureWorkspace(runtime.workspaces, taskId),
+  ]);
   if (!claim) return;
   runtime.status.to("WORKING", subtaskId);
-  const workspace = await ensureWorkspace(runtime.workspaces, taskId);
   const who = { subtaskId, agentId: runtime.agentId };
   runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Started "${claim.title}" on ${runtime.profile.name} agent (attempt ${claim.attempt}).` });
 
