@@ -7,6 +7,7 @@ import { useEffect, useRef } from "react";
 import { formatBytes, formatCount } from "@/components/format/numbers";
 import { formatFullDate, formatShortDate } from "@/components/format/time";
 import { errorMessage } from "@/components/live/error-message";
+import { usePagedRefresh } from "@/components/hooks/use-paged-refresh";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -26,13 +27,14 @@ export function TaskFiles({ taskId, changeKey }: { taskId: string; changeKey: st
   const queryClient = useQueryClient();
   const options = trpc.task.files.infiniteQueryOptions({ id: taskId, limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
   const files = useInfiniteQuery(options);
+  const { refresh, fetchNextPage } = usePagedRefresh(files, () => void queryClient.invalidateQueries(trpc.task.files.infiniteQueryFilter({ id: taskId, limit: PAGE_SIZE })));
 
   const seenKey = useRef(changeKey);
   useEffect(() => {
     if (seenKey.current === changeKey) return;
     seenKey.current = changeKey;
-    void queryClient.invalidateQueries(trpc.task.files.infiniteQueryFilter({ id: taskId, limit: PAGE_SIZE }));
-  }, [changeKey, queryClient, trpc, taskId]);
+    refresh();
+  });
 
   const pages = files.data?.pages ?? [];
   const items = pages.flatMap((page) => page.items);
@@ -92,7 +94,7 @@ export function TaskFiles({ taskId, changeKey }: { taskId: string; changeKey: st
             <div className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-4 py-3 text-xs text-muted">
               <span>{notes.join(" ")}</span>
               {files.hasNextPage ? (
-                <Button size="sm" onClick={() => void files.fetchNextPage()} disabled={files.isFetchingNextPage}>
+                <Button size="sm" onClick={() => void fetchNextPage()} disabled={files.isFetchingNextPage}>
                   {files.isFetchingNextPage ? "Loading…" : "Load more"}
                 </Button>
               ) : null}
