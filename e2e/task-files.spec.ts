@@ -7,6 +7,7 @@ import { createRedis } from "../server/create-redis";
 import { createPrisma } from "../server/db/create-prisma";
 import { createRealtimePublisher } from "../server/realtime/publisher";
 import { redisKeys } from "../server/redis-keys";
+import { holdNextPage } from "./support/hold-next-page";
 import { OWNER_EMAIL } from "./support/sign-in";
 
 const db = createPrisma(process.env.DATABASE_URL!, { max: 1 });
@@ -42,25 +43,15 @@ test("a change of the task while the next page of files loads keeps that page", 
   const rows = files.getByTestId("task-file-row");
   await expect(rows).toHaveCount(50);
   // The next page's answer is held back until the task's change has reached the page.
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let requested!: () => void;
-  const nextPageRequested = new Promise<void>((resolve) => (requested = resolve));
-  await page.route(/\/api\/trpc\/[^?]*task\.files/, async (route) => {
-    if (decodeURIComponent(route.request().url()).includes('"cursor"')) {
-      requested();
-      await released;
-    }
-    await route.continue();
-  });
+  const nextPage = await holdNextPage(page, "task.files");
   await files.getByRole("button", { name: "Load more" }).click();
-  await nextPageRequested;
+  await nextPage.requested;
   await db.subtask.update({ where: { id: subtaskId }, data: { status: "SKIPPED" } });
   publisher.taskUpdate({ taskId, subtaskId, subtaskStatus: "SKIPPED" });
   // The page refetches the task at once for the first update; its new state would have refreshed
   // the file list then, cutting the page load short.
   await expect(page.getByTestId("graph-node").first()).toHaveAttribute("data-status", "SKIPPED");
-  release();
+  nextPage.release();
   await expect(rows).toHaveCount(FILES);
   await expect(files.getByRole("button", { name: "Load more" })).toHaveCount(0);
   await expect(rows.last()).toContainText(`notes/note-${FILES - 1}.md`);

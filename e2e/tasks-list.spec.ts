@@ -6,6 +6,7 @@ import { createRedis } from "../server/create-redis";
 import { createPrisma } from "../server/db/create-prisma";
 import { createRealtimePublisher } from "../server/realtime/publisher";
 import { redisKeys } from "../server/redis-keys";
+import { holdNextPage } from "./support/hold-next-page";
 import { OWNER_EMAIL } from "./support/sign-in";
 import { TASK_PAGE_URL } from "./support/task-page-url";
 
@@ -93,23 +94,13 @@ test("a live update while the next page loads keeps that page", async ({ page })
   const rows = page.getByTestId("task-row");
   await expect(rows).toHaveCount(25);
   // The next page's answer is held back until a task update has reached the page.
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let requested!: () => void;
-  const nextPageRequested = new Promise<void>((resolve) => (requested = resolve));
-  await page.route(/\/api\/trpc\/[^?]*task\.list/, async (route) => {
-    if (decodeURIComponent(route.request().url()).includes('"cursor"')) {
-      requested();
-      await released;
-    }
-    await route.continue();
-  });
+  const nextPage = await holdNextPage(page, "task.list");
   await page.getByRole("button", { name: "Load more" }).click();
-  await nextPageRequested;
+  await nextPage.requested;
   publisher.taskUpdate({ taskId: sourceId, status: "SUCCEEDED" });
   // The update's refresh (throttled, at once for the first event) would have cut the page load short.
   await page.waitForTimeout(500);
-  release();
+  nextPage.release();
   await expect(rows).toHaveCount(COUNT);
   await expect(page.getByRole("button", { name: "Load more" })).toBeHidden();
 });
