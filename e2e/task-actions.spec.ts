@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { createPrisma } from "../server/db/create-prisma";
+import { findInLog } from "./support/log-viewer";
 import { OWNER_EMAIL } from "./support/sign-in";
 import { TASK_PAGE_URL } from "./support/task-page-url";
 
@@ -17,6 +18,13 @@ async function submit(page: import("@playwright/test").Page, prompt: string, tit
   await page.getByRole("button", { name: "Submit task" }).click();
   await page.waitForURL(TASK_PAGE_URL);
   return page.url();
+}
+
+/** Exactly one line of the log holds `text`. Found through the log's search: the log is virtualised and follows the newest lines, so a line near the top of a finished task's log is not in the page. */
+async function expectOneLogLine(page: import("@playwright/test").Page, text: string) {
+  await findInLog(page, text);
+  await expect(page.getByTestId("log-search-count")).toHaveText("1 / 1");
+  await expect(page.getByTestId("log-line").filter({ hasText: text })).toHaveCount(1);
 }
 
 test("cancel stops a running task, which then offers a re-run but no retry", async ({ page }) => {
@@ -46,7 +54,7 @@ test("a task whose subtask failed is retried from the page, succeeds, and its fi
   await expect(page.getByTestId("task-failure")).toHaveCount(0);
   await expect(page.getByTestId("task-result")).toBeVisible({ timeout: 45_000 });
   await expect(page.locator("h1 ~ * [data-status]")).toHaveAttribute("data-status", "SUCCEEDED");
-  await expect(page.getByTestId("log-line").filter({ hasText: "Retry requested by" })).toHaveCount(1);
+  await expectOneLogLine(page, "Retry requested by");
   await expect(retryButton).toHaveCount(0);
 
   // The file the retried subtask wrote, listed without the workspace's unchanged starting files.
@@ -65,7 +73,7 @@ test("a task whose subtask failed is retried from the page, succeeds, and its fi
   await page.getByRole("button", { name: "Re-run" }).click();
   await page.waitForURL((url) => /\/tasks\/[\w-]+$/.test(url.pathname) && url.href !== taskUrl);
   await expect(page.getByRole("heading", { level: 1, name: title, exact: true })).toBeVisible();
-  await expect(page.getByTestId("log-line").filter({ hasText: "Re-run of task" })).toHaveCount(1);
+  await expectOneLogLine(page, "Re-run of task");
 
   // Edit and re-run: the new-task form starts from the task's prompt and title.
   await page.goto(taskUrl);
