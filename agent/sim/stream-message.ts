@@ -9,7 +9,6 @@ export interface StreamTiming {
   signal: AbortSignal;
 }
 
-
 const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" };
 
 function openingBlock(block: ContentBlock): object {

@@ -27,7 +27,7 @@ export function TaskFiles({ taskId, changeKey }: { taskId: string; changeKey: st
   const queryClient = useQueryClient();
   const options = trpc.task.files.infiniteQueryOptions({ id: taskId, limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
   const files = useInfiniteQuery(options);
-  const { refresh, fetchNextPage } = usePagedRefresh(files, () => void queryClient.invalidateQueries(trpc.task.files.infiniteQueryFilter({ id: taskId, limit: PAGE_SIZE })));
+  const { refresh, fetchNextPage } = usePagedRefresh(files, () => void queryClient.invalidateQueries({ queryKey: options.queryKey }));
 
   const seenKey = useRef(changeKey);
   useEffect(() => {
