@@ -21,6 +21,7 @@ describe("runToolLoop", () => {
     const calls: string[] = [];
     const deltas: string[] = [];
     let inputTokens = 0;
+    const sequence: string[] = [];
     const result = await runToolLoop({
       client: createAnthropic({ simUrl: sim.url }),
       model: "claude-sonnet-5",
@@ -30,9 +31,13 @@ describe("runToolLoop", () => {
       maxTurns: 6,
       signal: new AbortController().signal,
       onText: (delta) => deltas.push(delta),
-      onUsage: (usage) => void (inputTokens += usage.inputTokens),
+      onUsage(usage, turn) {
+        inputTokens += usage.inputTokens;
+        sequence.push(`usage, calling ${turn.toolNames.join(" ")}`);
+      },
       async execute(name, input): Promise<ToolOutcome> {
         calls.push(`${name} ${JSON.stringify(input)}`);
+        sequence.push(`run ${name}`);
         if (name === "list_files") return { content: FILES };
         if (name === "read_file") return { content: "# Big\nline two\n" };
         return { content: "done", done: true };
@@ -44,6 +49,8 @@ describe("runToolLoop", () => {
     expect(calls[2]).toMatch(/^finish .*big\.md/);
     expect(deltas.length).toBeGreaterThan(3);
     expect(inputTokens).toBeGreaterThan(0);
+    // Each call's usage is reported before its tools run, with the tools it called.
+    expect(sequence).toEqual(["usage, calling list_files", "run list_files", "usage, calling read_file", "run read_file", "usage, calling finish", "run finish"]);
   });
 
   it("stops at the turn limit", async () => {

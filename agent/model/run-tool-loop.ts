@@ -41,7 +41,8 @@ export interface ToolLoopOptions {
   onText?(delta: string): void;
   onToolCall?(call: { id: string; name: string; input: unknown }): void;
   onToolResult?(result: { id: string; name: string; outcome: ToolOutcome }): void;
-  onUsage?(usage: TurnUsage): Promise<void> | void;
+  /** Runs after each call, before its tools; `toolNames` are the tools the answer calls, in order. */
+  onUsage?(usage: TurnUsage, turn: { toolNames: string[] }): Promise<void> | void;
   /** Runs before each call; may wait, or throw to stop the loop. Its result runs after the call. */
   beforeCall?(call: PlannedCall, signal: AbortSignal): Promise<(() => Promise<void> | void) | void>;
 }
@@ -79,10 +80,10 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
       stopReason: message.stop_reason ?? null,
     };
     billedSoFar = usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens + usage.outputTokens;
-    await options.onUsage?.(usage);
+    const calls = message.content.filter((block): block is Anthropic.ToolUseBlock => block.type === "tool_use");
+    await options.onUsage?.(usage, { toolNames: calls.map((call) => call.name) });
     messages.push({ role: "assistant", content: message.content });
 
-    const calls = message.content.filter((block): block is Anthropic.ToolUseBlock => block.type === "tool_use");
     if (calls.length === 0) {
       const text = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
       return { kind: "stopped", turns: turn, text };

@@ -1,11 +1,13 @@
 // What an agent checks before each model call and records after it. Before: waits out a short
 // account-wide rate-limit pause (a long one hands the job back), stops at a safe point when the
 // call could take the task past its budget, and takes one of the profile's concurrent-call slots.
-// After: the call's ModelCall row, with its cost at the model's price.
+// After: the call's ModelCall row, with its cost at the model's price. The row of a call that
+// only calls the run's terminal tool can be held back, for the run's result to write in its own
+// statement (see completeSubtask); whatever else comes next writes it first.
 import { setTimeout as sleep } from "node:timers/promises";
 import { callCostMicros, worstCaseCallMicros } from "../../server/services/costs/compute-cost";
 import type { PriceBook } from "../../server/services/costs/price-book";
-import { recordModelCall } from "../../server/services/costs/record-model-call";
+import { newModelCallId, recordModelCall, type ModelCallRecord } from "../../server/services/costs/record-model-call";
 import { pauseAtBudget } from "../../server/services/budgets/pause-at-budget";
 import type { FleetPause } from "../../server/services/fleet/fleet-pause";
 import type { CallSlots } from "../model/call-slots";
@@ -28,12 +30,36 @@ export interface TaskSpend {
   budgetMicros: bigint | null;
 }
 
-export function modelGate(runtime: AgentRuntime, taskId: string, subtaskId: string | null, spendAtClaim?: TaskSpend): Pick<ToolLoopOptions, "beforeCall" | "onUsage"> {
+export interface ModelGate extends Pick<ToolLoopOptions, "beforeCall" | "onUsage"> {
+  /** The held-back row of the last call, not yet written; null when every call is on record. */
+  held(): ModelCallRecord | null;
+  /** Writes the held-back row, if any: the run goes on or ends without the statement that would have. */
+  flush(): Promise<void>;
+}
+
+export interface ModelGateOptions {
+  /** The task's spend read at the claim: the first call's budget check needs no query of its own. */
+  spendAtClaim?: TaskSpend;
+  /** The run's terminal tool: a call that calls only this tool has its row held back (see held()). */
+  holdBackFor?: string;
+}
+
+export function modelGate(runtime: AgentRuntime, taskId: string, subtaskId: string | null, options: ModelGateOptions = {}): ModelGate {
   const controls = runtime.modelCalls;
-  const { db } = runtime.deps;
-  let known = spendAtClaim;
+  const { db, sql } = runtime.deps;
+  let known = options.spendAtClaim;
+  let held: ModelCallRecord | null = null;
+  const flush = async () => {
+    if (!held) return;
+    await recordModelCall(sql, held);
+    held = null;
+  };
   return {
+    held: () => held,
+    flush,
     async beforeCall(call, signal) {
+      // The terminal tool refused its input and the run goes on: the last call is written first.
+      await flush();
       await waitOutFleetPause(controls, signal);
       const task = known ?? (await db.task.findUnique({ where: { id: taskId }, select: { status: true, costMicros: true, budgetMicros: true } }));
       known = undefined;
@@ -49,16 +75,20 @@ export function modelGate(runtime: AgentRuntime, taskId: string, subtaskId: stri
       const limit = runtime.profile.maxConcurrentCalls;
       return limit ? controls.slots.acquire(runtime.profile.id, limit, signal) : undefined;
     },
-    async onUsage(usage) {
+    async onUsage(usage, turn) {
       const price = await controls.prices.priceOf(usage.model);
-      await recordModelCall(runtime.deps.sql, {
+      const record: ModelCallRecord = {
+        id: newModelCallId(),
         taskId,
         subtaskId,
         profileId: runtime.profile.id,
         agentId: runtime.agentId,
         ...usage,
         costMicros: price ? callCostMicros(usage, price) : 0n,
-      });
+      };
+      const terminalOnly = options.holdBackFor !== undefined && turn.toolNames.length > 0 && turn.toolNames.every((name) => name === options.holdBackFor);
+      if (terminalOnly) held = record;
+      else await recordModelCall(sql, record);
     },
   };
 }

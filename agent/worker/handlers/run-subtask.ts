@@ -15,6 +15,7 @@ import { executeWorkspaceTool } from "../execute-workspace-tool";
 import { isInfrastructureError } from "../infrastructure-error";
 import { PermanentError } from "../permanent-error";
 import { modelFor, type AgentRuntime, type JobContext } from "../runtime";
+import { modelGate } from "../model-gate";
 import { TaskAbortedError } from "../task-aborts";
 import { subtaskToolGate } from "../subtask-tool-gate";
 import { ensureWorkspace } from "../workspace";
@@ -42,6 +43,8 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       : null;
   let finished: FinishInput | null = null;
   const gate = subtaskToolGate(runtime, { taskId, subtaskId, policy: claim.policy, signal });
+  // The call that finishes the run is recorded by the completion's statement (see model-gate.ts).
+  const calls = modelGate(runtime, taskId, subtaskId, { spendAtClaim: claim.spend, holdBackFor: "finish" });
   const budget = createToolOutputBudget();
 
   try {
@@ -53,7 +56,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       tools: [...allowed.map(toolDefinition), toolDefinition("finish")],
       maxTurns: runtime.profile.maxTurns,
       signal,
-      ...streamCallbacks(runtime, taskId, subtaskId, claim.spend),
+      ...streamCallbacks(runtime, taskId, subtaskId, calls),
       async execute(name, input) {
         if (name !== "finish") {
           const outcome = await executeWorkspaceTool(
@@ -80,6 +83,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
     if (!finished) throw new PermanentError(result.kind === "max_turns" ? `Stopped after ${runtime.profile.maxTurns} turns without calling finish.` : "The model stopped without calling finish.");
   } catch (error) {
     await gate.release();
+    await calls.flush();
     await runtime.logs.flush();
     if (ctx.signal.aborted && ctx.signal.reason instanceof TaskAbortedError) {
       runtime.status.to("COMPLETING");
@@ -110,7 +114,15 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
   runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Finished "${claim.title}".` });
   try {
     // The last lines are written alongside the result, in one round trip's time instead of two.
-    await completeSubtask(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, result: finished, logsStored: runtime.logs.flush(), next: claim.next });
+    await completeSubtask(runtime.deps, {
+      taskId,
+      subtaskId,
+      attempt: claim.attempt,
+      result: finished,
+      logsStored: runtime.logs.flush(),
+      next: claim.next,
+      lastCall: calls.held(),
+    });
   } finally {
     // After the result is recorded, so a subtask waiting on one of these files sees the final version.
     await gate.release();

@@ -1,7 +1,7 @@
 // Turns the tool loop's stream into log events for a task (and subtask), and checks and records
 // every model call it makes (budget, rate-limit pause, concurrency, cost: see model-gate.ts).
 import type { ToolLoopOptions } from "../../model/run-tool-loop";
-import { modelGate, type TaskSpend } from "../model-gate";
+import { modelGate, type ModelGate } from "../model-gate";
 import type { AgentRuntime } from "../runtime";
 
 const PREVIEW_CHARS = 4000;
@@ -10,7 +10,7 @@ export function streamCallbacks(
   runtime: AgentRuntime,
   taskId: string,
   subtaskId: string | null,
-  spendAtClaim?: TaskSpend,
+  gate: ModelGate = modelGate(runtime, taskId, subtaskId),
 ): Pick<ToolLoopOptions, "onText" | "onToolCall" | "onToolResult" | "onUsage" | "beforeCall"> {
   const who = { subtaskId, agentId: runtime.agentId };
   return {
@@ -25,7 +25,8 @@ export function streamCallbacks(
         message: `${result.name} → ${preview(result.outcome.content, 200)}`,
         data: { id: result.id, name: result.name, isError: result.outcome.isError ?? false, content: preview(result.outcome.content, PREVIEW_CHARS) },
       }),
-    ...modelGate(runtime, taskId, subtaskId, spendAtClaim),
+    beforeCall: gate.beforeCall,
+    onUsage: gate.onUsage,
   };
 }
 

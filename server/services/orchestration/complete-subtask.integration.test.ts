@@ -2,6 +2,7 @@
 // leaves to advance() whatever it cannot decide alone. Against the real database and queues.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Plan } from "../../contracts/plan";
+import { newModelCallId, recordModelCall, type ModelCallRecord } from "../costs/record-model-call";
 import { holdLock } from "../../testing/hold-lock";
 import { createTestDeps, resetData, waitFor } from "../../testing/test-deps";
 import { savePlan } from "./save-plan";
@@ -28,8 +29,35 @@ async function claim(taskId: string, subtaskId: string) {
   return claimed;
 }
 
-const complete = (taskId: string, subtaskId: string, claimed: Awaited<ReturnType<typeof claim>>) =>
-  completeSubtask(deps, { taskId, subtaskId, attempt: claimed.attempt, result: { summary: "done" }, next: claimed.next });
+const complete = (taskId: string, subtaskId: string, claimed: Awaited<ReturnType<typeof claim>>, extra: Partial<Parameters<typeof completeSubtask>[1]> = {}) =>
+  completeSubtask(deps, { taskId, subtaskId, attempt: claimed.attempt, result: { summary: "done" }, next: claimed.next, ...extra });
+
+const lastCall = (taskId: string, subtaskId: string): ModelCallRecord => ({
+  id: newModelCallId(),
+  taskId,
+  subtaskId,
+  profileId: null,
+  agentId: null,
+  model: "claude-sonnet-5",
+  inputTokens: 1200,
+  outputTokens: 80,
+  cacheReadTokens: 300,
+  cacheWriteTokens: 40,
+  costMicros: 4321n,
+  durationMs: 7,
+  stopReason: "tool_use",
+});
+
+const TOTALS = { inputTokens: true, outputTokens: true, cacheReadTokens: true, cacheWriteTokens: true, costMicros: true } as const;
+const spent = { inputTokens: 1200, outputTokens: 80, cacheReadTokens: 300, cacheWriteTokens: 40, costMicros: 4321n };
+
+async function totals(taskId: string, subtaskId: string) {
+  return {
+    task: await deps.db.task.findUniqueOrThrow({ where: { id: taskId }, select: TOTALS }),
+    subtask: await deps.db.subtask.findUniqueOrThrow({ where: { id: subtaskId }, select: TOTALS }),
+    calls: await deps.db.modelCall.count({ where: { taskId } }),
+  };
+}
 
 async function subtaskJobs(taskId: string, subtaskId: string, profiles = ["analyst", "generalist"]): Promise<number> {
   let count = 0;
@@ -135,5 +163,40 @@ describe("completeSubtask", () => {
     expect(await complete(taskId, ids[0]!, first)).toBe(false);
     expect(await statuses(taskId)).toEqual(["RUNNING", "PENDING"]);
     expect(await subtaskJobs(taskId, ids[1]!)).toBe(0);
+  });
+
+  describe("with the run's last model call", () => {
+    it("records the call in the same statement as the result, and recording it again changes nothing", async () => {
+      const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0])] });
+      const claimed = await claim(taskId, ids[0]!);
+      const call = lastCall(taskId, ids[0]!);
+      expect(await complete(taskId, ids[0]!, claimed, { lastCall: call })).toBe(true);
+      expect(await statuses(taskId)).toEqual(["SUCCEEDED", "QUEUED"]);
+      expect(await totals(taskId, ids[0]!)).toEqual({ task: spent, subtask: spent, calls: 1 });
+      const row = await deps.db.modelCall.findUniqueOrThrow({ where: { id: call.id } });
+      expect(row).toMatchObject({ subtaskId: ids[0], model: "claude-sonnet-5", costMicros: 4321n, stopReason: "tool_use" });
+
+      expect(await recordModelCall(deps.sql, call)).toBe(false);
+      expect(await totals(taskId, ids[0]!)).toEqual({ task: spent, subtask: spent, calls: 1 });
+    });
+
+    it("records the call of an attempt that is no longer the latest, though not its result", async () => {
+      const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0])] });
+      const first = await claim(taskId, ids[0]!);
+      await claim(taskId, ids[0]!); // presumed dead and run again elsewhere
+      expect(await complete(taskId, ids[0]!, first, { lastCall: lastCall(taskId, ids[0]!) })).toBe(false);
+      expect(await statuses(taskId)).toEqual(["RUNNING", "PENDING"]);
+      expect(await totals(taskId, ids[0]!)).toEqual({ task: spent, subtask: spent, calls: 1 });
+    });
+
+    it("records the call on its own when the completion's statement fails, and reports the statement's error", async () => {
+      const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0])] });
+      const claimed = await claim(taskId, ids[0]!);
+      // PostgreSQL refuses a NUL character in text: the whole statement is rolled back.
+      const failing = complete(taskId, ids[0]!, claimed, { result: { summary: "done\u0000" }, lastCall: lastCall(taskId, ids[0]!) });
+      await expect(failing).rejects.toThrow(/invalid byte sequence|0x00/);
+      expect(await statuses(taskId)).toEqual(["RUNNING", "PENDING"]);
+      expect(await totals(taskId, ids[0]!)).toEqual({ task: spent, subtask: spent, calls: 1 });
+    });
   });
 });

@@ -2,6 +2,7 @@
 // number; results are written only for that attempt while it is RUNNING, so a run that was
 // presumed dead (and re-run elsewhere) can never record a second result.
 import type { FinishInput } from "../../contracts/plan";
+import { recordModelCall, type ModelCallRecord } from "../costs/record-model-call";
 import { advance, dispatchQueued, routeSubtasks } from "./advance";
 import type { OrchestratorDeps } from "./deps";
 
@@ -73,6 +74,9 @@ export async function claimSubtask(
  * waiting on others, which may be finishing at this very moment; no dependents; the task no longer
  * running or a required subtask failed; the profiles changed since the claim), advance() runs after
  * the commit as before, and it sees every completion committed by then.
+ *
+ * The run's last model call, when its row was held back for this (see model-gate.ts), is recorded
+ * by the same statement, whether or not the result still may be: the call was made either way.
  */
 export async function completeSubtask(
   deps: OrchestratorDeps,
@@ -81,41 +85,81 @@ export async function completeSubtask(
     subtaskId: string;
     attempt: number;
     result: FinishInput;
-    /** The run's last log lines being stored meanwhile: dependents are enqueued after them, so they start after them. */
+    /** The run's last lines being stored meanwhile: dependents are enqueued after them, so they start after them. */
     logsStored?: Promise<void>;
     next: NextSubtasks;
+    /** The run's last model call, not yet recorded. */
+    lastCall?: ModelCallRecord | null;
   },
 ): Promise<boolean> {
   const output = args.result.output === undefined || args.result.output === null ? null : JSON.stringify(args.result.output);
-  const routes = await routeSubtasks(deps, args.next.profilesVersion, args.next.dependents);
-  // The attempt fence: only the run holding the latest claim records a result, and only once. The
-  // task row is share-locked first, as advance() does, so a cancel or failure (which updates it
-  // and then the subtasks) is either seen here or waits; taking it after the subtask row could deadlock.
-  const completed = deps.sql.query<{ completed: boolean; taskPriority: number; queued: string[] }>`
-    WITH task AS (
-      SELECT id, status, priority, profiles_version() = ${args.next.profilesVersion} AS "sameProfiles"
-      FROM "Task" WHERE id = ${args.taskId} FOR SHARE
-    ), done AS (
-      UPDATE "Subtask" s SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, s.output),
-        "finishedAt" = ${new Date()}, "updatedAt" = now()
-      FROM task
-      WHERE s.id = ${args.subtaskId} AND s."taskId" = task.id AND s.status = 'RUNNING' AND s.attempts = ${args.attempt}
-      RETURNING s.id
-    ), ready AS (
-      UPDATE "Subtask" s SET status = 'QUEUED', "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now()
-      FROM task, done, unnest(${routes.map((route) => route.subtaskId)}::text[], ${routes.map((route) => route.profileId)}::text[]) AS q(id, profile)
-      WHERE task.status = 'RUNNING' AND task."sameProfiles" AND s.id = q.id AND s."taskId" = task.id AND s.status = 'PENDING'
-        AND NOT EXISTS (
-          SELECT 1 FROM "SubtaskDependency" d JOIN "Subtask" p ON p.id = d."dependsOnId"
-          WHERE d."subtaskId" = s.id AND p.id <> done.id AND p.status <> 'SUCCEEDED'
-        )
-        -- A required subtask that failed ends the task: advance() decides that, not this shortcut.
-        AND NOT EXISTS (SELECT 1 FROM "Subtask" f WHERE f."taskId" = task.id AND f.status = 'FAILED' AND NOT f.optional)
-      RETURNING s.id
-    )
-    SELECT EXISTS (SELECT 1 FROM done) AS completed, (SELECT priority FROM task) AS "taskPriority",
-      COALESCE((SELECT array_agg(id) FROM ready), '{}') AS queued`;
-  const [[row]] = await Promise.all([completed, args.logsStored]);
+  const call = args.lastCall ?? null;
+  const completion = (async () => {
+    const routes = await routeSubtasks(deps, args.next.profilesVersion, args.next.dependents);
+    // The call's row comes first, so its tokens are added only if this statement inserted it. The
+    // task row is locked next, as advance() does, so a cancel or failure (which updates it and then
+    // the subtasks) is either seen here or waits; taking it after the subtask row could deadlock.
+    // Each step reads the one before it, which makes it run after it. Then the attempt fence: only
+    // the run holding the latest claim records a result, and only once.
+    const [row] = await deps.sql.query<{ completed: boolean; taskPriority: number; queued: string[] }>`
+      WITH call AS (
+        INSERT INTO "ModelCall" (id, "taskId", "subtaskId", "profileId", "userId", "agentId", model, "inputTokens", "outputTokens",
+          "cacheWriteTokens", "cacheReadTokens", "costMicros", "durationMs", "stopReason")
+        SELECT ${call?.id ?? null}::text, t.id, ${args.subtaskId}, ${call?.profileId ?? null}::text, t."createdById", ${call?.agentId ?? null}::text,
+          ${call?.model ?? null}::text, ${call?.inputTokens ?? 0}::int, ${call?.outputTokens ?? 0}::int, ${call?.cacheWriteTokens ?? 0}::int,
+          ${call?.cacheReadTokens ?? 0}::int, ${call?.costMicros ?? 0n}::bigint, ${call?.durationMs ?? 0}::int, ${call?.stopReason ?? null}::text
+        FROM "Task" t WHERE t.id = ${args.taskId} AND ${call !== null}::boolean
+        ON CONFLICT (id) DO NOTHING
+        RETURNING "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens", "costMicros"
+      ), spend AS (
+        SELECT COUNT(*) > 0 AS recorded, COALESCE(SUM("inputTokens"), 0)::int AS input, COALESCE(SUM("outputTokens"), 0)::int AS output,
+          COALESCE(SUM("cacheReadTokens"), 0)::int AS "cacheRead", COALESCE(SUM("cacheWriteTokens"), 0)::int AS "cacheWrite",
+          COALESCE(SUM("costMicros"), 0)::bigint AS cost
+        FROM call
+      ), task AS (
+        UPDATE "Task" t SET "inputTokens" = t."inputTokens" + spend.input, "outputTokens" = t."outputTokens" + spend.output,
+          "cacheReadTokens" = t."cacheReadTokens" + spend."cacheRead", "cacheWriteTokens" = t."cacheWriteTokens" + spend."cacheWrite",
+          "costMicros" = t."costMicros" + spend.cost, "updatedAt" = now()
+        FROM spend WHERE t.id = ${args.taskId}
+        RETURNING t.id, t.status, t.priority, profiles_version() = ${args.next.profilesVersion} AS "sameProfiles"
+      ), done AS (
+        UPDATE "Subtask" s SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, s.output),
+          "finishedAt" = ${new Date()}, "updatedAt" = now(),
+          "inputTokens" = s."inputTokens" + spend.input, "outputTokens" = s."outputTokens" + spend.output,
+          "cacheReadTokens" = s."cacheReadTokens" + spend."cacheRead", "cacheWriteTokens" = s."cacheWriteTokens" + spend."cacheWrite",
+          "costMicros" = s."costMicros" + spend.cost
+        FROM task, spend
+        WHERE s.id = ${args.subtaskId} AND s."taskId" = task.id AND s.status = 'RUNNING' AND s.attempts = ${args.attempt}
+        RETURNING s.id
+      ), spent AS (
+        -- An attempt that may no longer record its result still made its call.
+        UPDATE "Subtask" s SET "inputTokens" = s."inputTokens" + spend.input, "outputTokens" = s."outputTokens" + spend.output,
+          "cacheReadTokens" = s."cacheReadTokens" + spend."cacheRead", "cacheWriteTokens" = s."cacheWriteTokens" + spend."cacheWrite",
+          "costMicros" = s."costMicros" + spend.cost, "updatedAt" = now()
+        FROM task, spend
+        WHERE s.id = ${args.subtaskId} AND s."taskId" = task.id AND spend.recorded AND NOT EXISTS (SELECT 1 FROM done)
+      ), ready AS (
+        UPDATE "Subtask" s SET status = 'QUEUED', "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now()
+        FROM task, done, unnest(${routes.map((route) => route.subtaskId)}::text[], ${routes.map((route) => route.profileId)}::text[]) AS q(id, profile)
+        WHERE task.status = 'RUNNING' AND task."sameProfiles" AND s.id = q.id AND s."taskId" = task.id AND s.status = 'PENDING'
+          AND NOT EXISTS (
+            SELECT 1 FROM "SubtaskDependency" d JOIN "Subtask" p ON p.id = d."dependsOnId"
+            WHERE d."subtaskId" = s.id AND p.id <> done.id AND p.status <> 'SUCCEEDED'
+          )
+          -- A required subtask that failed ends the task: advance() decides that, not this shortcut.
+          AND NOT EXISTS (SELECT 1 FROM "Subtask" f WHERE f."taskId" = task.id AND f.status = 'FAILED' AND NOT f.optional)
+        RETURNING s.id
+      )
+      SELECT EXISTS (SELECT 1 FROM done) AS completed, (SELECT priority FROM task) AS "taskPriority",
+        COALESCE((SELECT array_agg(id) FROM ready), '{}') AS queued`;
+    return { routes, row };
+  })().catch(async (error: unknown) => {
+    // Whether the statement wrote nothing or its answer was lost after the commit, recording the
+    // call by its id now leaves it recorded once. The statement's own error is the one to report.
+    if (call) await recordModelCall(deps.sql, call).catch(() => {});
+    throw error;
+  });
+  const [{ routes, row }] = await Promise.all([completion, args.logsStored]);
   if (!row?.completed) return false;
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "SUCCEEDED" });
   const queued = routes.filter((route) => row.queued.includes(route.subtaskId));
