@@ -348,4 +348,10 @@ describe("analytics", () => {
         (SELECT SUM(EXTRACT(EPOCH FROM ("finishedAt" - "startedAt")) * 1000) FROM "Subtask" WHERE "agentId" IS NOT NULL AND "finishedAt" > "startedAt")::bigint AS direct`;
     expect(busy!.rollup).toBe(busy!.direct);
   });
+
+  it("plans the rollup functions' statements once per connection, not at every claim and completion", async () => {
+    const rows = await db.$queryRaw<{ name: string; config: string[] | null }[]>`
+      SELECT proname AS name, proconfig AS config FROM pg_proc WHERE proname IN ('apply_subtask_rollups', 'apply_task_rollups', 'apply_agent_process_rollups') ORDER BY 1`;
+    expect(rows).toEqual(["apply_agent_process_rollups", "apply_subtask_rollups", "apply_task_rollups"].map((name) => ({ name, config: ["plan_cache_mode=force_generic_plan"] })));
+  });
 });
