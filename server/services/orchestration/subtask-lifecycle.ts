@@ -85,7 +85,7 @@ export async function completeSubtask(
     subtaskId: string;
     attempt: number;
     result: FinishInput;
-    /** The run's last lines being stored meanwhile: dependents are enqueued after them, so they start after them. */
+    /** The run's last log lines being stored meanwhile: dependents are enqueued after them, so they start after them. */
     logsStored?: Promise<void>;
     next: NextSubtasks;
     /** The run's last model call, not yet recorded. */
