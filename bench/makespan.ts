@@ -4,7 +4,7 @@
 // zero-overhead simulation of the same scheduling rule on the same graph and agent count.
 import { randomDag, seededRandom, dagMarker, simulateSchedule, type DagNode } from "./support/schedule-sim";
 import { idleAgents, runTask, startFleet, type Fleet } from "./support/pipeline";
-import { printResult, printTable } from "./support/report";
+import { percentile, printResult, printTable } from "./support/report";
 
 const SEED = Number(process.env.BENCH_SEED ?? 20261129);
 const DAGS = Number(process.env.BENCH_DAGS ?? 5);
@@ -18,6 +18,9 @@ const pipeline = await startFleet("bench-makespan", {
   BATON_FLEET: `generalist=${AGENTS}-${AGENTS},analyst=0-0,researcher=0-0,tester=0-0`,
 });
 
+/** Where the counted graphs' time beyond the work went, per subtask (ms). */
+const beyondWork = { run: [] as number[], modelCall: [] as number[], betweenRuns: [] as number[] };
+
 async function runGraph(p: Fleet, name: string, nodes: DagNode[]) {
   const id = await runTask(p, `Benchmark graph ${name} ${dagMarker(nodes)}`);
   const subtasks = await p.deps.db.subtask.findMany({ where: { taskId: id }, orderBy: { index: "asc" } });
@@ -25,7 +28,28 @@ async function runGraph(p: Fleet, name: string, nodes: DagNode[]) {
   const last = Math.max(...subtasks.map((s) => s.finishedAt!.getTime()));
   // The subtasks' own run times (claim → result recorded), to tell dispatch overhead from per-run overhead.
   const runs = subtasks.map((s, i) => ({ ...nodes[i]!, workMs: s.finishedAt!.getTime() - s.startedAt!.getTime() }));
-  return { measured: last - first, withRunTimes: simulateSchedule(runs, AGENTS).makespan };
+  const calls = await p.deps.db.modelCall.findMany({ where: { taskId: id, subtaskId: { not: null } }, select: { subtaskId: true, durationMs: true } });
+  return { measured: last - first, withRunTimes: simulateSchedule(runs, AGENTS).makespan, beyondWork: timeBeyondWork(subtasks, nodes, calls) };
+}
+
+type RunRow = { id: string; agentId: string | null; queuedAt: Date | null; startedAt: Date | null; finishedAt: Date | null };
+
+function timeBeyondWork(subtasks: RunRow[], nodes: DagNode[], calls: { subtaskId: string | null; durationMs: number }[]) {
+  const work = new Map(subtasks.map((s, i) => [s.id, nodes[i]!.workMs]));
+  const run = subtasks.map((s) => s.finishedAt!.getTime() - s.startedAt!.getTime() - work.get(s.id)!);
+  const modelCall = calls.map((call) => call.durationMs - work.get(call.subtaskId!)!);
+  // An agent's result to its next claim, where that next subtask was already waiting for an agent.
+  const betweenRuns: number[] = [];
+  const byAgent = new Map<string | null, RunRow[]>();
+  for (const s of subtasks) byAgent.set(s.agentId, [...(byAgent.get(s.agentId) ?? []), s]);
+  for (const runsOfAgent of byAgent.values()) {
+    const ordered = runsOfAgent.toSorted((a, b) => a.startedAt!.getTime() - b.startedAt!.getTime());
+    for (let i = 1; i < ordered.length; i++) {
+      const [previous, next] = [ordered[i - 1]!, ordered[i]!];
+      if (next.queuedAt! <= previous.finishedAt!) betweenRuns.push(next.startedAt!.getTime() - previous.finishedAt!.getTime());
+    }
+  }
+  return { run, modelCall, betweenRuns };
 }
 
 try {
@@ -46,17 +70,24 @@ try {
     const counted = i >= warmups.length;
     const name = counted ? `${i - warmups.length + 1}` : `warm-up ${i + 1}`;
     const ideal = simulateSchedule(nodes, AGENTS).makespan;
-    const { measured, withRunTimes } = await runGraph(pipeline, name, nodes);
+    const { measured, withRunTimes, beyondWork: spent } = await runGraph(pipeline, name, nodes);
     const level: number[] = [];
     nodes.forEach((n, k) => (level[k] = n.dependsOn.length ? 1 + Math.max(...n.dependsOn.map((d) => level[d]!)) : 0));
     const levels = Math.max(...level) + 1;
     const work = nodes.reduce((sum, n) => sum + n.workMs, 0);
     rows.push([name, nodes.length, levels, work, ideal, measured, withRunTimes, (measured / ideal).toFixed(3)]);
     if (!counted) continue;
+    beyondWork.run.push(...spent.run);
+    beyondWork.modelCall.push(...spent.modelCall);
+    beyondWork.betweenRuns.push(...spent.betweenRuns);
     measuredSum += measured;
     idealSum += ideal;
   }
   printTable(["graph", "subtasks", "levels", "work ms", "simulated ms", "measured ms", "sim. on run times", "ratio"], rows);
+  const summary = (values: number[]) => `mean ${(values.reduce((sum, v) => sum + v, 0) / values.length).toFixed(1)} ms, p50 ${percentile(values, 50)} ms, p90 ${percentile(values, 90)} ms`;
+  console.log(`per subtask, beyond its work: its run (claim → result) ${summary(beyondWork.run)}`);
+  console.log(`  of which its model calls (as the agent timed them) ${summary(beyondWork.modelCall)}`);
+  console.log(`  an agent's result → its next claim, with that subtask waiting: ${summary(beyondWork.betweenRuns)}`);
   const ratio = measuredSum / idealSum;
   printResult({ name: "makespan, all graphs", value: measuredSum, unit: "ms", baseline: { label: "zero-overhead simulation", value: idealSum }, goal: `≤ ${GOAL}× baseline`, ok: ratio <= GOAL, digits: 0 });
 } finally {
