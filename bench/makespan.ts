@@ -18,38 +18,39 @@ const pipeline = await startFleet("bench-makespan", {
   BATON_FLEET: `generalist=${AGENTS}-${AGENTS},analyst=0-0,researcher=0-0,tester=0-0`,
 });
 
-/** Where the counted graphs' time beyond the work went, per subtask (ms). */
-const beyondWork = { run: [] as number[], modelCall: [] as number[], betweenRuns: [] as number[] };
-
 async function runGraph(p: Fleet, name: string, nodes: DagNode[]) {
   const id = await runTask(p, `Benchmark graph ${name} ${dagMarker(nodes)}`);
   const subtasks = await p.deps.db.subtask.findMany({ where: { taskId: id }, orderBy: { index: "asc" } });
+  const calls = await p.deps.db.modelCall.findMany({ where: { taskId: id, subtaskId: { not: null } }, select: { subtaskId: true, durationMs: true } });
   const first = Math.min(...subtasks.map((s) => s.queuedAt!.getTime()));
   const last = Math.max(...subtasks.map((s) => s.finishedAt!.getTime()));
   // The subtasks' own run times (claim → result recorded), to tell dispatch overhead from per-run overhead.
-  const runs = subtasks.map((s, i) => ({ ...nodes[i]!, workMs: s.finishedAt!.getTime() - s.startedAt!.getTime() }));
-  const calls = await p.deps.db.modelCall.findMany({ where: { taskId: id, subtaskId: { not: null } }, select: { subtaskId: true, durationMs: true } });
-  return { measured: last - first, withRunTimes: simulateSchedule(runs, AGENTS).makespan, beyondWork: timeBeyondWork(subtasks, nodes, calls) };
+  const runMs = subtasks.map((s) => s.finishedAt!.getTime() - s.startedAt!.getTime());
+  const withRunTimes = simulateSchedule(nodes.map((node, i) => ({ ...node, workMs: runMs[i]! })), AGENTS).makespan;
+  const workOf = new Map(subtasks.map((s, i) => [s.id, nodes[i]!.workMs]));
+  const beyondWork = {
+    run: runMs.map((ms, i) => ms - nodes[i]!.workMs),
+    modelCall: calls.map((call) => call.durationMs - workOf.get(call.subtaskId!)!),
+    betweenRuns: betweenRuns(subtasks),
+  };
+  return { measured: last - first, withRunTimes, beyondWork };
 }
 
-type RunRow = { id: string; agentId: string | null; queuedAt: Date | null; startedAt: Date | null; finishedAt: Date | null };
+type RunRow = { agentId: string | null; queuedAt: Date | null; startedAt: Date | null; finishedAt: Date | null };
 
-function timeBeyondWork(subtasks: RunRow[], nodes: DagNode[], calls: { subtaskId: string | null; durationMs: number }[]) {
-  const work = new Map(subtasks.map((s, i) => [s.id, nodes[i]!.workMs]));
-  const run = subtasks.map((s) => s.finishedAt!.getTime() - s.startedAt!.getTime() - work.get(s.id)!);
-  const modelCall = calls.map((call) => call.durationMs - work.get(call.subtaskId!)!);
-  // An agent's result to its next claim, where that next subtask was already waiting for an agent.
-  const betweenRuns: number[] = [];
+/** Each agent's result → its next claim, where that next subtask was already waiting for an agent. */
+function betweenRuns(subtasks: RunRow[]): number[] {
   const byAgent = new Map<string | null, RunRow[]>();
   for (const s of subtasks) byAgent.set(s.agentId, [...(byAgent.get(s.agentId) ?? []), s]);
-  for (const runsOfAgent of byAgent.values()) {
-    const ordered = runsOfAgent.toSorted((a, b) => a.startedAt!.getTime() - b.startedAt!.getTime());
+  const gaps: number[] = [];
+  for (const runs of byAgent.values()) {
+    const ordered = runs.toSorted((a, b) => a.startedAt!.getTime() - b.startedAt!.getTime());
     for (let i = 1; i < ordered.length; i++) {
       const [previous, next] = [ordered[i - 1]!, ordered[i]!];
-      if (next.queuedAt! <= previous.finishedAt!) betweenRuns.push(next.startedAt!.getTime() - previous.finishedAt!.getTime());
+      if (next.queuedAt! <= previous.finishedAt!) gaps.push(next.startedAt!.getTime() - previous.finishedAt!.getTime());
     }
   }
-  return { run, modelCall, betweenRuns };
+  return gaps;
 }
 
 try {
@@ -66,28 +67,27 @@ try {
   const rows: (string | number)[][] = [];
   let measuredSum = 0;
   let idealSum = 0;
+  const counted: Awaited<ReturnType<typeof runGraph>>["beyondWork"][] = [];
   for (const [i, nodes] of [...warmups, ...dags].entries()) {
-    const counted = i >= warmups.length;
-    const name = counted ? `${i - warmups.length + 1}` : `warm-up ${i + 1}`;
+    const isWarmup = i < warmups.length;
+    const name = isWarmup ? `warm-up ${i + 1}` : `${i - warmups.length + 1}`;
     const ideal = simulateSchedule(nodes, AGENTS).makespan;
-    const { measured, withRunTimes, beyondWork: spent } = await runGraph(pipeline, name, nodes);
+    const { measured, withRunTimes, beyondWork } = await runGraph(pipeline, name, nodes);
     const level: number[] = [];
     nodes.forEach((n, k) => (level[k] = n.dependsOn.length ? 1 + Math.max(...n.dependsOn.map((d) => level[d]!)) : 0));
     const levels = Math.max(...level) + 1;
     const work = nodes.reduce((sum, n) => sum + n.workMs, 0);
     rows.push([name, nodes.length, levels, work, ideal, measured, withRunTimes, (measured / ideal).toFixed(3)]);
-    if (!counted) continue;
-    beyondWork.run.push(...spent.run);
-    beyondWork.modelCall.push(...spent.modelCall);
-    beyondWork.betweenRuns.push(...spent.betweenRuns);
+    if (isWarmup) continue;
+    counted.push(beyondWork);
     measuredSum += measured;
     idealSum += ideal;
   }
   printTable(["graph", "subtasks", "levels", "work ms", "simulated ms", "measured ms", "sim. on run times", "ratio"], rows);
   const summary = (values: number[]) => `mean ${(values.reduce((sum, v) => sum + v, 0) / values.length).toFixed(1)} ms, p50 ${percentile(values, 50)} ms, p90 ${percentile(values, 90)} ms`;
-  console.log(`per subtask, beyond its work: its run (claim → result) ${summary(beyondWork.run)}`);
-  console.log(`  of which its model calls (as the agent timed them) ${summary(beyondWork.modelCall)}`);
-  console.log(`  an agent's result → its next claim, with that subtask waiting: ${summary(beyondWork.betweenRuns)}`);
+  console.log(`per subtask, beyond its work: its run (claim → result) ${summary(counted.flatMap((g) => g.run))}`);
+  console.log(`  of which its model calls (as the agent timed them) ${summary(counted.flatMap((g) => g.modelCall))}`);
+  console.log(`  an agent's result → its next claim, with that subtask waiting: ${summary(counted.flatMap((g) => g.betweenRuns))}`);
   const ratio = measuredSum / idealSum;
   printResult({ name: "makespan, all graphs", value: measuredSum, unit: "ms", baseline: { label: "zero-overhead simulation", value: idealSum }, goal: `≤ ${GOAL}× baseline`, ok: ratio <= GOAL, digits: 0 });
 } finally {

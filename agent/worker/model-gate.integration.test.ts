@@ -50,12 +50,12 @@ describe("modelGate", () => {
   it("writes a call's row at once when the call also calls other tools, or holds nothing back", async () => {
     const gate = modelGate(runtime, taskId, subtaskId, { holdBackFor: "finish" });
     const before = await calls();
-    await gate.onUsage!(usage, { toolNames: ["write_file", "finish"] });
+    await gate.onUsage(usage, { toolNames: ["write_file", "finish"] });
     expect(gate.held()).toBeNull();
     expect(await calls()).toBe(before + 1);
 
     const plain = modelGate(runtime, taskId, subtaskId);
-    await plain.onUsage!(usage, { toolNames: ["finish"] });
+    await plain.onUsage(usage, { toolNames: ["finish"] });
     expect(plain.held()).toBeNull();
     expect(await calls()).toBe(before + 2);
   });
@@ -63,12 +63,12 @@ describe("modelGate", () => {
   it("holds back the row of a call that only calls the terminal tool, and writes it before the next call", async () => {
     const gate = modelGate(runtime, taskId, subtaskId, { holdBackFor: "finish" });
     const before = await calls();
-    await gate.onUsage!(usage, { toolNames: ["finish"] });
+    await gate.onUsage(usage, { toolNames: ["finish"] });
     expect(gate.held()).toMatchObject({ taskId, subtaskId, agentId: "agent-test", inputTokens: 100 });
     expect(await calls()).toBe(before);
 
     // finish refused its input, and the run asks Claude again.
-    await gate.beforeCall!(nextCall, signal);
+    await gate.beforeCall(nextCall, signal);
     expect(gate.held()).toBeNull();
     expect(await calls()).toBe(before + 1);
   });
@@ -76,7 +76,7 @@ describe("modelGate", () => {
   it("writes a held-back row once when the run ends without its result", async () => {
     const gate = modelGate(runtime, taskId, subtaskId, { holdBackFor: "finish" });
     const before = await calls();
-    await gate.onUsage!(usage, { toolNames: ["finish"] });
+    await gate.onUsage(usage, { toolNames: ["finish"] });
     await gate.flush();
     await gate.flush();
     expect(gate.held()).toBeNull();

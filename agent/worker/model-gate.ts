@@ -30,7 +30,7 @@ export interface TaskSpend {
   budgetMicros: bigint | null;
 }
 
-export interface ModelGate extends Pick<ToolLoopOptions, "beforeCall" | "onUsage"> {
+export interface ModelGate extends Required<Pick<ToolLoopOptions, "beforeCall" | "onUsage">> {
   /** The held-back row of the last call, not yet written; null when every call is on record. */
   held(): ModelCallRecord | null;
   /** Writes the held-back row, if any: the run goes on or ends without the statement that would have. */
