@@ -42,7 +42,9 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
     const abort = aborts.open(payload.taskId);
     const maxAttempts = job.opts.attempts ?? 1;
     const attempt = job.attemptsMade + 1;
-    runtime.status.to("CLAIMED");
+    // The subtask is this agent's from before its claim is sent: an agent whose daemon dies once the
+    // claim has committed hands it back (a hand-back only takes a subtask RUNNING under this agent).
+    runtime.status.to("CLAIMED", "subtaskId" in payload ? payload.subtaskId : null);
     try {
       await HANDLERS[kind](runtime, { payload: payload as never, attempt, maxAttempts, signal: abort.signal });
     } catch (error) {
