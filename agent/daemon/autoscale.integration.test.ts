@@ -39,7 +39,7 @@ beforeAll(async () => {
   // Slow model replies, so each subtask keeps its agent busy for a few seconds.
   daemon = await startDaemon({ prefix: deps.prefix, args: ["--config", config], env: { SIM_FIRST_TOKEN_DELAY_MS: "1200", SIM_TOKEN_DELAY_MS: "0" } });
   await waitFor("one analyst and one generalist to be idle", async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) === 2, 120_000);
-});
+}, 150_000);
 
 afterAll(async () => {
   await daemon.stop();
@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 
 describe("autoscaling", () => {
-  it("grows a profile to its maximum for a burst and shrinks it back to the minimum after the cool-down", async () => {
+  it("grows a profile to its maximum for a burst and shrinks it back to the minimum after the cool-down", { timeout: 300_000 }, async () => {
     const task = await createTask(deps, { request: { prompt: "Survey the workspace [sim:wide=8]", priority: 5 }, userId: null });
     const burstAt = await waitFor("the branches to be queued", async () => {
       const queued = await deps.db.subtask.count({ where: { taskId: task.id, status: "QUEUED" } });

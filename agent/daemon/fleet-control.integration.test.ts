@@ -34,7 +34,7 @@ beforeAll(async () => {
   });
   api = await daemon.apiUrl();
   await waitFor("three idle agents", async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) === 3, 120_000);
-});
+}, 150_000);
 
 afterAll(async () => {
   await daemon.stop();
@@ -53,7 +53,7 @@ describe("the management API", () => {
     expect(await health.json()).toMatchObject({ ok: true, agents: 3 });
   });
 
-  it("starts and gracefully stops an agent, with clear errors for unknown profiles and agents", async () => {
+  it("starts and gracefully stops an agent, with clear errors for unknown profiles and agents", { timeout: 150_000 }, async () => {
     const bad = await request("/agents", { method: "POST", body: JSON.stringify({ profile: "nope" }) });
     expect([bad.status, await bad.json()]).toEqual([400, { error: 'No agent profile named "nope".' }]);
     expect((await request("/agents", { method: "POST", body: "{not json" })).status).toBe(400);
@@ -85,7 +85,7 @@ describe("fleet commands from the dashboard", () => {
     expect(refused.status).toBe(403);
   });
 
-  it("start an agent through tRPC and the Redis command channel, and restart one", async () => {
+  it("start an agent through tRPC and the Redis command channel, and restart one", { timeout: 150_000 }, async () => {
     const sent = await callApi<{ daemons: number }>(deps, "agent.start", { profile: "tester" }, { cookie: admin });
     expect(sent.status).toBe(200);
     expect(sent.data?.daemons).toBe(1);
@@ -103,7 +103,7 @@ describe("fleet commands from the dashboard", () => {
     expect(events.map((e) => e.action)).toEqual(["start", "restart"]);
   });
 
-  it("stop now kills a busy agent and hands its subtask back without using up an attempt", async () => {
+  it("stop now kills a busy agent and hands its subtask back without using up an attempt", { timeout: 240_000 }, async () => {
     const generalist = await deps.db.agentProfile.findUniqueOrThrow({ where: { name: "generalist" } });
     const slow = "test -f .slow-ran || (touch .slow-ran && sleep 60)";
     const task = await createTask(deps, { request: { prompt: `Report on the workspace [sim:wide=1] [sim:cmd=${slow}]`, priority: 5 }, userId: null });

@@ -19,7 +19,7 @@ beforeAll(async () => {
     args: ["--fleet", "generalist=2-2", "--fleet", "analyst=1-1", "--fleet", "researcher=0-0", "--fleet", "tester=0-0", "--sample", "250ms"],
   });
   await waitFor("three idle agents", async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) === 3, 120_000);
-});
+}, 150_000);
 
 afterAll(async () => {
   await daemon.stop();
