@@ -18,6 +18,7 @@ import { createWriteLocks } from "../tools/write-locks";
 import { bubblewrapAvailable } from "../tools/sandbox";
 import { LogSink } from "./log-sink";
 import { AgentStatus } from "./agent-status";
+import { BackgroundWork } from "./background-work";
 import { startAgentWorker } from "./start-agent-worker";
 import { TaskAborts } from "./task-aborts";
 
@@ -67,6 +68,8 @@ const anthropic = createAnthropic({
   fetch: rateLimitFetch({ fleetPause, inlineWaitMs: env.BATON_RATE_LIMIT_INLINE_WAIT_MS, onPause: (pause) => publisher.fleetPause(pause) }),
 });
 
+const background = new BackgroundWork((error) => console.error(`agent ${agentId}: ${error instanceof Error ? error.message : String(error)}`));
+
 const worker = startAgentWorker({
   runtime: {
     deps,
@@ -88,6 +91,7 @@ const worker = startAgentWorker({
       slots: createCallSlots(redis, keys.callSlots, { leaseMs: 30_000, pollMs: 200 }),
       inlineWaitMs: env.BATON_RATE_LIMIT_INLINE_WAIT_MS,
     },
+    background,
   },
   aborts,
   connection: blocking,
@@ -123,6 +127,7 @@ async function shutdown(reason: string, force = false) {
   // Graceful: the current job finishes. Forced (the daemon is gone): the job went back above, or,
   // if Redis or PostgreSQL was away, its lock expires and BullMQ's stall detection hands it on.
   await worker.close(force);
+  await background.drain();
   await logs.close();
   // The last publishes wait in the auto-pipeline for the end of this turn of the event loop, and
   // QUIT is sent at once: let them go out first.

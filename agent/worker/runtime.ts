@@ -5,6 +5,7 @@ import type { OrchestratorDeps } from "../../server/services/orchestration/deps"
 import type { TaskCoordination } from "../tools/task-coordination";
 import type { WriteLocks } from "../tools/write-locks";
 import type { AgentStatus } from "./agent-status";
+import type { BackgroundWork } from "./background-work";
 import type { LogSink } from "./log-sink";
 import type { ModelCallControls } from "./model-gate";
 import type { WorkspaceConfig } from "./workspace";
@@ -45,6 +46,8 @@ export interface AgentRuntime {
   status: AgentStatus;
   /** Prices, the fleet's rate-limit pause and concurrent-call slots, checked around every model call. */
   modelCalls: ModelCallControls;
+  /** What a job leaves running when it returns, so the agent takes its next job sooner. */
+  background: BackgroundWork;
 }
 
 export interface JobContext<P> {

@@ -122,6 +122,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       logsStored: runtime.logs.flush(),
       next: claim.next,
       lastCall: calls.held(),
+      leaveRunning: (advancing) => runtime.background.add(advancing),
     });
   } finally {
     // After the result is recorded, so a subtask waiting on one of these files sees the final version.

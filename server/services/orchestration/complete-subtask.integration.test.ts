@@ -97,6 +97,33 @@ describe("completeSubtask", () => {
     }
   });
 
+  it("hands advance() to leaveRunning instead of waiting for it, and only when the statement left something to decide", async () => {
+    for (let round = 0; round < 10; round++) {
+      const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b"), subtask("c"), subtask("join", [0, 1, 2]), subtask("last", [3])] });
+      const claims = await Promise.all(ids.slice(0, 3).map((id) => claim(taskId, id)));
+      const left: Promise<unknown>[] = [];
+      const results = await Promise.all(claims.map((claimed, i) => complete(taskId, ids[i]!, claimed, { leaveRunning: (advancing) => left.push(advancing) })));
+      expect(results).toEqual([true, true, true]);
+      // Each completion either queued the join itself or saw it still waiting and handed advance() over.
+      expect(left.length).toBeGreaterThanOrEqual(2);
+      await Promise.all(left);
+      expect(await statuses(taskId)).toEqual(["SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "QUEUED", "PENDING"]);
+      expect(await subtaskJobs(taskId, ids[3]!)).toBe(1);
+
+      // A chain step queued by the statement leaves nothing to decide.
+      left.length = 0;
+      expect(await complete(taskId, ids[3]!, await claim(taskId, ids[3]!), { leaveRunning: (advancing) => left.push(advancing) })).toBe(true);
+      expect(left).toEqual([]);
+      expect(await statuses(taskId)).toEqual(["SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "QUEUED"]);
+
+      // The last subtask: finalizing is decided by the advance() handed over.
+      expect(await complete(taskId, ids[4]!, await claim(taskId, ids[4]!), { leaveRunning: (advancing) => left.push(advancing) })).toBe(true);
+      expect(left).toHaveLength(1);
+      await left[0];
+      expect((await deps.db.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("FINALIZING");
+    }
+  });
+
   it("routes with the profiles as they are now when they changed since the claim", async () => {
     const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0], ["read", "search"])] });
     const claimed = await claim(taskId, ids[0]!);

@@ -73,7 +73,9 @@ export async function claimSubtask(
  * saves advance()'s two round trips on every step. When anything is left to decide (a dependent
  * waiting on others, which may be finishing at this very moment; no dependents; the task no longer
  * running or a required subtask failed; the profiles changed since the claim), advance() runs after
- * the commit as before, and it sees every completion committed by then.
+ * the commit as before, and it sees every completion committed by then. An agent hands it to
+ * `leaveRunning` and takes its next job meanwhile: mostly it finds nothing to do (a join still
+ * waiting on others, a leaf), and when it is lost with its agent the reconciler runs it again.
  *
  * The run's last model call, when its row was held back for this (see model-gate.ts), is recorded
  * by the same statement, whether or not the result still may be: the call was made either way.
@@ -90,6 +92,8 @@ export async function completeSubtask(
     next: NextSubtasks;
     /** The run's last model call, not yet recorded. */
     lastCall?: ModelCallRecord | null;
+    /** Takes advance() once started, instead of this function waiting for it. */
+    leaveRunning?: (advancing: Promise<unknown>) => void;
   },
 ): Promise<boolean> {
   const output = args.result.output === undefined || args.result.output === null ? null : JSON.stringify(args.result.output);
@@ -164,7 +168,11 @@ export async function completeSubtask(
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "SUCCEEDED" });
   const queued = routes.filter((route) => row.queued.includes(route.subtaskId));
   await dispatchQueued(deps, args.taskId, row.taskPriority, queued);
-  if (routes.length === 0 || queued.length < routes.length) await advance(deps, args.taskId);
+  if (routes.length === 0 || queued.length < routes.length) {
+    const advancing = advance(deps, args.taskId);
+    if (args.leaveRunning) args.leaveRunning(advancing);
+    else await advancing;
+  }
   return true;
 }
 
