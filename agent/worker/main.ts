@@ -11,7 +11,7 @@ import { createFleetPause, withRecentReads } from "../../server/services/fleet/f
 import { handBackSubtask } from "../../server/services/orchestration/requeue-subtask";
 import { parseAgentEnv } from "../env";
 import { createCallSlots } from "../model/call-slots";
-import { createAnthropic } from "../model/create-anthropic";
+import { createAnthropic, describeModelError } from "../model/create-anthropic";
 import { rateLimitFetch } from "../model/rate-limit-fetch";
 import { createTaskCoordination } from "../tools/task-coordination";
 import { createWriteLocks } from "../tools/write-locks";
@@ -68,7 +68,7 @@ const anthropic = createAnthropic({
   fetch: rateLimitFetch({ fleetPause, inlineWaitMs: env.BATON_RATE_LIMIT_INLINE_WAIT_MS, onPause: (pause) => publisher.fleetPause(pause) }),
 });
 
-const background = new BackgroundWork((error) => console.error(`agent ${agentId}: ${error instanceof Error ? error.message : String(error)}`));
+const background = new BackgroundWork((error) => console.error(`agent ${agentId}: work left running after a job failed: ${describeModelError(error)}`));
 
 const worker = startAgentWorker({
   runtime: {
