@@ -49,9 +49,11 @@ const FLEET_PAUSE_FRESH_MS = 250;
 
 let stopping = false;
 const ORPHAN_EXIT_DEADLINE_MS = 5000;
-// After the daemon is gone, sending would fail with ERR_IPC_CHANNEL_CLOSED and end the process.
+// A send to a daemon that is gone must not end the process before its shutdown has handed its
+// subtask back: once the channel is closed, send() would throw ERR_IPC_CHANNEL_CLOSED; while it is
+// closing, the write fails with EPIPE, which without a callback is an 'error' event nobody handles.
 const send = (message: AgentToDaemonMessage) => {
-  if (process.connected) process.send?.(message);
+  if (process.connected) process.send?.(message, () => {});
 };
 // Every move is reported at once; the interval below only proves the agent is alive.
 const status = new AgentStatus(() => heartbeat());
