@@ -66,6 +66,25 @@ describe("the agent state machine in a real run", () => {
   });
 });
 
+describe("follow-ons", () => {
+  it("runs a chain's next steps on the agent that finished the step before, without jobs of their own, while the queue is empty", async () => {
+    updates.length = 0;
+    const taskId = await run("Three steps one after another [sim:chain=3] [sim:instant]");
+    expect((await finished(taskId)).status, daemon.output()).toBe("SUCCEEDED");
+    const steps = await deps.db.subtask.findMany({ where: { taskId }, orderBy: { index: "asc" }, include: { profile: true } });
+    expect(steps.map((step) => step.agentId)).toEqual(steps.map(() => steps[0]!.agentId));
+    const queue = deps.keys.agentQueue(steps[0]!.profile!.name);
+    const jobs = await Promise.all(steps.map((step) => deps.dispatcher.jobState(queue, "subtask", { taskId, subtaskId: step.id })));
+    expect(jobs).toEqual(["completed", "missing", "missing"]);
+    // Each step is claimed as it comes: the agent goes from COMPLETING straight to CLAIMED.
+    const walk = updates.filter((u) => u.agentId === steps[0]!.agentId).map((u) => `${u.state}:${u.currentSubtaskId ?? ""}`).filter((state, i, all) => state !== all[i - 1]);
+    for (const [before, after] of [[0, 1], [1, 2]] as const) {
+      expect(walk).toContain(`COMPLETING:${steps[before]!.id}`);
+      expect(walk.indexOf(`CLAIMED:${steps[after]!.id}`)).toBeGreaterThan(walk.indexOf(`COMPLETING:${steps[before]!.id}`));
+    }
+  });
+});
+
 describe("write conflicts", () => {
   it("makes the second of two parallel subtasks writing one file wait for the first, and records it", async () => {
     const taskId = await run("Take notes together [sim:collide]");

@@ -94,6 +94,7 @@ const worker = startAgentWorker({
       inlineWaitMs: env.BATON_RATE_LIMIT_INLINE_WAIT_MS,
     },
     background,
+    stopping: () => stopping,
   },
   aborts,
   connection: blocking,

@@ -48,6 +48,8 @@ export interface AgentRuntime {
   modelCalls: ModelCallControls;
   /** What a job leaves running when it returns, so the agent takes its next job sooner. */
   background: BackgroundWork;
+  /** True once the agent is shutting down: it finishes its run but takes no follow-on. */
+  stopping: () => boolean;
 }
 
 export interface JobContext<P> {

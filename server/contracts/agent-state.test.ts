@@ -23,6 +23,10 @@ describe("the agent state machine", () => {
     expect(canTransition("CLAIMED", "IDLE")).toBe(true);
   });
 
+  it("lets a completing agent take up its follow-on, the next step its completion reserved for it", () => {
+    expect(canTransition("COMPLETING", "CLAIMED")).toBe(true);
+  });
+
   it.each<[AgentStateName, AgentStateName]>([
     ["IDLE", "WORKING"],
     ["INITIALIZING", "WORKING"],

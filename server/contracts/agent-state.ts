@@ -18,7 +18,8 @@ const TRANSITIONS: Record<AgentStateName, readonly AgentStateName[]> = {
   CLAIMED: ["WORKING", "IDLE", "ERROR"],
   WORKING: ["WAITING", "COMPLETING", "ERROR"],
   WAITING: ["WORKING", "ERROR"],
-  COMPLETING: ["IDLE", "ERROR"],
+  // CLAIMED: a follow-on, the next step its completion reserved for this agent (see completeSubtask).
+  COMPLETING: ["IDLE", "CLAIMED", "ERROR"],
   ERROR: ["IDLE"],
   TERMINATING: [],
   EXITED: [],

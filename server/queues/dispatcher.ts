@@ -7,7 +7,8 @@ import { JOB_DEFINITIONS, jobIdFor, type JobKind, type JobPayload } from "../con
 export type JobState = "active" | "waiting" | "delayed" | "prioritized" | "completed" | "failed" | "missing";
 
 export interface Dispatcher {
-  enqueue<K extends JobKind>(kind: K, payload: JobPayload<K>, options: { queue: string; priority?: number }): Promise<void>;
+  /** `delayMs`: the job waits that long before an agent may take it (a retry's backoff). */
+  enqueue<K extends JobKind>(kind: K, payload: JobPayload<K>, options: { queue: string; priority?: number; delayMs?: number }): Promise<void>;
   remove(queue: string, kind: JobKind, payload: { taskId: string; subtaskId?: string }): Promise<void>;
   jobState(queue: string, kind: JobKind, payload: { taskId: string; subtaskId?: string }): Promise<JobState>;
   /** Puts an active job whose agent is known to be dead back in line at once (at `priority`, when given), instead of after its lock expires. */
@@ -48,6 +49,7 @@ export function createDispatcher(connection: Redis, bullPrefix: string): Dispatc
         removeOnComplete: { age: 3600, count: 1000 },
         removeOnFail: { age: 24 * 3600 },
         ...(options.priority ? { priority: options.priority } : {}),
+        ...(options.delayMs ? { delay: options.delayMs } : {}),
       };
       await queue(options.queue).add(kind, payload, jobOptions);
     },

@@ -4,7 +4,8 @@
 // trimmed to the conversation's budget; commands and writes pass the subtask's gate (approvals,
 // write locks), whose locks are released however the subtask ends.
 import { ZFinishSchema, type FinishInput } from "../../../server/contracts/plan";
-import { claimSubtask, completeSubtask, failSubtaskAttempt, releaseSubtask, type SubtaskClaim } from "../../../server/services/orchestration/subtask-lifecycle";
+import { JOB_DEFINITIONS } from "../../../server/contracts/jobs";
+import { claimSubtask, completeSubtask, failSubtaskAttempt, releaseSubtask, type FollowOn, type SubtaskClaim } from "../../../server/services/orchestration/subtask-lifecycle";
 import { BudgetReachedError, deferralOf } from "../../model/call-deferrals";
 import { describeModelError, isTransientModelError } from "../../model/create-anthropic";
 import { runToolLoop } from "../../model/run-tool-loop";
@@ -21,14 +22,56 @@ import { subtaskToolGate } from "../subtask-tool-gate";
 import { ensureWorkspace } from "../workspace";
 import { streamCallbacks } from "./stream-callbacks";
 
-export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId: string; subtaskId: string }>): Promise<void> {
+type SubtaskJob = JobContext<{ taskId: string; subtaskId: string }>;
+
+/**
+ * The job's subtask, then each follow-on its completion reserves for this agent (see
+ * completeSubtask). A follow-on has no job of its own, so its errors stay here: one that is to be
+ * run again (a retry, Claude's rate limit) gets its job now, and the job's own run is unaffected.
+ */
+export async function runSubtask(runtime: AgentRuntime, ctx: SubtaskJob): Promise<void> {
+  let next = await runOneSubtask(runtime, ctx);
+  while (next) {
+    const followOn: FollowOn = next;
+    const payload = { taskId: followOn.taskId, subtaskId: followOn.subtaskId };
+    const giveJob = (delayMs = 0) => runtime.deps.dispatcher.enqueue("subtask", payload, { queue: followOn.queue, priority: followOn.priority, delayMs });
+    // A stopping agent finishes its run, not a chain: the next step goes to the queue.
+    if (runtime.stopping()) return giveJob();
+    runtime.status.to("CLAIMED", followOn.subtaskId);
+    try {
+      next = await runOneSubtask(runtime, { ...ctx, payload, attempt: 1, maxAttempts: JOB_DEFINITIONS.subtask.attempts });
+    } catch (error) {
+      // Handed back at the task's budget, as a job's own subtask would be.
+      if (deferralOf(error) instanceof BudgetReachedError) throw error;
+      runtime.status.to("ERROR");
+      console.error(`follow-on ${followOn.subtaskId}: ${describeModelError(error)}`);
+      const delayMs = followOnRetryDelay(error);
+      if (delayMs !== null) await giveJob(delayMs);
+      return;
+    }
+  }
+}
+
+/**
+ * When a follow-on whose run threw runs again, through a job of its own: at once when Claude's
+ * rate limit handed it back (agents wait out the fleet's pause before taking a job), after the
+ * retry backoff when it failed for now; never when it failed for good, or when it waits at the
+ * task's budget (PENDING, until the budget is raised).
+ */
+export function followOnRetryDelay(error: unknown): number | null {
+  const deferral = deferralOf(error);
+  if (deferral instanceof BudgetReachedError || error instanceof PermanentError) return null;
+  return deferral ? 0 : JOB_DEFINITIONS.subtask.backoffMs;
+}
+
+async function runOneSubtask(runtime: AgentRuntime, ctx: SubtaskJob): Promise<FollowOn | null> {
   const { taskId, subtaskId } = ctx.payload;
   // The task's workspace is made ready while the claim's round trip is out; a lost claim leaves it for the task's other runs.
   const [claim, workspace] = await Promise.all([
     claimSubtask(runtime.deps, { taskId, subtaskId, agentId: runtime.agentId, profileId: runtime.profile.id }),
     ensureWorkspace(runtime.workspaces, taskId),
   ]);
-  if (!claim) return;
+  if (!claim) return null;
   runtime.status.to("WORKING", subtaskId);
   const who = { subtaskId, agentId: runtime.agentId };
   runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Started "${claim.title}" on ${runtime.profile.name} agent (attempt ${claim.attempt}).` });
@@ -87,7 +130,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
     await runtime.logs.flush();
     if (ctx.signal.aborted && ctx.signal.reason instanceof TaskAbortedError) {
       runtime.status.to("COMPLETING");
-      return;
+      return null;
     }
     // Stopped at a safe point before a model call: the attempt is handed back, not used up.
     const deferral = deferralOf(error);
@@ -103,7 +146,9 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
     }
     const reason = timeout.aborted ? `Timed out after ${runtime.profile.timeoutSeconds} s.` : describeModelError(error);
     // Claude or Baton's own Redis or PostgreSQL briefly out of reach: the attempt is retried.
-    const final = ctx.attempt >= ctx.maxAttempts || !(timeout.aborted || isTransientModelError(error) || isInfrastructureError(error));
+    // Counted in PostgreSQL as well: a run after a stall or a follow-on's retry is not the job's first attempt.
+    const attempt = Math.max(ctx.attempt, claim.attempt - claim.attemptBase);
+    const final = attempt >= ctx.maxAttempts || !(timeout.aborted || isTransientModelError(error) || isInfrastructureError(error));
     runtime.logs.push(taskId, { ...who, kind: "ERROR", level: "ERROR", message: `Attempt ${claim.attempt} failed: ${reason}${final ? "" : " Retrying."}` });
     await runtime.logs.flush();
     await failSubtaskAttempt(runtime.deps, { taskId, subtaskId, attempt: claim.attempt, reason, final });
@@ -114,7 +159,7 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
   runtime.logs.push(taskId, { ...who, kind: "STATUS", message: `Finished "${claim.title}".` });
   try {
     // The last lines are written alongside the result, in one round trip's time instead of two.
-    await completeSubtask(runtime.deps, {
+    const { followOn } = await completeSubtask(runtime.deps, {
       taskId,
       subtaskId,
       attempt: claim.attempt,
@@ -123,7 +168,9 @@ export async function runSubtask(runtime: AgentRuntime, ctx: JobContext<{ taskId
       next: claim.next,
       lastCall: calls.held(),
       leaveRunning: (advancing) => runtime.background.add(advancing),
+      followOn: { agentId: runtime.agentId, queue: runtime.deps.keys.agentQueue(runtime.profile.name) },
     });
+    return followOn;
   } finally {
     // After the result is recorded, so a subtask waiting on one of these files sees the final version.
     await gate.release();

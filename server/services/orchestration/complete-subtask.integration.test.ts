@@ -29,8 +29,8 @@ async function claim(taskId: string, subtaskId: string) {
   return claimed;
 }
 
-const complete = (taskId: string, subtaskId: string, claimed: Awaited<ReturnType<typeof claim>>, extra: Partial<Parameters<typeof completeSubtask>[1]> = {}) =>
-  completeSubtask(deps, { taskId, subtaskId, attempt: claimed.attempt, result: { summary: "done" }, next: claimed.next, ...extra });
+const complete = async (taskId: string, subtaskId: string, claimed: Awaited<ReturnType<typeof claim>>, extra: Partial<Parameters<typeof completeSubtask>[1]> = {}) =>
+  (await completeSubtask(deps, { taskId, subtaskId, attempt: claimed.attempt, result: { summary: "done" }, next: claimed.next, ...extra })).recorded;
 
 const lastCall = (taskId: string, subtaskId: string): ModelCallRecord => ({
   id: newModelCallId(),
@@ -190,6 +190,52 @@ describe("completeSubtask", () => {
     expect(await complete(taskId, ids[0]!, first)).toBe(false);
     expect(await statuses(taskId)).toEqual(["RUNNING", "PENDING"]);
     expect(await subtaskJobs(taskId, ids[1]!)).toBe(0);
+  });
+
+  describe("a follow-on for the completing agent", () => {
+    const generalistQueue = () => deps.keys.agentQueue("generalist");
+
+    async function chainClaimedBy(capabilities = ["write"]) {
+      await deps.dispatcher.queue(generalistQueue()).obliterate({ force: true });
+      const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0], capabilities), subtask("c", [1])] });
+      const claimed = await claim(taskId, ids[0]!);
+      const agentId = (await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[0] } })).agentId!;
+      return { taskId, ids, claimed, agentId };
+    }
+
+    const completeAs = (agentId: string, queue: string, taskId: string, subtaskId: string, claimed: Awaited<ReturnType<typeof claim>>) =>
+      completeSubtask(deps, { taskId, subtaskId, attempt: claimed.attempt, result: { summary: "done" }, next: claimed.next, followOn: { agentId, queue } });
+
+    it("reserves the next step for the agent when its queue has nothing waiting, with no job, and the agent claims it", async () => {
+      const { taskId, ids, claimed, agentId } = await chainClaimedBy();
+      const completion = await completeAs(agentId, generalistQueue(), taskId, ids[0]!, claimed);
+      expect(completion.followOn).toMatchObject({ taskId, subtaskId: ids[1], queue: generalistQueue() });
+      const reserved = await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[1] } });
+      expect(reserved).toMatchObject({ status: "QUEUED", agentId });
+      expect(await deps.dispatcher.jobState(generalistQueue(), "subtask", { taskId, subtaskId: ids[1]! })).toBe("missing");
+
+      const profile = await deps.db.agentProfile.findUniqueOrThrow({ where: { name: "generalist" } });
+      const next = await claimSubtask(deps, { taskId, subtaskId: ids[1]!, agentId, profileId: profile.id });
+      expect(next?.attempt).toBe(1);
+      expect(await statuses(taskId)).toEqual(["SUCCEEDED", "RUNNING", "PENDING"]);
+    });
+
+    it("adds the job as before when the queue has work waiting, so the follow-on does not jump the line", async () => {
+      const { taskId, ids, claimed, agentId } = await chainClaimedBy();
+      await runningTask({ subtasks: [subtask("waiting", [], ["write"])] });
+      expect(await deps.dispatcher.waitingCount(generalistQueue())).toBe(1);
+
+      const completion = await completeAs(agentId, generalistQueue(), taskId, ids[0]!, claimed);
+      expect(completion).toEqual({ recorded: true, followOn: null });
+      expect(await subtaskJobs(taskId, ids[1]!)).toBe(1);
+    });
+
+    it("takes no dependent that is routed to another queue", async () => {
+      const { taskId, ids, claimed, agentId } = await chainClaimedBy();
+      const completion = await completeAs(agentId, deps.keys.agentQueue("analyst"), taskId, ids[0]!, claimed);
+      expect(completion.followOn).toBeNull();
+      expect(await subtaskJobs(taskId, ids[1]!)).toBe(1);
+    });
   });
 
   describe("with the run's last model call", () => {

@@ -1,7 +1,7 @@
 // Repairs what crashes and lost Redis data leave behind, using only PostgreSQL as the truth:
 // re-adds missing jobs for planning, finalizing and queued subtasks; requeues running subtasks
 // whose agent is gone or has moved on and whose job is not active, or whose agent process is known
-// to have ended; times out overdue tasks; and nudges tasks that
+// to have ended (a follow-on without a job is left to a live agent that took it up lately); times out overdue tasks; and nudges tasks that
 // look stuck. Every repair goes through the same idempotent functions as the normal path.
 import { GENERALIST_PROFILE } from "../profiles/route-profile";
 import { LIVE_AGENT_STATES } from "../../contracts/agent-state";
@@ -52,8 +52,12 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
   );
   const active = await db.subtask.findMany({
     where: { status: { in: ["QUEUED", "RUNNING"] }, task: { status: "RUNNING" } },
-    select: { id: true, taskId: true, status: true, agentId: true, attempts: true, attemptBase: true, priority: true, task: { select: { priority: true } }, profile: { select: { name: true } } },
+    select: {
+      id: true, taskId: true, status: true, agentId: true, attempts: true, attemptBase: true, priority: true, updatedAt: true,
+      task: { select: { priority: true } }, profile: { select: { name: true } },
+    },
   });
+  const takenUpSince = new Date(Date.now() - options.agentStaleMs);
   // Agents whose process is known to have ended (their daemon recorded it, or a restarted daemon
   // found them left behind): their active jobs need not wait for BullMQ's lock to expire.
   const runningAgentIds = [...new Set(active.flatMap((s) => (s.status === "RUNNING" && s.agentId ? [s.agentId] : [])))];
@@ -69,6 +73,10 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
     const queue = keys.agentQueue(subtask.profile?.name ?? GENERALIST_PROFILE);
     const payload = { taskId: subtask.taskId, subtaskId: subtask.id };
     const state = await dispatcher.jobState(queue, "subtask", payload);
+    // A follow-on (see completeSubtask) has no job of its own, and its agent's record names it only
+    // a moment after it is taken up: a live agent that took it up lately has it in hand.
+    const followOnInHand = state === "missing" && !!subtask.agentId && liveAgents.has(subtask.agentId) && subtask.updatedAt > takenUpSince;
+    if (followOnInHand) continue;
     const heldByEndedAgent = state === "active" && subtask.status === "RUNNING" && !!subtask.agentId && endedAgents.has(subtask.agentId);
     if (!ABSENT.has(state) && !heldByEndedAgent) continue;
 

@@ -3,12 +3,14 @@
 // presumed dead (and re-run elsewhere) can never record a second result.
 import type { FinishInput } from "../../contracts/plan";
 import { recordModelCall, type ModelCallRecord } from "../costs/record-model-call";
-import { advance, dispatchQueued, routeSubtasks } from "./advance";
+import { advance, bullPriority, dispatchQueued, routeSubtasks } from "./advance";
 import type { OrchestratorDeps } from "./deps";
 
 /** A claimed run: its attempt number and, read in the same statement, what the run needs. */
 export interface SubtaskClaim {
   attempt: number;
+  /** Attempts used before a retry from the task page; only those since count against the limit. */
+  attemptBase: number;
   title: string;
   instructions: string;
   taskPrompt: string;
@@ -42,9 +44,9 @@ export async function claimSubtask(
       FROM "Task" t
       WHERE s.id = ${args.subtaskId} AND s."taskId" = ${args.taskId} AND t.id = s."taskId"
         AND t.status = 'RUNNING' AND s.status IN ('QUEUED', 'RUNNING')
-      RETURNING s.id, s.attempts, s.title, s.instructions, t.prompt, t.status::text AS "taskStatus", t."costMicros", t."budgetMicros"
+      RETURNING s.id, s.attempts, COALESCE(s."attemptBase", 0) AS "attemptBase", s.title, s.instructions, t.prompt, t.status::text AS "taskStatus", t."costMicros", t."budgetMicros"
     )
-    SELECT c.attempts AS attempt, c.title, c.instructions, c.prompt AS "taskPrompt",
+    SELECT c.attempts AS attempt, c."attemptBase", c.title, c.instructions, c.prompt AS "taskPrompt",
       c."taskStatus", c."costMicros", c."budgetMicros",
       COALESCE((
         SELECT json_agg(json_build_object('title', p.title, 'summary', p.summary, 'output', p.output) ORDER BY p.index)
@@ -79,6 +81,12 @@ export async function claimSubtask(
  *
  * The run's last model call, when its row was held back for this (see model-gate.ts), is recorded
  * by the same statement, whether or not the result still may be: the call was made either way.
+ *
+ * A follow-on: when the statement queues a dependent for the completing agent's own queue and that
+ * queue has nothing waiting, the dependent is reserved for this agent (QUEUED under its id, no job)
+ * and returned for it to run next; the queue's order is unchanged, since it would have been the
+ * next job anyway. That spares the job's add, pick-up and hand-back. The reconciler leaves such a
+ * subtask to a live agent that took it up moments ago, and requeues it when that agent is gone.
  */
 export async function completeSubtask(
   deps: OrchestratorDeps,
@@ -94,12 +102,16 @@ export async function completeSubtask(
     lastCall?: ModelCallRecord | null;
     /** Takes advance() once started, instead of this function waiting for it. */
     leaveRunning?: (advancing: Promise<unknown>) => void;
+    /** The completing agent, which may take a dependent routed to its queue as a follow-on. */
+    followOn?: { agentId: string; queue: string };
   },
-): Promise<boolean> {
+): Promise<Completion> {
   const output = args.result.output === undefined || args.result.output === null ? null : JSON.stringify(args.result.output);
   const call = args.lastCall ?? null;
   const completion = (async () => {
     const routes = await routeSubtasks(deps, args.next.profilesVersion, args.next.dependents);
+    // The dependent this agent would take: the first for its queue by priority, as BullMQ would order them.
+    const candidate = args.followOn ? routes.filter((route) => route.queue === args.followOn!.queue).sort((a, b) => b.priority - a.priority)[0] : undefined;
     // The call's row comes first, so its tokens are added only if this statement inserted it. The
     // task row is locked next, as advance() does, so a cancel or failure (which updates it and then
     // the subtasks) is either seen here or waits; taking it after the subtask row could deadlock.
@@ -128,7 +140,7 @@ export async function completeSubtask(
         RETURNING t.id, t.status, t.priority, profiles_version() = ${args.next.profilesVersion} AS "sameProfiles"
       ), done AS (
         UPDATE "Subtask" s SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, s.output),
-          "finishedAt" = ${new Date()}, "updatedAt" = now(),
+          "finishedAt" = now(), "updatedAt" = now(),
           "inputTokens" = s."inputTokens" + spend.input, "outputTokens" = s."outputTokens" + spend.output,
           "cacheReadTokens" = s."cacheReadTokens" + spend."cacheRead", "cacheWriteTokens" = s."cacheWriteTokens" + spend."cacheWrite",
           "costMicros" = s."costMicros" + spend.cost
@@ -143,7 +155,8 @@ export async function completeSubtask(
         FROM task, spend
         WHERE s.id = ${args.subtaskId} AND s."taskId" = task.id AND spend.recorded AND NOT EXISTS (SELECT 1 FROM done)
       ), ready AS (
-        UPDATE "Subtask" s SET status = 'QUEUED', "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now()
+        UPDATE "Subtask" s SET status = 'QUEUED', "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now(),
+          "agentId" = CASE WHEN s.id = ${candidate?.subtaskId ?? null}::text THEN ${args.followOn?.agentId ?? null}::text ELSE s."agentId" END
         FROM task, done, unnest(${routes.map((route) => route.subtaskId)}::text[], ${routes.map((route) => route.profileId)}::text[]) AS q(id, profile)
         WHERE task.status = 'RUNNING' AND task."sameProfiles" AND s.id = q.id AND s."taskId" = task.id AND s.status = 'PENDING'
           AND NOT EXISTS (
@@ -156,24 +169,44 @@ export async function completeSubtask(
       )
       SELECT EXISTS (SELECT 1 FROM done) AS completed, (SELECT priority FROM task) AS "taskPriority",
         COALESCE((SELECT array_agg(id) FROM ready), '{}') AS queued`;
-    return { routes, row };
+    return { routes, candidate, row };
   })().catch(async (error: unknown) => {
     // Whether the statement wrote nothing or its answer was lost after the commit, recording the
     // call by its id now leaves it recorded once. The statement's own error is the one to report.
     if (call) await recordModelCall(deps.sql, call).catch(() => {});
     throw error;
   });
-  const [{ routes, row }] = await Promise.all([completion, args.logsStored]);
-  if (!row?.completed) return false;
+  const [{ routes, candidate, row }] = await Promise.all([completion, args.logsStored]);
+  if (!row?.completed) return { recorded: false, followOn: null };
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "SUCCEEDED" });
   const queued = routes.filter((route) => row.queued.includes(route.subtaskId));
-  await dispatchQueued(deps, args.taskId, row.taskPriority, queued);
+  const reserved = queued.find((route) => route === candidate);
+  // With Redis away the reserved run is the one that needs no job.
+  const followOn = reserved && (await deps.dispatcher.waitingCount(reserved.queue).catch(() => 0)) === 0 ? reserved : null;
+  await dispatchQueued(deps, args.taskId, row.taskPriority, queued, followOn ? [followOn.subtaskId] : []);
   if (routes.length === 0 || queued.length < routes.length) {
     const advancing = advance(deps, args.taskId);
     if (args.leaveRunning) args.leaveRunning(advancing);
     else await advancing;
   }
-  return true;
+  return {
+    recorded: true,
+    followOn: followOn && { taskId: args.taskId, subtaskId: followOn.subtaskId, queue: followOn.queue, priority: bullPriority(row.taskPriority, followOn.priority) },
+  };
+}
+
+/** What a completion did: whether it recorded the result, and the dependent reserved for the completing agent. */
+export interface Completion {
+  recorded: boolean;
+  followOn: FollowOn | null;
+}
+
+/** A subtask reserved for the agent that made it ready, with no job; `queue` and `priority` are its job's, should it need one. */
+export interface FollowOn {
+  taskId: string;
+  subtaskId: string;
+  queue: string;
+  priority: number;
 }
 
 /** A failed attempt: back to QUEUED while BullMQ retries, FAILED (and advance) when final. */
