@@ -6,7 +6,7 @@ import { newModelCallId, recordModelCall, type ModelCallRecord } from "../costs/
 import { holdLock } from "../../testing/hold-lock";
 import { createTestDeps, resetData, waitFor } from "../../testing/test-deps";
 import { savePlan } from "./save-plan";
-import { claimSubtask, completeSubtask } from "./subtask-lifecycle";
+import { claimSubtask, completeSubtask, failSubtaskAttempt } from "./subtask-lifecycle";
 
 const deps = createTestDeps("complete-subtask");
 beforeAll(() => resetData(deps));
@@ -190,6 +190,27 @@ describe("completeSubtask", () => {
     expect(await complete(taskId, ids[0]!, first)).toBe(false);
     expect(await statuses(taskId)).toEqual(["RUNNING", "PENDING"]);
     expect(await subtaskJobs(taskId, ids[1]!)).toBe(0);
+  });
+
+  describe("a failed attempt", () => {
+    it("goes back to QUEUED while attempts are left, and to FAILED on the database's clock when final; a stale attempt changes nothing", async () => {
+      const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b")] });
+      const first = await claim(taskId, ids[0]!);
+      await failSubtaskAttempt(deps, { taskId, subtaskId: ids[0]!, attempt: first.attempt, reason: "connection reset", final: false });
+      expect(await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({ status: "QUEUED", statusReason: "connection reset", finishedAt: null });
+
+      const second = await claim(taskId, ids[0]!);
+      await failSubtaskAttempt(deps, { taskId, subtaskId: ids[0]!, attempt: first.attempt, reason: "stale", final: true });
+      expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[0] } })).status).toBe("RUNNING");
+
+      const [{ now }] = (await deps.db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`) as [{ now: Date }];
+      await failSubtaskAttempt(deps, { taskId, subtaskId: ids[0]!, attempt: second.attempt, reason: "gave up", final: true });
+      const failed = await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[0] } });
+      expect(failed).toMatchObject({ status: "FAILED", statusReason: "gave up" });
+      expect(failed.finishedAt!.getTime()).toBeGreaterThanOrEqual(now.getTime());
+      expect(failed.finishedAt!.getTime()).toBe(failed.updatedAt.getTime());
+      expect((await deps.db.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe("FAILED");
+    });
   });
 
   describe("a follow-on for the completing agent", () => {

@@ -215,10 +215,11 @@ export async function failSubtaskAttempt(
   args: { taskId: string; subtaskId: string; attempt: number; reason: string; final: boolean },
 ): Promise<void> {
   const status = args.final ? "FAILED" : "QUEUED";
-  const { count } = await deps.db.subtask.updateMany({
-    where: { id: args.subtaskId, status: "RUNNING", attempts: args.attempt },
-    data: { status, statusReason: args.reason, ...(args.final ? { finishedAt: new Date() } : {}) },
-  });
+  // The database's clock, as for a success: a run's duration never mixes two hosts' clocks.
+  const count = await deps.sql.execute`
+    UPDATE "Subtask" SET status = ${status}::"SubtaskStatus", "statusReason" = ${args.reason}, "updatedAt" = now(),
+      "finishedAt" = CASE WHEN ${args.final}::boolean THEN now() ELSE "finishedAt" END
+    WHERE id = ${args.subtaskId} AND status = 'RUNNING' AND attempts = ${args.attempt}`;
   if (count === 0) return;
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: status });
   if (args.final) await advance(deps, args.taskId);
