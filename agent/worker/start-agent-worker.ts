@@ -74,6 +74,8 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
 
   const worker = new Worker(options.queueName, process, agentWorkerSettings(options));
   worker.on("error", (error) => console.error(`worker error: ${describeModelError(error)}`));
+  // The task's log says why a run failed; this line is for the job itself failing (an agent's bug, Redis or PostgreSQL away).
+  worker.on("failed", (job, error) => console.error(`job ${job?.id ?? "?"} failed (attempt ${job?.attemptsMade ?? "?"}): ${describeModelError(error)}`));
   return worker;
 }
 
