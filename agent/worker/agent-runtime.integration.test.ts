@@ -75,7 +75,9 @@ describe("follow-ons", () => {
     expect(steps.map((step) => step.agentId)).toEqual(steps.map(() => steps[0]!.agentId));
     const queue = deps.keys.agentQueue(steps[0]!.profile!.name);
     const jobs = await Promise.all(steps.map((step) => deps.dispatcher.jobState(queue, "subtask", { taskId, subtaskId: step.id })));
-    expect(jobs).toEqual(["completed", "missing", "missing"]);
+    // The first step's job carried the others; it may still be finishing as the task ends.
+    expect(["active", "completed"]).toContain(jobs[0]);
+    expect(jobs.slice(1)).toEqual(["missing", "missing"]);
     // Each step is claimed as it comes: the agent goes from COMPLETING straight to CLAIMED.
     const walk = updates.filter((u) => u.agentId === steps[0]!.agentId).map((u) => `${u.state}:${u.currentSubtaskId ?? ""}`).filter((state, i, all) => state !== all[i - 1]);
     for (const [before, after] of [[0, 1], [1, 2]] as const) {

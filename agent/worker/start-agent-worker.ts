@@ -62,6 +62,9 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
       throw permanent ? new UnrecoverableError(error.message) : error;
     } finally {
       abort.close();
+      // A run stopped at a safe point (the task's budget, Claude's rate limit) ends mid-work: it
+      // handed its subtask back, so it completes rather than failing.
+      if (runtime.status.state === "WORKING") runtime.status.to("COMPLETING");
       runtime.status.to("IDLE");
     }
   };

@@ -1,8 +1,9 @@
 // Repairs what crashes and lost Redis data leave behind, using only PostgreSQL as the truth:
 // re-adds missing jobs for planning, finalizing and queued subtasks; requeues running subtasks
 // whose agent is gone or has moved on and whose job is not active, or whose agent process is known
-// to have ended (a follow-on without a job is left to a live agent that took it up lately); times out overdue tasks; and nudges tasks that
-// look stuck. Every repair goes through the same idempotent functions as the normal path.
+// to have ended (a follow-on without a job is left to a live agent that took it up lately); times
+// out overdue tasks; and nudges tasks that look stuck. Every repair goes through the same
+// idempotent functions as the normal path.
 import { GENERALIST_PROFILE } from "../profiles/route-profile";
 import { LIVE_AGENT_STATES } from "../../contracts/agent-state";
 import { advance, bullPriority } from "./advance";
@@ -57,7 +58,9 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
       task: { select: { priority: true } }, profile: { select: { name: true } },
     },
   });
-  const takenUpSince = new Date(Date.now() - options.agentStaleMs);
+  // On the database's clock, which set updatedAt.
+  const [{ takenUpSince }] = (await db.$queryRaw<{ takenUpSince: Date }[]>`
+    SELECT now() - make_interval(secs => ${options.agentStaleMs / 1000}) AS "takenUpSince"`) as [{ takenUpSince: Date }];
   // Agents whose process is known to have ended (their daemon recorded it, or a restarted daemon
   // found them left behind): their active jobs need not wait for BullMQ's lock to expire.
   const runningAgentIds = [...new Set(active.flatMap((s) => (s.status === "RUNNING" && s.agentId ? [s.agentId] : [])))];
