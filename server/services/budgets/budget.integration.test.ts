@@ -51,6 +51,11 @@ describe("a task with a small budget", () => {
 
     // Running subtasks stop at their next call; nothing stays queued or running.
     await waitFor("subtasks to settle", async () => (await deps.db.subtask.count({ where: { taskId: created.id, status: { in: ["QUEUED", "RUNNING"] } } })) === 0, 15_000);
+    // The agent stopped mid-run went back to IDLE (through COMPLETING), ready for other work.
+    await waitFor("every agent to be idle again", async () => {
+      const agents = await deps.db.agentProcess.findMany({ where: { endedAt: null }, select: { state: true } });
+      return agents.length > 0 && agents.every((agent) => agent.state === "IDLE");
+    }, 10_000);
     const before = await deps.db.subtask.findMany({ where: { taskId: created.id }, orderBy: { index: "asc" } });
     expect(before.some((s) => s.status === "PENDING")).toBe(true);
     expect(await deps.db.modelCall.count({ where: { taskId: created.id, subtaskId: { not: null } } })).toBeGreaterThan(0);
