@@ -17,6 +17,8 @@ export interface RawQueue {
   /** Resolves when no job is waiting, delayed or running (a retried one included). */
   drained(): Promise<void>;
   close(): Promise<void>;
+  /** The worker processes' ids. */
+  pids: number[];
 }
 
 /** The options the dispatcher gives a subtask job of a default-priority task and subtask. */
@@ -83,6 +85,7 @@ export async function startRawQueue(options: {
   await Promise.all(children.map((child) => wait("ready", String(child.pid))));
 
   return {
+    pids: children.map((child) => child.pid!),
     async add(id, data) {
       await queue.add("subtask", data, subtaskJobOptions(id));
     },
