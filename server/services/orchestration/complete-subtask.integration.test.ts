@@ -86,15 +86,31 @@ describe("completeSubtask", () => {
     expect(await deps.dispatcher.jobState(deps.keys.agentQueue("generalist"), "subtask", { taskId, subtaskId: ids[1]! })).toBe("prioritized");
   });
 
-  it("queues a common dependent, with its job, when its dependencies finish at the same moment", async () => {
+  it("queues a common dependent, with its job, when its dependencies finish at the same moment, with no advance()", async () => {
     for (let round = 0; round < 15; round++) {
       const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b"), subtask("c"), subtask("join", [0, 1, 2])] });
       const claims = await Promise.all(ids.slice(0, 3).map((id) => claim(taskId, id)));
-      const results = await Promise.all(claims.map((claimed, i) => complete(taskId, ids[i]!, claimed)));
+      const left: Promise<unknown>[] = [];
+      const results = await Promise.all(claims.map((claimed, i) => complete(taskId, ids[i]!, claimed, { leaveRunning: (advancing) => left.push(advancing) })));
       expect(results).toEqual([true, true, true]);
+      // The statements alone queued the join: whichever finished last saw the others' results.
+      expect(left).toEqual([]);
       expect(await statuses(taskId)).toEqual(["SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "QUEUED"]);
       expect(await subtaskJobs(taskId, ids[3]!)).toBe(1);
     }
+  });
+
+  it("leaves a dependent whose optional dependency failed to advance(), which queues it", async () => {
+    const optional = { ...subtask("optional"), optional: true };
+    const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), optional, subtask("join", [0, 1])] });
+    const failing = await claim(taskId, ids[1]!);
+    await failSubtaskAttempt(deps, { taskId, subtaskId: ids[1]!, attempt: failing.attempt, reason: "broke", final: true });
+    const left: Promise<unknown>[] = [];
+    expect(await complete(taskId, ids[0]!, await claim(taskId, ids[0]!), { leaveRunning: (advancing) => left.push(advancing) })).toBe(true);
+    expect(left).toHaveLength(1);
+    await left[0];
+    expect(await statuses(taskId)).toEqual(["SUCCEEDED", "FAILED", "QUEUED"]);
+    expect(await subtaskJobs(taskId, ids[2]!)).toBe(1);
   });
 
   it("hands advance() to leaveRunning instead of waiting for it, and only when the statement left something to decide", async () => {
@@ -104,9 +120,8 @@ describe("completeSubtask", () => {
       const left: Promise<unknown>[] = [];
       const results = await Promise.all(claims.map((claimed, i) => complete(taskId, ids[i]!, claimed, { leaveRunning: (advancing) => left.push(advancing) })));
       expect(results).toEqual([true, true, true]);
-      // Each completion either queued the join itself or saw it still waiting and handed advance() over.
-      expect(left.length).toBeGreaterThanOrEqual(2);
-      await Promise.all(left);
+      // A join still waiting on running branches is left to the last of them, which queued it.
+      expect(left).toEqual([]);
       expect(await statuses(taskId)).toEqual(["SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "QUEUED", "PENDING"]);
       expect(await subtaskJobs(taskId, ids[3]!)).toBe(1);
 

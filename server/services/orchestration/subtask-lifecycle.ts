@@ -70,14 +70,17 @@ export async function claimSubtask(
 }
 
 /**
- * Records a run's result. A dependent whose other dependencies had all succeeded when this
- * statement began is queued by the same statement (the common case: a chain's next step), which
- * saves advance()'s two round trips on every step. When anything is left to decide (a dependent
- * waiting on others, which may be finishing at this very moment; no dependents; the task no longer
- * running or a required subtask failed; the profiles changed since the claim), advance() runs after
- * the commit as before, and it sees every completion committed by then. An agent hands it to
- * `leaveRunning` and takes its next job meanwhile: mostly it finds nothing to do (a join still
- * waiting on others, a leaf), and when it is lost with its agent the reconciler runs it again.
+ * Records a run's result. A dependent whose other dependencies have all succeeded is queued by the
+ * same statement (a chain's next step, a join's last branch), which saves advance()'s two round
+ * trips. Completions of one task take its row's lock one after another, and the dependents are
+ * read after that lock with a snapshot of their own (dependents_state()), so of two dependencies
+ * finishing at once the later one sees the earlier one's result and queues their common
+ * dependent. A dependent still waiting on dependencies that are pending, queued or running is
+ * therefore left to the completion of the last of them. When anything else is left to decide (no
+ * dependents; a dependency that failed or was skipped; the task no longer running or a required
+ * subtask failed; the profiles changed since the claim), advance() runs after the commit, and it
+ * sees every completion committed by then. An agent hands it to `leaveRunning` and takes its next
+ * job meanwhile; when it is lost with its agent the reconciler runs it again.
  *
  * The run's last model call, when its row was held back for this (see model-gate.ts), is recorded
  * by the same statement, whether or not the result still may be: the call was made either way.
@@ -117,7 +120,7 @@ export async function completeSubtask(
     // the subtasks) is either seen here or waits; taking it after the subtask row could deadlock.
     // Each step reads the one before it, which makes it run after it. Then the attempt fence: only
     // the run holding the latest claim records a result, and only once.
-    const [row] = await deps.sql.query<{ completed: boolean; taskPriority: number; queued: string[] }>`
+    const [row] = await deps.sql.query<{ completed: boolean; taskPriority: number; queued: string[]; decided: string[] }>`
       WITH call AS (
         INSERT INTO "ModelCall" (id, "taskId", "subtaskId", "profileId", "userId", "agentId", model, "inputTokens", "outputTokens",
           "cacheWriteTokens", "cacheReadTokens", "costMicros", "durationMs", "stopReason")
@@ -154,21 +157,24 @@ export async function completeSubtask(
           "costMicros" = s."costMicros" + spend.cost, "updatedAt" = now()
         FROM task, spend
         WHERE s.id = ${args.subtaskId} AND s."taskId" = task.id AND spend.recorded AND NOT EXISTS (SELECT 1 FROM done)
+      ), states AS (
+        -- Read after this task's row lock (above), which every completion of the task takes: see dependents_state().
+        SELECT st.subtask_id, st.readiness FROM done, dependents_state(done.id, ${routes.map((route) => route.subtaskId)}::text[]) st
+      ), open AS (
+        -- A required subtask that failed ends the task: advance() decides that, not this shortcut.
+        SELECT task.id FROM task
+        WHERE task.status = 'RUNNING' AND task."sameProfiles"
+          AND NOT EXISTS (SELECT 1 FROM "Subtask" f WHERE f."taskId" = task.id AND f.status = 'FAILED' AND NOT f.optional)
       ), ready AS (
         UPDATE "Subtask" s SET status = 'QUEUED', "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now(),
           "agentId" = CASE WHEN s.id = ${candidate?.subtaskId ?? null}::text THEN ${args.followOn?.agentId ?? null}::text ELSE s."agentId" END
-        FROM task, done, unnest(${routes.map((route) => route.subtaskId)}::text[], ${routes.map((route) => route.profileId)}::text[]) AS q(id, profile)
-        WHERE task.status = 'RUNNING' AND task."sameProfiles" AND s.id = q.id AND s."taskId" = task.id AND s.status = 'PENDING'
-          AND NOT EXISTS (
-            SELECT 1 FROM "SubtaskDependency" d JOIN "Subtask" p ON p.id = d."dependsOnId"
-            WHERE d."subtaskId" = s.id AND p.id <> done.id AND p.status <> 'SUCCEEDED'
-          )
-          -- A required subtask that failed ends the task: advance() decides that, not this shortcut.
-          AND NOT EXISTS (SELECT 1 FROM "Subtask" f WHERE f."taskId" = task.id AND f.status = 'FAILED' AND NOT f.optional)
+        FROM open, states, unnest(${routes.map((route) => route.subtaskId)}::text[], ${routes.map((route) => route.profileId)}::text[]) AS q(id, profile)
+        WHERE s.id = q.id AND s."taskId" = open.id AND s.status = 'PENDING' AND states.subtask_id = q.id AND states.readiness = 'ready'
         RETURNING s.id
       )
       SELECT EXISTS (SELECT 1 FROM done) AS completed, (SELECT priority FROM task) AS "taskPriority",
-        COALESCE((SELECT array_agg(id) FROM ready), '{}') AS queued`;
+        COALESCE((SELECT array_agg(id) FROM ready), '{}') AS queued,
+        COALESCE((SELECT array_agg(subtask_id) FROM states, open WHERE readiness IN ('waiting', 'settled')), '{}') AS decided`;
     return { routes, candidate, row };
   })().catch(async (error: unknown) => {
     // Whether the statement wrote nothing or its answer was lost after the commit, recording the
@@ -184,7 +190,7 @@ export async function completeSubtask(
   // With Redis away the reserved run is the one that needs no job.
   const followOn = reserved && (await deps.dispatcher.waitingCount(reserved.queue).catch(() => 0)) === 0 ? reserved : null;
   await dispatchQueued(deps, args.taskId, row.taskPriority, queued, followOn ? [followOn.subtaskId] : []);
-  if (routes.length === 0 || queued.length < routes.length) {
+  if (routes.length === 0 || queued.length + row.decided.length < routes.length) {
     const advancing = advance(deps, args.taskId);
     if (args.leaveRunning) args.leaveRunning(advancing);
     else await advancing;
