@@ -100,6 +100,31 @@ describe("reconcile", () => {
     expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: held!.id } })).status).toBe("RUNNING");
   });
 
+  it("does not add a job again for a subtask that finished while the pass was looking at it", async () => {
+    const task = await deps.db.task.create({ data: { title: "busy", prompt: "p", status: "PLANNING" } });
+    await savePlan(deps, task.id, { subtasks: [step("finishes meanwhile"), step("waits")] }, deps);
+    const [finishing] = await deps.db.subtask.findMany({ where: { taskId: task.id }, orderBy: { index: "asc" } });
+    const payload = { taskId: task.id, subtaskId: finishing!.id };
+    // Between the pass's read of the subtasks and its look at this one's job, an agent ran it:
+    // the result is recorded and the job is gone from the queue.
+    const busy = {
+      ...deps,
+      dispatcher: {
+        ...deps.dispatcher,
+        async jobState(queue: string, kind: "subtask", jobPayload: typeof payload) {
+          if (jobPayload.subtaskId === finishing!.id) {
+            await deps.db.subtask.update({ where: { id: finishing!.id }, data: { status: "SUCCEEDED", attempts: 1, finishedAt: new Date() } });
+            await deps.dispatcher.remove(queue, kind, jobPayload);
+          }
+          return deps.dispatcher.jobState(queue, kind, jobPayload);
+        },
+      },
+    };
+
+    await reconcile(busy as typeof deps, { agentStaleMs: 15_000 });
+    expect(await deps.dispatcher.jobState(analystQueue(), "subtask", payload)).toBe("missing");
+  });
+
   it("leaves a follow-on without a job to the live agent that took it up, and requeues it once that agent is gone", async () => {
     await deps.dispatcher.queue(analystQueue()).obliterate({ force: true });
     const task = await deps.db.task.create({ data: { title: "follow-on", prompt: "p", status: "PLANNING" } });

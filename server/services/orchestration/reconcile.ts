@@ -82,6 +82,11 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
     if (followOnInHand) continue;
     const heldByEndedAgent = state === "active" && subtask.status === "RUNNING" && !!subtask.agentId && endedAgents.has(subtask.agentId);
     if (!ABSENT.has(state) && !heldByEndedAgent) continue;
+    // The list above was read before this job's state, and a busy fleet moves on meanwhile: a
+    // subtask that finished since has its job completed and needs nothing (re-adding it would run
+    // the job again for nothing). Repair only what has not changed since the list was read.
+    const current = await db.subtask.findUnique({ where: { id: subtask.id }, select: { status: true, updatedAt: true } });
+    if (current?.status !== subtask.status || current.updatedAt.getTime() !== subtask.updatedAt.getTime()) continue;
 
     if (subtask.status === "RUNNING") {
       // Other stalled runs come back through BullMQ; this is for runs whose job is gone too, or
