@@ -75,7 +75,13 @@ try {
 
   const before = await tableCounts(db);
   const agentPids = (await db.agentProcess.findMany({ where: { endedAt: null }, select: { pid: true } })).flatMap((row) => (row.pid ? [row.pid] : []));
-  const pipelineCpu = startCpuMeter({ agents: agentPids, daemon: [pipeline.daemon.process.pid!], PostgreSQL: processesNamed("postgres"), Redis: processesNamed("redis-server"), benchmark: [process.pid] });
+  const pipelineCpu = startCpuMeter({
+    agents: () => agentPids,
+    daemon: () => [pipeline.daemon.process.pid!],
+    PostgreSQL: () => processesNamed("postgres"),
+    Redis: () => processesNamed("redis-server"),
+    benchmark: () => [process.pid],
+  });
   const from = monotonicMs();
   const { ids, elapsedMs } = await runBatch(TASKS);
   const pipelineCpuUsed = pipelineCpu.stop();
@@ -128,7 +134,7 @@ try {
   await raw.drained();
   await sleep(STATS_SETTLE_MS);
   const referenceBefore = await tableCounts(db);
-  const referenceCpu = startCpuMeter({ workers: raw.pids, PostgreSQL: processesNamed("postgres"), Redis: processesNamed("redis-server"), benchmark: [process.pid] });
+  const referenceCpu = startCpuMeter({ workers: () => raw.pids, PostgreSQL: () => processesNamed("postgres"), Redis: () => processesNamed("redis-server"), benchmark: () => [process.pid] });
   const referenceFrom = monotonicMs();
   for (const [i, job] of jobs.entries()) await raw.add(`ref-${i}`, job as unknown as Record<string, unknown>);
   await Promise.all(jobs.map((_, i) => raw.finished(`ref-${i}`)));

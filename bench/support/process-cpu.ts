@@ -33,15 +33,20 @@ export function processesNamed(name: string): number[] {
   return pids;
 }
 
-export type ProcessGroups = Record<string, number[]>;
+/** Each group's processes, listed at the start and again at the stop (a connection pool may open backends meanwhile). */
+export type ProcessGroups = Record<string, () => number[]>;
 
-/** Starts counting; `stop` returns each group's CPU ms since. Processes are fixed at the start. */
+/** Starts counting; `stop` returns each group's CPU ms since. A process first listed at the stop started meanwhile, so all its time counts. */
 export function startCpuMeter(groups: ProcessGroups): { stop(): Record<string, number> } {
-  const start = new Map(Object.values(groups).flat().map((pid) => [pid, cpuMs(pid)]));
+  const listed = Object.fromEntries(Object.entries(groups).map(([group, list]) => [group, list()]));
+  const start = new Map(Object.values(listed).flat().map((pid) => [pid, cpuMs(pid)]));
   return {
     stop() {
       return Object.fromEntries(
-        Object.entries(groups).map(([group, pids]) => [group, pids.reduce((sum, pid) => sum + Math.max(0, cpuMs(pid) - start.get(pid)!), 0)]),
+        Object.entries(groups).map(([group, list]) => {
+          const pids = new Set([...listed[group]!, ...list()]);
+          return [group, [...pids].reduce((sum, pid) => sum + Math.max(0, cpuMs(pid) - (start.get(pid) ?? 0)), 0)];
+        }),
       );
     },
   };
