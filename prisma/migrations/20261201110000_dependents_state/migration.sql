@@ -3,9 +3,10 @@
 -- lock on its task row sees every completion of the same task that committed before it. The
 -- finished subtask itself counts as succeeded.
 --   ready    PENDING, and every other dependency has succeeded
---   waiting  PENDING, and every other dependency is succeeded, pending, queued or running
+--   waiting  PENDING, and every other dependency is succeeded, queued or running: each of those ends
+--            in a completion or a failure that takes the task row lock too, and decides then
 --   settled  no longer PENDING: another run of the graph has already moved it
---   other    PENDING with a dependency that failed, was skipped or was cancelled
+--   other    PENDING with a dependency that is pending, failed, was skipped or was cancelled
 -- (The body is an escape string with its semicolons as \073: the migration runner splits scripts at semicolons.)
 CREATE OR REPLACE FUNCTION dependents_state(finished text, dependents text[])
 RETURNS TABLE (subtask_id text, readiness text) LANGUAGE plpgsql VOLATILE AS E'
@@ -14,7 +15,7 @@ BEGIN
   SELECT s.id, CASE
       WHEN s.status <> ''PENDING'' THEN ''settled''
       WHEN bool_and(p.id IS NULL OR p.id = finished OR p.status = ''SUCCEEDED'') THEN ''ready''
-      WHEN bool_and(p.id IS NULL OR p.id = finished OR p.status IN (''SUCCEEDED'', ''PENDING'', ''QUEUED'', ''RUNNING'')) THEN ''waiting''
+      WHEN bool_and(p.id IS NULL OR p.id = finished OR p.status IN (''SUCCEEDED'', ''QUEUED'', ''RUNNING'')) THEN ''waiting''
       ELSE ''other''
     END
   FROM "Subtask" s

@@ -113,6 +113,32 @@ describe("completeSubtask", () => {
     expect(await subtaskJobs(taskId, ids[2]!)).toBe(1);
   });
 
+  it("hands advance() over when a dependent also waits on a pending dependency, which no run is about to finish", async () => {
+    const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("c"), subtask("b", [1]), subtask("join", [0, 2])] });
+    const left: Promise<unknown>[] = [];
+    expect(await complete(taskId, ids[0]!, await claim(taskId, ids[0]!), { leaveRunning: (advancing) => left.push(advancing) })).toBe(true);
+    expect(left).toHaveLength(1);
+    await left[0];
+    expect(await statuses(taskId)).toEqual(["SUCCEEDED", "QUEUED", "PENDING", "PENDING"]);
+  });
+
+  it("puts a failure in order with a completion of the same task: it waits while a completion holds the task row", async () => {
+    const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), { ...subtask("optional"), optional: true }, subtask("join", [0, 1])] });
+    const failing = await claim(taskId, ids[1]!);
+    // The lock a completion's statement holds on its task row until it commits.
+    const completing = await holdLock(deps.db, (tx) => tx.$queryRaw`SELECT id FROM "Task" WHERE id = ${taskId} FOR NO KEY UPDATE`);
+    const failure = failSubtaskAttempt(deps, { taskId, subtaskId: ids[1]!, attempt: failing.attempt, reason: "broke", final: true });
+    await waitFor("the failure to wait for the task row", async () => {
+      const [row] = await deps.db.$queryRaw<{ waiting: bigint }[]>`
+        SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      return row!.waiting > 0n;
+    });
+    expect(await statuses(taskId)).toEqual(["QUEUED", "RUNNING", "PENDING"]);
+    await completing.release();
+    await failure;
+    expect(await statuses(taskId)).toEqual(["QUEUED", "FAILED", "PENDING"]);
+  });
+
   it("hands advance() to leaveRunning instead of waiting for it, and only when the statement left something to decide", async () => {
     for (let round = 0; round < 10; round++) {
       const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b"), subtask("c"), subtask("join", [0, 1, 2]), subtask("last", [3])] });

@@ -28,11 +28,15 @@ export async function requeueStoppedSubtask(
 ): Promise<RequeueOutcome> {
   const countAttempt = options.countAttempt ?? true;
   const outOfAttempts = countAttempt && subtask.attempts - subtask.attemptBase >= JOB_DEFINITIONS.subtask.attempts;
-  const { count } = await deps.db.subtask.updateMany({
-    where: { id: subtask.id, status: "RUNNING", attempts: subtask.attempts },
-    data: outOfAttempts
-      ? { status: "FAILED", statusReason: options.failedReason ?? `${options.reason}; no attempts are left.`, finishedAt: new Date() }
-      : { status: "QUEUED", statusReason: options.reason, agentId: null, ...(countAttempt ? {} : { attempts: { decrement: 1 } }) },
+  // Under a share lock on the task row, as failSubtaskAttempt: a failure is put in order with the task's completions.
+  const { count } = await deps.db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "Task" WHERE id = ${subtask.taskId} FOR SHARE`;
+    return tx.subtask.updateMany({
+      where: { id: subtask.id, status: "RUNNING", attempts: subtask.attempts },
+      data: outOfAttempts
+        ? { status: "FAILED", statusReason: options.failedReason ?? `${options.reason}; no attempts are left.`, finishedAt: new Date() }
+        : { status: "QUEUED", statusReason: options.reason, agentId: null, ...(countAttempt ? {} : { attempts: { decrement: 1 } }) },
+    });
   });
   if (count === 0) return "skipped";
   deps.publisher.taskUpdate({ taskId: subtask.taskId, subtaskId: subtask.id, subtaskStatus: outOfAttempts ? "FAILED" : "QUEUED" });

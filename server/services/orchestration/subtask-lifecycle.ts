@@ -75,9 +75,10 @@ export async function claimSubtask(
  * trips. Completions of one task take its row's lock one after another, and the dependents are
  * read after that lock with a snapshot of their own (dependents_state()), so of two dependencies
  * finishing at once the later one sees the earlier one's result and queues their common
- * dependent. A dependent still waiting on dependencies that are pending, queued or running is
- * therefore left to the completion of the last of them. When anything else is left to decide (no
- * dependents; a dependency that failed or was skipped; the task no longer running or a required
+ * dependent. A dependent still waiting on dependencies that are queued or running is therefore
+ * left to the last of them: its completion queues it, or its failure (which takes the same lock,
+ * see failSubtaskAttempt and requeueStoppedSubtask) runs advance(). When anything else is left to decide (no
+ * dependents; a dependency pending, failed or skipped; the task no longer running or a required
  * subtask failed; the profiles changed since the claim), advance() runs after the commit, and it
  * sees every completion committed by then. An agent hands it to `leaveRunning` and takes its next
  * job meanwhile; when it is lost with its agent the reconciler runs it again.
@@ -221,11 +222,16 @@ export async function failSubtaskAttempt(
   args: { taskId: string; subtaskId: string; attempt: number; reason: string; final: boolean },
 ): Promise<void> {
   const status = args.final ? "FAILED" : "QUEUED";
-  // The database's clock, as for a success: a run's duration never mixes two hosts' clocks.
+  // The database's clock, as for a success: a run's duration never mixes two hosts' clocks. The
+  // share lock on the task row puts this in order with the task's completions, which lock it too:
+  // a sibling finishing at the same moment either sees this failure and runs advance(), or has
+  // committed before the advance() below reads (see completeSubtask).
   const count = await deps.sql.execute`
-    UPDATE "Subtask" SET status = ${status}::"SubtaskStatus", "statusReason" = ${args.reason}, "updatedAt" = now(),
-      "finishedAt" = CASE WHEN ${args.final}::boolean THEN now() ELSE "finishedAt" END
-    WHERE id = ${args.subtaskId} AND status = 'RUNNING' AND attempts = ${args.attempt}`;
+    WITH task AS (SELECT id FROM "Task" WHERE id = ${args.taskId} FOR SHARE)
+    UPDATE "Subtask" s SET status = ${status}::"SubtaskStatus", "statusReason" = ${args.reason}, "updatedAt" = now(),
+      "finishedAt" = CASE WHEN ${args.final}::boolean THEN now() ELSE s."finishedAt" END
+    FROM task
+    WHERE s.id = ${args.subtaskId} AND s."taskId" = task.id AND s.status = 'RUNNING' AND s.attempts = ${args.attempt}`;
   if (count === 0) return;
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: status });
   if (args.final) await advance(deps, args.taskId);
