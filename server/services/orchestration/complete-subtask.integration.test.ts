@@ -68,6 +68,14 @@ async function subtaskJobs(taskId: string, subtaskId: string, profiles = ["analy
   return count;
 }
 
+/** Until some session of this database waits for a lock. */
+const waitForLockWait = (what: string) =>
+  waitFor(what, async () => {
+    const [row] = await deps.db.$queryRaw<{ waiting: bigint }[]>`
+      SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    return row!.waiting > 0n;
+  });
+
 const statuses = async (taskId: string) => (await deps.db.subtask.findMany({ where: { taskId }, orderBy: { index: "asc" } })).map((row) => row.status);
 
 describe("completeSubtask", () => {
@@ -128,11 +136,7 @@ describe("completeSubtask", () => {
     // The lock a completion's statement holds on its task row until it commits.
     const completing = await holdLock(deps.db, (tx) => tx.$queryRaw`SELECT id FROM "Task" WHERE id = ${taskId} FOR NO KEY UPDATE`);
     const failure = failSubtaskAttempt(deps, { taskId, subtaskId: ids[1]!, attempt: failing.attempt, reason: "broke", final: true });
-    await waitFor("the failure to wait for the task row", async () => {
-      const [row] = await deps.db.$queryRaw<{ waiting: bigint }[]>`
-        SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-      return row!.waiting > 0n;
-    });
+    await waitForLockWait("the failure to wait for the task row");
     expect(await statuses(taskId)).toEqual(["QUEUED", "RUNNING", "PENDING"]);
     await completing.release();
     await failure;
@@ -204,11 +208,7 @@ describe("completeSubtask", () => {
       (tx) => tx.task.update({ where: { id: taskId }, data: { status: "BUDGET_REACHED" } }),
     );
     const completion = complete(taskId, ids[0]!, claimed);
-    await waitFor("the completion to wait for the task row", async () => {
-      const [row] = await deps.db.$queryRaw<{ waiting: bigint }[]>`
-        SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-      return row!.waiting > 0n;
-    });
+    await waitForLockWait("the completion to wait for the task row");
     await pause.release();
     expect(await completion).toBe(true);
     expect(await statuses(taskId)).toEqual(["SUCCEEDED", "PENDING"]);

@@ -77,10 +77,10 @@ export async function claimSubtask(
  * finishing at once the later one sees the earlier one's result and queues their common
  * dependent. A dependent still waiting on dependencies that are queued or running is therefore
  * left to the last of them: its completion queues it, or its failure (which takes the same lock,
- * see failSubtaskAttempt and requeueStoppedSubtask) runs advance(). When anything else is left to decide (no
- * dependents; a dependency pending, failed or skipped; the task no longer running or a required
- * subtask failed; the profiles changed since the claim), advance() runs after the commit, and it
- * sees every completion committed by then. An agent hands it to `leaveRunning` and takes its next
+ * see failSubtaskAttempt and requeueStoppedSubtask) runs advance(). When anything else is left
+ * to decide (no dependents; a dependency pending, failed or skipped; the task no longer running
+ * or a required subtask failed; the profiles changed since the claim), advance() runs after the
+ * commit, and it sees every completion committed by then. An agent hands it to `leaveRunning` and takes its next
  * job meanwhile; when it is lost with its agent the reconciler runs it again.
  *
  * The run's last model call, when its row was held back for this (see model-gate.ts), is recorded
@@ -116,6 +116,7 @@ export async function completeSubtask(
     const routes = await routeSubtasks(deps, args.next.profilesVersion, args.next.dependents);
     // The dependent this agent would take: the first for its queue by priority, as BullMQ would order them.
     const candidate = args.followOn ? routes.filter((route) => route.queue === args.followOn!.queue).sort((a, b) => b.priority - a.priority)[0] : undefined;
+    const dependentIds = routes.map((route) => route.subtaskId);
     // The call's row comes first, so its tokens are added only if this statement inserted it. The
     // task row is locked next, as advance() does, so a cancel or failure (which updates it and then
     // the subtasks) is either seen here or waits; taking it after the subtask row could deadlock.
@@ -160,7 +161,7 @@ export async function completeSubtask(
         WHERE s.id = ${args.subtaskId} AND s."taskId" = task.id AND spend.recorded AND NOT EXISTS (SELECT 1 FROM done)
       ), states AS (
         -- Read after this task's row lock (above), which every completion of the task takes: see dependents_state().
-        SELECT st.subtask_id, st.readiness FROM done, dependents_state(done.id, ${routes.map((route) => route.subtaskId)}::text[]) st
+        SELECT st.subtask_id, st.readiness FROM done, dependents_state(done.id, ${dependentIds}::text[]) st
       ), open AS (
         -- A required subtask that failed ends the task: advance() decides that, not this shortcut.
         SELECT task.id FROM task
@@ -169,7 +170,7 @@ export async function completeSubtask(
       ), ready AS (
         UPDATE "Subtask" s SET status = 'QUEUED', "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now(),
           "agentId" = CASE WHEN s.id = ${candidate?.subtaskId ?? null}::text THEN ${args.followOn?.agentId ?? null}::text ELSE s."agentId" END
-        FROM open, states, unnest(${routes.map((route) => route.subtaskId)}::text[], ${routes.map((route) => route.profileId)}::text[]) AS q(id, profile)
+        FROM open, states, unnest(${dependentIds}::text[], ${routes.map((route) => route.profileId)}::text[]) AS q(id, profile)
         WHERE s.id = q.id AND s."taskId" = open.id AND s.status = 'PENDING' AND states.subtask_id = q.id AND states.readiness = 'ready'
         RETURNING s.id
       )
