@@ -4,6 +4,8 @@
 // jobs write the same PostgreSQL rows per subtask as the pipeline did (counted per table from
 // pg_stat_user_tables over the real run, less the idle fleet's background writes) with no
 // orchestration (see support/reference-writes.ts). Goal: ≥ 70% of the reference, ≥ 150/s.
+// A second reference, not a goal, adds to each job a subtask's model call against a simulated
+// Claude of its own (support/reference-model-call.ts): the part of the gap no pipeline can avoid.
 // Both sides run the same number of batches of the same size (BENCH_BATCHES, default 5) and the
 // last one counts; the earlier ones are printed. Fresh processes spend much of their first few
 // hundred jobs in V8's optimising compiler, the agents longer than the reference's workers (see
@@ -11,10 +13,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { GENERALIST_PROFILE } from "../server/services/profiles/route-profile";
 import type { Db } from "../server/db/create-prisma";
+import { ZSharedEnvSchema } from "../server/shared-env";
 import { compare, monotonicMs, printHeader, printSummary } from "./support/report";
 import { startPipeline, submitTask, waitForTasks } from "./support/pipeline";
 import { startRawQueue } from "./support/raw-queue";
-import { formatCpuPer, processesNamed, startCpuMeter } from "./support/process-cpu";
+import type { RawWorkerMode } from "./support/raw-worker";
+import type { ReferenceModel } from "./support/reference-model-call";
+import { startSimProcess } from "./support/sim-process";
+import { formatCpuPer, processesNamed, startCpuMeter, type ProcessGroups } from "./support/process-cpu";
 import { REPRODUCED_TABLES, TRIGGER_TABLES, type ReferenceJob, type TableWrites } from "./support/reference-writes";
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 40);
@@ -99,51 +105,76 @@ try {
   await pipeline.daemon.stop();
   const pipelineRate = subtasks / (elapsedMs / 1000);
 
-  // The reference's fixed rows (one task per 10 jobs, with subtasks for dependency rows to point
-  // at) are written before timing; the agents' rows are left by the pipeline run.
+  const profile = await db.agentProfile.findUniqueOrThrow({ where: { name: GENERALIST_PROFILE } });
   const agentIds = (await db.agentProcess.findMany({ select: { id: true }, take: pipeline.agents })).map((row) => row.id);
-  const profileId = (await db.agentProfile.findUniqueOrThrow({ where: { name: GENERALIST_PROFILE } })).id;
-  const jobs: ReferenceJob[] = [];
-  for (let t = 0; t < subtasks / SUBTASKS_PER_TASK; t++) {
-    const task = await db.task.create({ data: { title: "reference", prompt: "reference", status: "RUNNING" } });
-    const anchors = await Promise.all([0, 1, 2, 3].map((index) => db.subtask.create({ data: { taskId: task.id, index: 10_000 + index, title: "anchor", instructions: "anchor" } })));
-    for (let s = 0; s < SUBTASKS_PER_TASK; s++) {
-      const j = jobs.length;
-      const writes: TableWrites = {};
-      for (const [table, rate] of Object.entries(perSubtask)) {
-        if (!REPRODUCED_TABLES.includes(table)) continue;
-        // Whole rows per job, spread so the run's totals match the pipeline's.
-        const share = (perJob: number) => Math.round((j + 1) * perJob) - Math.round(j * perJob);
-        writes[table] = { inserted: share(rate.inserted), updated: share(rate.updated) };
+
+  /**
+   * The reference's jobs, with their fixed rows (one task per 10 jobs, with subtasks for
+   * dependency rows to point at) written now, before any timing; the agents' rows are left by the
+   * pipeline run. Each reference gets its own tasks, so their log seqs never meet.
+   */
+  async function referenceJobs(): Promise<ReferenceJob[]> {
+    const jobs: ReferenceJob[] = [];
+    for (let t = 0; t < subtasks / SUBTASKS_PER_TASK; t++) {
+      const task = await db.task.create({ data: { title: "reference", prompt: "reference", status: "RUNNING" } });
+      const anchors = await Promise.all([0, 1, 2, 3].map((index) => db.subtask.create({ data: { taskId: task.id, index: 10_000 + index, title: "anchor", instructions: "anchor" } })));
+      for (let s = 0; s < SUBTASKS_PER_TASK; s++) {
+        const j = jobs.length;
+        const writes: TableWrites = {};
+        for (const [table, rate] of Object.entries(perSubtask)) {
+          if (!REPRODUCED_TABLES.includes(table)) continue;
+          // Whole rows per job, spread so the run's totals match the pipeline's.
+          const share = (perJob: number) => Math.round((j + 1) * perJob) - Math.round(j * perJob);
+          writes[table] = { inserted: share(rate.inserted), updated: share(rate.updated) };
+        }
+        jobs.push({ taskId: task.id, anchorIds: anchors.map((a) => a.id), agentId: agentIds[j % agentIds.length]!, profileId: profile.id, seqBase: s * 1000, writes });
       }
-      jobs.push({ taskId: task.id, anchorIds: anchors.map((a) => a.id), agentId: agentIds[j % agentIds.length]!, profileId, seqBase: s * 1000, writes });
     }
+    return jobs;
   }
 
-  const raw = await startRawQueue({ prefix: pipeline.deps.prefix, workers: pipeline.agents, mode: "writes", ...pipeline.worker });
-  // Warm-up passes, as for the pipeline: the same jobs again, each pass's log seqs apart from the others' and no extra task rows.
-  const referenceWarmupRates: number[] = [];
-  for (let pass = 1; pass < BATCHES; pass++) {
-    const passFrom = monotonicMs();
-    for (const [i, job] of jobs.entries()) {
-      await raw.add(`warm-${pass}-${i}`, { ...job, seqBase: job.seqBase + 100 * pass, writes: { ...job.writes, Task: { inserted: 0, updated: job.writes.Task?.updated ?? 0 } } });
+  /** Runs the jobs BATCHES times on fresh workers, as the pipeline ran its batches; the last pass counts. */
+  async function runReference(jobs: ReferenceJob[], mode: RawWorkerMode, extraGroups: ProcessGroups = {}, model?: ReferenceModel) {
+    const raw = await startRawQueue({ prefix: pipeline.deps.prefix, workers: pipeline.agents, mode, model, ...pipeline.worker });
+    // Warm-up passes: the same jobs again, each pass's log seqs apart from the others' and no extra task rows.
+    const warmupRates: number[] = [];
+    for (let pass = 1; pass < BATCHES; pass++) {
+      const passFrom = monotonicMs();
+      for (const [i, job] of jobs.entries()) {
+        await raw.add(`${mode}-warm-${pass}-${i}`, { ...job, seqBase: job.seqBase + 100 * pass, writes: { ...job.writes, Task: { inserted: 0, updated: job.writes.Task?.updated ?? 0 } } });
+      }
+      await Promise.all(jobs.map((_, i) => raw.finished(`${mode}-warm-${pass}-${i}`)));
+      warmupRates.push(jobs.length / ((monotonicMs() - passFrom) / 1000));
     }
-    await Promise.all(jobs.map((_, i) => raw.finished(`warm-${pass}-${i}`)));
-    referenceWarmupRates.push(jobs.length / ((monotonicMs() - passFrom) / 1000));
+    await raw.drained();
+    await sleep(STATS_SETTLE_MS);
+    const countsBefore = await tableCounts(db);
+    const cpu = startCpuMeter({ workers: () => raw.pids, ...extraGroups, PostgreSQL: () => processesNamed("postgres"), Redis: () => processesNamed("redis-server"), benchmark: () => [process.pid] });
+    const passFrom = monotonicMs();
+    for (const [i, job] of jobs.entries()) await raw.add(`${mode}-${i}`, job as unknown as Record<string, unknown>);
+    await Promise.all(jobs.map((_, i) => raw.finished(`${mode}-${i}`)));
+    const ms = monotonicMs() - passFrom;
+    const cpuUsed = cpu.stop();
+    await raw.close();
+    await sleep(STATS_SETTLE_MS);
+    return { rate: jobs.length / (ms / 1000), ms, cpuUsed, written: difference(await tableCounts(db), countsBefore), warmupRates };
   }
-  await raw.drained();
-  await sleep(STATS_SETTLE_MS);
-  const referenceBefore = await tableCounts(db);
-  const referenceCpu = startCpuMeter({ workers: () => raw.pids, PostgreSQL: () => processesNamed("postgres"), Redis: () => processesNamed("redis-server"), benchmark: () => [process.pid] });
-  const referenceFrom = monotonicMs();
-  for (const [i, job] of jobs.entries()) await raw.add(`ref-${i}`, job as unknown as Record<string, unknown>);
-  await Promise.all(jobs.map((_, i) => raw.finished(`ref-${i}`)));
-  const referenceMs = monotonicMs() - referenceFrom;
-  const referenceCpuUsed = referenceCpu.stop();
-  await raw.close();
-  await sleep(STATS_SETTLE_MS);
-  const referenceWritten = difference(await tableCounts(db), referenceBefore);
-  const referenceRate = jobs.length / (referenceMs / 1000);
+
+  const jobs = await referenceJobs();
+  const reference = await runReference(jobs, "writes");
+  const referenceWritten = reference.written;
+  const referenceRate = reference.rate;
+
+  // The same again with each job's model call: the part of the gap that is the call itself.
+  const sim = await startSimProcess();
+  const withModel = await (async () => {
+    try {
+      const model = { simUrl: sim.url, model: profile.model ?? ZSharedEnvSchema.parse(process.env).BATON_MODEL, systemPrompt: profile.systemPrompt, allowedTools: profile.allowedTools, maxTurns: profile.maxTurns };
+      return await runReference(await referenceJobs(), "writes+model", { "simulated Claude": () => [sim.pid] }, model);
+    } finally {
+      await sim.stop();
+    }
+  })();
 
   console.log(`\n  rows per subtask          pipeline (inserted / updated)   reference (inserted / updated)`);
   for (const [table, rate] of Object.entries(perSubtask).sort()) {
@@ -152,13 +183,17 @@ try {
     console.log(`  ${table.padEnd(24)} ${rate.inserted.toFixed(2).padStart(8)} / ${rate.updated.toFixed(2).padEnd(19)} ${(ref.inserted / jobs.length).toFixed(2).padStart(8)} / ${(ref.updated / jobs.length).toFixed(2)}${note}`);
   }
   console.log(`\n  pipeline: ${subtasks} subtasks of ${TASKS} tasks in ${(elapsedMs / 1000).toFixed(2)} s (first task submitted → last task succeeded)`);
-  console.log(`  reference: ${jobs.length} jobs in ${(referenceMs / 1000).toFixed(2)} s (first add → last job done)`);
+  console.log(`  reference: ${jobs.length} jobs in ${(reference.ms / 1000).toFixed(2)} s (first add → last job done)`);
+  console.log(`  reference with a subtask's model call per job: ${jobs.length} jobs in ${(withModel.ms / 1000).toFixed(2)} s, ${withModel.rate.toFixed(1)} /s`);
   console.log(`  CPU per subtask, pipeline: ${formatCpuPer(pipelineCpuUsed, subtasks)}`);
-  console.log(`  CPU per job, reference: ${formatCpuPer(referenceCpuUsed, jobs.length)}`);
+  console.log(`  CPU per job, reference: ${formatCpuPer(reference.cpuUsed, jobs.length)}`);
+  console.log(`  CPU per job, reference with the model call: ${formatCpuPer(withModel.cpuUsed, jobs.length)}`);
   if (warmupRates.length > 0) {
     const rates = (values: number[]) => values.map((rate) => rate.toFixed(1)).join(", ");
-    console.log(`  earlier batches, not counted (the first on fresh processes): pipeline ${rates(warmupRates)} /s; reference ${rates(referenceWarmupRates)} /s`);
+    console.log(`  earlier batches, not counted (the first on fresh processes): pipeline ${rates(warmupRates)} /s; reference ${rates(reference.warmupRates)} /s; with the model call ${rates(withModel.warmupRates)} /s`);
   }
+  // Not a goal: what a pipeline that did nothing but the reference's writes and its model calls would reach.
+  console.log(`  the model call alone takes the reference to ${(withModel.rate / referenceRate).toFixed(2)}× of itself; the pipeline is at ${(pipelineRate / withModel.rate).toFixed(2)}× of that`);
   console.log();
   compare({ label: "throughput vs reference", unit: "/s", value: pipelineRate, baseline: referenceRate, goal: "≥ 0.70 × baseline", met: pipelineRate >= 0.7 * referenceRate });
   compare({ label: "throughput, absolute", unit: "/s", value: pipelineRate, baseline: referenceRate, goal: "≥ 150 subtasks/s", met: pipelineRate >= 150 });

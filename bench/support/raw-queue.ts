@@ -8,6 +8,7 @@ import { createRedis } from "../../server/create-redis";
 import { JOB_DEFINITIONS } from "../../server/contracts/jobs";
 import { bullPriority } from "../../server/services/orchestration/advance";
 import type { RawWorkerMessage, RawWorkerMode } from "./raw-worker";
+import type { ReferenceModel } from "./reference-model-call";
 
 export interface RawQueue {
   add(id: string, data: Record<string, unknown>): Promise<void>;
@@ -38,6 +39,8 @@ export async function startRawQueue(options: {
   prefix: string;
   workers: number;
   mode: RawWorkerMode;
+  /** For "writes+model": where and how each job makes its model call. */
+  model?: ReferenceModel;
   lockDurationMs: number;
   stalledIntervalMs: number;
 }): Promise<RawQueue> {
@@ -75,6 +78,7 @@ export async function startRawQueue(options: {
         RAW_QUEUE: queueName,
         RAW_BULL_PREFIX: bullPrefix,
         RAW_MODE: options.mode,
+        RAW_MODEL: JSON.stringify(options.model ?? null),
         RAW_LOCK_DURATION_MS: String(options.lockDurationMs),
         RAW_STALLED_INTERVAL_MS: String(options.stalledIntervalMs),
       },
