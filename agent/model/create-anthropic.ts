@@ -27,7 +27,22 @@ export function createAnthropic(target: ModelTarget): Anthropic {
  */
 export function isTransientModelError(error: unknown): boolean {
   if (error instanceof Anthropic.APIConnectionError) return true;
+  // An error event in the stream (overloaded mid-answer, say) has no HTTP status.
   if (error instanceof Anthropic.APIError) return error.status === undefined;
+  // A connection lost under a streaming answer: the SDK passes on fetch's error ("terminated"),
+  // whose cause is the socket's.
+  return error instanceof Anthropic.AnthropicError && connectionLost(error);
+}
+
+/** undici's and Node's codes for a connection that closed or timed out under a request. */
+const CONNECTION_LOST = new Set(["UND_ERR_SOCKET", "UND_ERR_CLOSED", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+
+function connectionLost(error: Error): boolean {
+  for (let cause: unknown = error.cause, depth = 0; cause && typeof cause === "object" && depth < 5; depth++) {
+    const { code } = cause as { code?: unknown };
+    if (typeof code === "string" && CONNECTION_LOST.has(code)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
   return false;
 }
 
@@ -36,6 +51,9 @@ export function describeModelError(error: unknown): string {
   if (error instanceof Anthropic.APIError && error.status) {
     const body = error.error as { error?: { message?: unknown } } | undefined;
     if (typeof body?.error?.message === "string") return `Claude answered ${error.status}: ${body.error.message}`;
+  }
+  if (error instanceof Anthropic.AnthropicError && !(error instanceof Anthropic.APIError) && connectionLost(error)) {
+    return `The connection to Claude was lost during its answer (${error.message}).`;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -10,7 +10,7 @@ import { readConversation } from "./read-conversation";
 import { workMs } from "./read-markers";
 import { sendError, sendJson } from "./send-response";
 import type { ResolvedSimOptions } from "./sim-options";
-import { streamMessage } from "./stream-message";
+import { breakOffStream, streamMessage } from "./stream-message";
 
 export interface SimState {
   options: ResolvedSimOptions;
@@ -47,6 +47,8 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
   seen(200);
 
   const message = buildMessage(request.model, chooseReply(conversation), state.cache.measure(request));
+  // `[sim:agent-drop=N]`: the connection is lost under the answer.
+  if (state.limits.breaksOff(conversation)) return request.stream ? breakOffStream(res, message) : void res.destroy();
   const signal = closeSignal(res);
   // `[sim:work=N]`: a subtask's simulated work, spent in its first model call.
   const work = conversation.toolNames.has("finish") && conversation.toolResults.length === 0 ? workMs(conversation.firstUserText) : 0;

@@ -33,6 +33,16 @@ describe("agent-only failures", () => {
     await expect(t.client().messages.create(acting(item))).resolves.toBeTruthy();
   });
 
+  it("breaks off the first N streamed answers of each acting conversation mid-stream, only for the step a targeted marker names", async () => {
+    const stream = (content: string) => t.client().messages.stream(acting(content)).finalMessage();
+    const second = "Subtask: Step 2 of 3\n\nInstructions: do step 2 [item=1] [step=2] [sim:agent-drop=1:step=2]";
+    const first = "Subtask: Step 1 of 3\n\nInstructions: do step 1 [item=1] [step=1] [sim:agent-drop=1:step=2]";
+    await expect(stream(second)).rejects.toThrow("terminated");
+    await expect(stream(second)).resolves.toMatchObject({ stop_reason: "tool_use" });
+    await expect(stream(first)).resolves.toMatchObject({ stop_reason: "tool_use" });
+    await expect(t.client().messages.stream(planning("Plan it [sim:agent-drop=1]")).finalMessage()).resolves.toBeTruthy();
+  });
+
   it("reports every request and its status to onRequest", () => {
     const mine = seen.filter((r) => r.firstUserText.includes("agent-fail=529x2"));
     expect(mine.map((r) => [r.status, r.acting])).toEqual([[529, true], [529, true], [200, true], [200, false], [529, true]]);

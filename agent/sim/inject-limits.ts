@@ -3,7 +3,11 @@
 //                           finish tool: a subtask, not the planner or finalizer) fail with 429
 //                           (or 500/529), so retries inside a subtask can be counted;
 //   [sim:agent-fail=500x4:step=join]  the same, only for subtasks tagged [step=join] (or
-//                           :step=gather, :item=2): one step of a plan fails, the others succeed;
+//                           :step=gather, :step=2 for a chain's second step, :item=2): one step
+//                           of a plan fails, the others succeed;
+//   [sim:agent-drop=1:step=2]  the first answer of each such acting conversation breaks off after
+//                           its first event, the connection closed mid-stream, as a network
+//                           failure would leave it (targeted like agent-fail);
 //   [sim:usage-limit=3]     one 429 "usage window" answer for the whole sim per distinct marker,
 //                           with retry-after and anthropic-ratelimit-*-reset 3 s ahead;
 //   [sim:spend-limit]       every acting request fails with a spend-limit 429.
@@ -19,7 +23,9 @@ export interface InjectedLimit {
   headers?: Record<string, string>;
 }
 
-const AGENT_FAIL = /\[sim:agent-fail=(429|500|529)x(\d{1,2})(?::(step=(?:join|gather)|item=\d+))?\]/;
+const TARGET = String.raw`(?::(step=(?:join|gather|\d{1,2})|item=\d+))?`;
+const AGENT_FAIL = new RegExp(String.raw`\[sim:agent-fail=(429|500|529)x(\d{1,2})${TARGET}\]`);
+const AGENT_DROP = new RegExp(String.raw`\[sim:agent-drop=(\d{1,2})${TARGET}\]`);
 const USAGE_LIMIT = /\[sim:usage-limit=(\d{1,4})(?::[\w-]+)?\]/;
 const MESSAGES = {
   429: "Number of request tokens has exceeded your per-minute rate limit (simulated).",
@@ -52,16 +58,28 @@ export class LimitInjector {
       return { status: 429, message: "Your organization has reached its monthly spend limit (simulated). Raise it in the Console under Billing." };
     }
     const fail = AGENT_FAIL.exec(text);
-    // The step's own tag, not the marker quoting it: "[step=join]" never occurs inside the marker.
-    const targeted = !fail?.[3] || conversation.firstUserText.includes(`[${fail[3]}]`);
-    if (fail?.[1] && fail[2] && targeted) {
-      const key = hashText(fail[0], conversation.firstUserText);
-      const failed = this.#agentFailures.get(key) ?? 0;
-      if (failed >= Number(fail[2])) return undefined;
-      this.#agentFailures.set(key, failed + 1);
+    if (fail && this.#oneOfFirst(fail, Number(fail[2]), fail[3], conversation)) {
       const status = Number(fail[1]) as InjectableStatus;
       return { status, message: MESSAGES[status] };
     }
     return undefined;
+  }
+
+  /** Whether this answer is to break off mid-stream (`[sim:agent-drop=N]`): only acting conversations, N times each. */
+  breaksOff(conversation: Conversation): boolean {
+    if (!conversation.toolNames.has("finish")) return false;
+    const drop = AGENT_DROP.exec(`${conversation.systemText}\n${conversation.firstUserText}`);
+    return drop !== null && this.#oneOfFirst(drop, Number(drop[1]), drop[2], conversation);
+  }
+
+  /** Counts a request of a conversation the marker targets; true for the first `times` of them. */
+  #oneOfFirst(marker: RegExpExecArray, times: number, target: string | undefined, conversation: Conversation): boolean {
+    // The step's own tag, not the marker quoting it: "[step=join]" never occurs inside the marker.
+    if (target && !conversation.firstUserText.includes(`[${target}]`)) return false;
+    const key = hashText(marker[0], conversation.firstUserText);
+    const counted = this.#agentFailures.get(key) ?? 0;
+    if (counted >= times) return false;
+    this.#agentFailures.set(key, counted + 1);
+    return true;
   }
 }

@@ -3,7 +3,7 @@
  * API is needed on the caller's side.
  */
 const PLANNER_ONLY = /\s*\[sim:(?:fail=\d+|invalid-plan(?:-always)?|wide=\d+|chain=\d+|dag=[^\]]*|collide)\]/g;
-const ANY_TAG = /\s*\[(?:sim:[^\]]*|item=\d+|step=[a-z]+)\]/g;
+const ANY_TAG = /\s*\[(?:sim:[^\]]*|item=\d+|step=(?:[a-z]+|\d+))\]/g;
 
 export function hasMarker(text: string, marker: string): boolean {
   return text.includes(`[sim:${marker}]`);

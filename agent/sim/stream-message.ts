@@ -11,6 +11,11 @@ export interface StreamTiming {
 
 const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" };
 
+const sseEvent = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+
+/** `message_start`'s message: no content yet, one output token so far. */
+const openingMessage = (message: BuiltMessage) => ({ ...message, content: [], stop_reason: null, usage: { ...message.usage, output_tokens: 1 } });
+
 function openingBlock(block: ContentBlock): object {
   return block.type === "text" ? { ...block, text: "" } : { ...block, input: {} };
 }
@@ -23,7 +28,7 @@ function openingBlock(block: ContentBlock): object {
 export async function streamMessage(res: ServerResponse, message: BuiltMessage, timing: StreamTiming) {
   const held: string[] | null = timing.firstTokenDelayMs <= 0 && timing.tokenDelayMs <= 0 ? [] : null;
   const frame = (type: string, data: object) => {
-    const event = `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+    const event = sseEvent(type, data);
     if (held) held.push(event);
     else res.write(event);
   };
@@ -34,9 +39,7 @@ export async function streamMessage(res: ServerResponse, message: BuiltMessage, 
   if (!(await pause(timing.firstTokenDelayMs, timing.signal))) return;
 
   const { usage } = message;
-  frame("message_start", {
-    message: { ...message, content: [], stop_reason: null, usage: { ...usage, output_tokens: 1 } },
-  });
+  frame("message_start", { message: openingMessage(message) });
   frame("ping", {});
 
   for (const [index, block] of message.content.entries()) {
@@ -59,4 +62,10 @@ export async function streamMessage(res: ServerResponse, message: BuiltMessage, 
   const body = held.join("");
   res.writeHead(200, { ...SSE_HEADERS, "content-length": Buffer.byteLength(body) });
   res.end(body);
+}
+
+/** An answer whose connection is lost once it has started: the opening event, then the socket closes. */
+export function breakOffStream(res: ServerResponse, message: BuiltMessage): void {
+  res.writeHead(200, SSE_HEADERS);
+  res.write(sseEvent("message_start", { message: openingMessage(message) }), () => res.destroy());
 }

@@ -87,6 +87,26 @@ describe("follow-ons", () => {
   });
 });
 
+describe("a connection to Claude lost under an answer", () => {
+  // Step 1 runs in its job and step 2 follows on in the same job; a lost connection is a failure for now, not for good.
+  for (const [step, path] of [[1, "a job's subtask: BullMQ runs the job again"], [2, "a follow-on: it gets a job of its own after the retry backoff"]] as const) {
+    it(`runs ${path}, and the task succeeds`, async () => {
+      const taskId = await run(`Three steps, the connection lost under step ${step} once [sim:chain=3] [sim:instant] [sim:agent-drop=1:step=${step}]`);
+      expect((await finished(taskId)).status, daemon.output()).toBe("SUCCEEDED");
+      const steps = await deps.db.subtask.findMany({ where: { taskId }, orderBy: { index: "asc" }, include: { profile: true } });
+      expect(steps.map((s) => s.attempts)).toEqual([1, 2, 3].map((n) => (n === step ? 2 : 1)));
+      const failure = await deps.db.logEvent.findFirstOrThrow({ where: { taskId, kind: "ERROR" } });
+      expect(failure.subtaskId).toBe(steps[step - 1]!.id);
+      expect(failure.message).toBe("Attempt 1 failed: The connection to Claude was lost during its answer (terminated). Retrying.");
+      // Its second run came through the queue: the broken step has a job, and the step after it followed on again.
+      const queue = deps.keys.agentQueue(steps[0]!.profile!.name);
+      const jobs = await Promise.all(steps.map((s) => deps.dispatcher.jobState(queue, "subtask", { taskId, subtaskId: s.id })));
+      expect(jobs[step - 1]).not.toBe("missing");
+      expect(jobs[step]).toBe("missing");
+    });
+  }
+});
+
 describe("write conflicts", () => {
   it("makes the second of two parallel subtasks writing one file wait for the first, and records it", async () => {
     const taskId = await run("Take notes together [sim:collide]");
