@@ -1,6 +1,6 @@
 // Which failed model calls are worth running the subtask again, judged on what the real SDK throws
-// against the simulated Claude: a connection lost under the answer is; an error answer that
-// already had the SDK's retries is not.
+// against the simulated Claude: an answer cut short (its connection lost, an error event) is; an
+// error answer that already had the SDK's retries is not.
 import net from "node:net";
 import type Anthropic from "@anthropic-ai/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +32,12 @@ describe("isTransientModelError", () => {
     expect(error).toBeInstanceOf(Error);
     expect(isTransientModelError(error)).toBe(true);
     expect(describeModelError(error)).toBe("The connection to Claude was lost during its answer (terminated).");
+  });
+
+  it("retries an answer that an error event ended mid-stream, and gives the API's message", async () => {
+    const error = await streamed(createAnthropic({ simUrl: t.sim.url, maxRetries: 2 }), "Subtask: d\n\nInstructions: read [sim:agent-stream-error=1]");
+    expect(isTransientModelError(error)).toBe(true);
+    expect(describeModelError(error)).toBe("Claude stopped its answer with an error: Overloaded (simulated).");
   });
 
   it("retries a call that could not connect through the SDK's own retries", async () => {

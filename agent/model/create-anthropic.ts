@@ -48,9 +48,12 @@ function connectionLost(error: Error): boolean {
 
 /** An error as a person reads it: the API's own message for an error answer, not its raw JSON. */
 export function describeModelError(error: unknown): string {
-  if (error instanceof Anthropic.APIError && error.status) {
+  if (error instanceof Anthropic.APIError) {
     const body = error.error as { error?: { message?: unknown } } | undefined;
-    if (typeof body?.error?.message === "string") return `Claude answered ${error.status}: ${body.error.message}`;
+    const message = typeof body?.error?.message === "string" ? body.error.message : null;
+    if (message && error.status) return `Claude answered ${error.status}: ${message}`;
+    // An error event in a streamed answer, which has no status of its own.
+    if (message) return `Claude stopped its answer with an error: ${message}`;
   }
   if (error instanceof Anthropic.AnthropicError && !(error instanceof Anthropic.APIError) && connectionLost(error)) {
     return `The connection to Claude was lost during its answer (${error.message}).`;

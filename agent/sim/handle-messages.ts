@@ -47,8 +47,10 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
   seen(200);
 
   const message = buildMessage(request.model, chooseReply(conversation), state.cache.measure(request));
-  // `[sim:agent-drop=N]`: the connection is lost under the answer.
-  if (state.limits.breaksOff(conversation)) return request.stream ? breakOffStream(res, message) : void res.destroy();
+  // An answer cut short: its connection lost, or (streamed) ended by an error event; a whole answer can only be refused.
+  const broken = state.limits.streamBreak(conversation);
+  if (broken && request.stream) return breakOffStream(res, message, broken);
+  if (broken) return broken === "connection-lost" ? void res.destroy() : sendError(res, 529, FAILURE_MESSAGES[529]);
   const signal = closeSignal(res);
   // `[sim:work=N]`: a subtask's simulated work, spent in its first model call.
   const work = conversation.toolNames.has("finish") && conversation.toolResults.length === 0 ? workMs(conversation.firstUserText) : 0;

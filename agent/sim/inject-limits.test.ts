@@ -43,6 +43,16 @@ describe("agent-only failures", () => {
     await expect(t.client().messages.stream(planning("Plan it [sim:agent-drop=1]")).finalMessage()).resolves.toBeTruthy();
   });
 
+  it("ends the first N streamed answers with an error event, and refuses a whole answer with 529 instead", async () => {
+    const text = "Subtask: a\n\nInstructions: read [sim:agent-stream-error=1]";
+    const error = await rejection(t.client().messages.stream(acting(text)).finalMessage());
+    expect(error).toBeInstanceOf(Anthropic.APIError);
+    expect(error?.status).toBeUndefined();
+    expect(error?.error).toEqual({ type: "error", error: { type: "overloaded_error", message: "Overloaded (simulated)." } });
+    await expect(t.client().messages.stream(acting(text)).finalMessage()).resolves.toBeTruthy();
+    expect(await rejection(t.client().messages.create(acting(`${text} whole`)))).toBeInstanceOf(Anthropic.OverloadedError);
+  });
+
   it("reports every request and its status to onRequest", () => {
     const mine = seen.filter((r) => r.firstUserText.includes("agent-fail=529x2"));
     expect(mine.map((r) => [r.status, r.acting])).toEqual([[529, true], [529, true], [200, true], [200, false], [529, true]]);

@@ -8,6 +8,8 @@
 //   [sim:agent-drop=1:step=2]  the first answer of each such acting conversation breaks off after
 //                           its first event, the connection closed mid-stream, as a network
 //                           failure would leave it (targeted like agent-fail);
+//   [sim:agent-stream-error=1]  the same, but the answer ends with an overloaded_error event, as
+//                           Claude's API ends a streamed answer it cannot finish;
 //   [sim:usage-limit=3]     one 429 "usage window" answer for the whole sim per distinct marker,
 //                           with retry-after and anthropic-ratelimit-*-reset 3 s ahead;
 //   [sim:spend-limit]       every acting request fails with a spend-limit 429.
@@ -25,13 +27,16 @@ export interface InjectedLimit {
 
 const TARGET = String.raw`(?::(step=(?:join|gather|\d{1,2})|item=\d+))?`;
 const AGENT_FAIL = new RegExp(String.raw`\[sim:agent-fail=(429|500|529)x(\d{1,2})${TARGET}\]`);
-const AGENT_DROP = new RegExp(String.raw`\[sim:agent-drop=(\d{1,2})${TARGET}\]`);
+const STREAM_BREAK = new RegExp(String.raw`\[sim:agent-(drop|stream-error)=(\d{1,2})${TARGET}\]`);
 const USAGE_LIMIT = /\[sim:usage-limit=(\d{1,4})(?::[\w-]+)?\]/;
 const MESSAGES = {
   429: "Number of request tokens has exceeded your per-minute rate limit (simulated).",
   500: "Internal server error (simulated).",
   529: "Overloaded (simulated).",
 } as const;
+
+/** An answer that starts and then ends early: its connection closed, or an error event in the stream. */
+export type StreamBreak = "connection-lost" | "error-event";
 
 export class LimitInjector {
   readonly #agentFailures = new Map<string, number>();
@@ -65,11 +70,12 @@ export class LimitInjector {
     return undefined;
   }
 
-  /** Whether this answer is to break off mid-stream (`[sim:agent-drop=N]`): only acting conversations, N times each. */
-  breaksOff(conversation: Conversation): boolean {
-    if (!conversation.toolNames.has("finish")) return false;
-    const drop = AGENT_DROP.exec(`${conversation.systemText}\n${conversation.firstUserText}`);
-    return drop !== null && this.#oneOfFirst(drop, Number(drop[1]), drop[2], conversation);
+  /** How this answer is to break off mid-stream, if it is (`[sim:agent-drop=N]`, `[sim:agent-stream-error=N]`): only acting conversations, N times each. */
+  streamBreak(conversation: Conversation): StreamBreak | null {
+    if (!conversation.toolNames.has("finish")) return null;
+    const marker = STREAM_BREAK.exec(`${conversation.systemText}\n${conversation.firstUserText}`);
+    if (!marker || !this.#oneOfFirst(marker, Number(marker[2]), marker[3], conversation)) return null;
+    return marker[1] === "drop" ? "connection-lost" : "error-event";
   }
 
   /** Counts a request of a conversation the marker targets; true for the first `times` of them. */

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { ContentBlock } from "./api-types";
+import type { StreamBreak } from "./inject-limits";
 import { serializedBlock, splitIntoChunks, type BuiltMessage } from "./build-message";
 import { pause } from "./pause";
 
@@ -64,8 +65,10 @@ export async function streamMessage(res: ServerResponse, message: BuiltMessage, 
   res.end(body);
 }
 
-/** An answer whose connection is lost once it has started: the opening event, then the socket closes. */
-export function breakOffStream(res: ServerResponse, message: BuiltMessage): void {
+/** An answer cut short once it has started: the opening event, then the socket closes or an error event ends the stream. */
+export function breakOffStream(res: ServerResponse, message: BuiltMessage, how: StreamBreak): void {
   res.writeHead(200, SSE_HEADERS);
-  res.write(sseEvent("message_start", { message: openingMessage(message) }), () => res.destroy());
+  const start = sseEvent("message_start", { message: openingMessage(message) });
+  if (how === "connection-lost") res.write(start, () => res.destroy());
+  else res.end(start + sseEvent("error", { error: { type: "overloaded_error", message: "Overloaded (simulated)." } }));
 }

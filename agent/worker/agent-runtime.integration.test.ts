@@ -1,6 +1,6 @@
 // The agent process's own behaviour through the real daemon, agents, simulated Claude,
-// PostgreSQL and Redis: the states it reports, write conflicts between parallel subtasks, and
-// approvals of commands.
+// PostgreSQL and Redis: the states it reports, answers cut short, write conflicts between parallel
+// subtasks, and approvals of commands.
 import { decode } from "notepack.io";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AgentUpdateMessage } from "../../server/contracts/realtime";
@@ -87,17 +87,21 @@ describe("follow-ons", () => {
   });
 });
 
-describe("a connection to Claude lost under an answer", () => {
-  // Step 1 runs in its job and step 2 follows on in the same job; a lost connection is a failure for now, not for good.
-  for (const [step, path] of [[1, "a job's subtask: BullMQ runs the job again"], [2, "a follow-on: it gets a job of its own after the retry backoff"]] as const) {
+describe("an answer from Claude cut short", () => {
+  // Step 1 runs in its job and step 2 follows on in the same job. Either way a cut-short answer is a failure for now, not for good.
+  const cases = [
+    { step: 1, marker: "agent-stream-error", reason: "Claude stopped its answer with an error: Overloaded (simulated).", path: "a job's subtask ended by an error event: BullMQ runs the job again" },
+    { step: 2, marker: "agent-drop", reason: "The connection to Claude was lost during its answer (terminated).", path: "a follow-on whose connection was lost: it gets a job of its own after the retry backoff" },
+  ] as const;
+  for (const { step, marker, reason, path } of cases) {
     it(`runs ${path}, and the task succeeds`, async () => {
-      const taskId = await run(`Three steps, the connection lost under step ${step} once [sim:chain=3] [sim:instant] [sim:agent-drop=1:step=${step}]`);
+      const taskId = await run(`Three steps, step ${step}'s answer cut short once [sim:chain=3] [sim:instant] [sim:${marker}=1:step=${step}]`);
       expect((await finished(taskId)).status, daemon.output()).toBe("SUCCEEDED");
       const steps = await deps.db.subtask.findMany({ where: { taskId }, orderBy: { index: "asc" }, include: { profile: true } });
       expect(steps.map((s) => s.attempts)).toEqual([1, 2, 3].map((n) => (n === step ? 2 : 1)));
       const failure = await deps.db.logEvent.findFirstOrThrow({ where: { taskId, kind: "ERROR" } });
       expect(failure.subtaskId).toBe(steps[step - 1]!.id);
-      expect(failure.message).toBe("Attempt 1 failed: The connection to Claude was lost during its answer (terminated). Retrying.");
+      expect(failure.message).toBe(`Attempt 1 failed: ${reason} Retrying.`);
       // Its second run came through the queue: the broken step has a job, and the step after it followed on again.
       const queue = deps.keys.agentQueue(steps[0]!.profile!.name);
       const jobs = await Promise.all(steps.map((s) => deps.dispatcher.jobState(queue, "subtask", { taskId, subtaskId: s.id })));
