@@ -67,6 +67,41 @@ describe("runToolLoop", () => {
     expect(result).toEqual({ kind: "max_turns", turns: 1 });
   });
 
+  it("does not run a tool call that the output limit cut off, and tells the model why", async () => {
+    const client = createAnthropic({ simUrl: sim.url });
+    const prompt = "Subtask: Take notes\n\nInstructions: Write the shared notes. [sim:write=notes.md]";
+    const tools = [toolDefinition("write_file"), toolDefinition("finish")];
+    // The sim's answer: a sentence, then write_file; the limit falls a few tokens into the call's input.
+    const whole = await client.messages.stream({ model: "m", max_tokens: 1024, tools, messages: [{ role: "user", content: prompt }] }).finalMessage();
+    const sentence = whole.content[0]?.type === "text" ? whole.content[0].text : "";
+    const maxTokens = Math.ceil(sentence.length / 4) + 3;
+    const executed: string[] = [];
+    const results: { name: string; outcome: ToolOutcome }[] = [];
+    const result = await runToolLoop({
+      client,
+      model: "m",
+      system: "s",
+      prompt,
+      tools,
+      maxTurns: 1,
+      maxTokens,
+      signal: new AbortController().signal,
+      onToolResult: ({ name, outcome }) => results.push({ name, outcome }),
+      async execute(name) {
+        executed.push(name);
+        return { content: "written" };
+      },
+    });
+    expect(result).toEqual({ kind: "max_turns", turns: 1 });
+    expect(executed).toEqual([]);
+    expect(results).toEqual([
+      {
+        name: "write_file",
+        outcome: { isError: true, content: `Not run: your answer reached its ${maxTokens}-token output limit before this call's input was complete. Call it again with a shorter input.` },
+      },
+    ]);
+  });
+
   it("aborts a stream in flight", async () => {
     const slow = await createSimServer({ firstTokenDelayMs: 5_000 });
     const controller = new AbortController();

@@ -89,12 +89,16 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
       return { kind: "stopped", turns: turn, text };
     }
 
+    // An answer cut off at max_tokens can end in a tool call whose input is unfinished: the SDK
+    // keeps what it could parse (a half-written file's path without its content, an output with
+    // its last items missing). That call is not run; the model is told why and can send less.
+    const unfinished = message.stop_reason === "max_tokens" ? message.content.at(-1) : undefined;
     const results: Anthropic.ToolResultBlockParam[] = [];
     let done = false;
     for (const call of calls) {
       options.signal.throwIfAborted();
       options.onToolCall?.({ id: call.id, name: call.name, input: call.input });
-      const outcome = await options.execute(call.name, call.input);
+      const outcome = call === unfinished ? cutOffCall(maxTokens) : await options.execute(call.name, call.input);
       options.onToolResult?.({ id: call.id, name: call.name, outcome });
       results.push({ type: "tool_result", tool_use_id: call.id, content: outcome.content, is_error: outcome.isError ?? false });
       done ||= outcome.done === true;
@@ -103,4 +107,11 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
     messages.push({ role: "user", content: results });
   }
   return { kind: "max_turns", turns: options.maxTurns };
+}
+
+function cutOffCall(maxTokens: number): ToolOutcome {
+  return {
+    content: `Not run: your answer reached its ${maxTokens}-token output limit before this call's input was complete. Call it again with a shorter input.`,
+    isError: true,
+  };
 }

@@ -56,7 +56,7 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
   const work = conversation.toolNames.has("finish") && conversation.toolResults.length === 0 ? workMs(conversation.firstUserText) : 0;
   if (work > 0 && !(await pause(work, signal))) return;
   const { firstTokenDelayMs, tokenDelayMs } = state.options;
-  if (request.stream) return streamMessage(res, message, { firstTokenDelayMs, tokenDelayMs, signal });
+  if (request.stream) return streamMessage(res, message, { firstTokenDelayMs, tokenDelayMs, signal }, request.max_tokens);
 
   // A non-streaming caller waits for the whole generation, so it pays every chunk's delay up front.
   const chunks = message.content.reduce((n, block) => n + splitIntoChunks(serializedBlock(block)).length, 0);

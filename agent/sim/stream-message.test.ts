@@ -62,6 +62,23 @@ describe("streaming", () => {
     expect(JSON.parse(json)).toEqual({ path: "." });
   });
 
+  it("stops a streamed answer at max_tokens, mid-block, with the stop reason max_tokens", async () => {
+    const whole = await t.client().messages.stream(actingRequest).finalMessage();
+    const [text, call] = whole.content;
+    const textTokens = Math.ceil((text?.type === "text" ? text.text : "").length / 4);
+    // Cut two tokens (about eight characters) into the tool call's input JSON.
+    const cut = await t.client().messages.stream({ ...actingRequest, max_tokens: textTokens + 2 }).finalMessage();
+    expect(cut.stop_reason).toBe("max_tokens");
+    expect(cut.usage.output_tokens).toBe(textTokens + 2);
+    expect(cut.content[0]).toEqual(text);
+    expect(cut.content[1]).toMatchObject({ type: "tool_use", name: call?.type === "tool_use" && call.name });
+    // The SDK keeps what it could parse of the unfinished JSON; the whole input needs more.
+    expect(cut.content[1]).not.toEqual(call);
+    // An answer that fits exactly is not cut.
+    const exact = await t.client().messages.stream({ ...actingRequest, max_tokens: whole.usage.output_tokens }).finalMessage();
+    expect(exact.stop_reason).toBe("tool_use");
+  });
+
   it("returns the same content without streaming, with a request id", async () => {
     const streamed = await t.client().messages.stream(actingRequest).finalMessage();
     const { data, response } = await t.client().messages.create(actingRequest).withResponse();

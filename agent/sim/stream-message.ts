@@ -25,8 +25,11 @@ function openingBlock(block: ContentBlock): object {
  * Event order follows the API exactly, because the SDK's MessageStream rejects anything out of order.
  * With no delays to simulate, the events go out in one write: a write per event would cost both
  * processes a system call and a wake-up each: overhead of the simulator, not of its client.
+ * An answer longer than `maxTokens` (one token a chunk) stops there, as the API's do: the block
+ * being streamed ends where it was cut (a tool call's input JSON unfinished), later blocks are not
+ * sent, and the stop reason is `max_tokens`.
  */
-export async function streamMessage(res: ServerResponse, message: BuiltMessage, timing: StreamTiming) {
+export async function streamMessage(res: ServerResponse, message: BuiltMessage, timing: StreamTiming, maxTokens = Infinity) {
   const held: string[] | null = timing.firstTokenDelayMs <= 0 && timing.tokenDelayMs <= 0 ? [] : null;
   const frame = (type: string, data: object) => {
     const event = sseEvent(type, data);
@@ -39,24 +42,36 @@ export async function streamMessage(res: ServerResponse, message: BuiltMessage, 
   }
   if (!(await pause(timing.firstTokenDelayMs, timing.signal))) return;
 
-  const { usage } = message;
   frame("message_start", { message: openingMessage(message) });
   frame("ping", {});
 
+  let tokens = 0;
+  let cut = false;
   for (const [index, block] of message.content.entries()) {
+    const chunks = splitIntoChunks(serializedBlock(block));
+    if (tokens >= maxTokens && chunks.length > 0) {
+      cut = true;
+      break;
+    }
     frame("content_block_start", { index, content_block: openingBlock(block) });
-    for (const chunk of splitIntoChunks(serializedBlock(block))) {
+    for (const chunk of chunks) {
+      if (tokens >= maxTokens) {
+        cut = true;
+        break;
+      }
       if (!(await pause(timing.tokenDelayMs, timing.signal))) return;
       const delta =
         block.type === "text" ? { type: "text_delta", text: chunk } : { type: "input_json_delta", partial_json: chunk };
       frame("content_block_delta", { index, delta });
+      tokens++;
     }
     frame("content_block_stop", { index });
+    if (cut) break;
   }
 
   frame("message_delta", {
-    delta: { stop_reason: message.stop_reason, stop_sequence: null, stop_details: null },
-    usage,
+    delta: { stop_reason: cut ? "max_tokens" : message.stop_reason, stop_sequence: null, stop_details: null },
+    usage: cut ? { ...message.usage, output_tokens: tokens } : message.usage,
   });
   frame("message_stop", {});
   if (!held) return void res.end();
