@@ -8,7 +8,7 @@ export function StatTile({ label, value, detail, href, testId }: { label: string
     <>
       <p className="text-xs font-medium text-muted">{label}</p>
       {value === null ? <Skeleton className="mt-1.5 h-7 w-20" /> : <p className="mt-1 text-2xl font-semibold tracking-tight text-foreground tabular-nums">{value}</p>}
-      {detail ? <p className="mt-0.5 truncate text-xs text-subtle">{detail}</p> : null}
+      {detail ? <p className="mt-0.5 text-xs leading-snug text-subtle">{detail}</p> : null}
     </>
   );
   const frame = "block min-w-0 rounded-lg border border-border bg-surface px-4 py-3 shadow-sm";

@@ -12,7 +12,12 @@ type DurationRow = RouterOutputs["analytics"]["durations"]["series"][number];
 type WaitRow = RouterOutputs["analytics"]["queueWait"]["series"][number];
 
 /** Under a second in milliseconds, since formatDuration would say "0s". */
-const axisDuration = (value: number) => (value > 0 && value < 1000 ? `${Math.round(value)} ms` : formatDuration(value));
+/** Milliseconds below a second, tenths of a second below ten (so 1.4 s and 2.1 s ticks differ), then formatDuration's "42s", "3m 05s". */
+const axisDuration = (value: number) => {
+  if (value > 0 && value < 1000) return `${Math.round(value)} ms`;
+  if (value >= 1000 && value < 10_000) return `${(value / 1000).toFixed(1).replace(/\.0$/, "")}s`;
+  return formatDuration(value);
+};
 const ms = (value: number | null) => (value === null ? "—" : axisDuration(value));
 /** How p50 and p95 are computed (server/services/analytics/duration-histogram.ts). */
 const PERCENTILE_NOTE = "p50 and p95 are read from log-scale histograms (50 bins per power of ten), so each is within 4.7 % of the exact value.";

@@ -39,7 +39,7 @@ export function OverviewPage({ canCreate }: { canCreate: boolean }) {
           {errorMessage(today.error)}
         </Alert>
       ) : null}
-      <div className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="overview-numbers">
+      <div className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6" data-testid="overview-numbers">
         <StatTile label="Running" value={counts ? formatCount(counts.running) : null} detail="tasks in progress" href={RUNNING_TASKS} testId="stat-running" />
         <StatTile label="Queued" value={counts ? formatCount(counts.queued) : null} detail="waiting for a plan" href="/tasks?status=PLANNING" testId="stat-queued" />
         <StatTile
@@ -53,8 +53,8 @@ export function OverviewPage({ canCreate }: { canCreate: boolean }) {
         <StatTile label="Success rate, 24 h" value={day ? formatRate(day.successRate) : null} detail="succeeded ÷ (succeeded + failed)" href={LAST_DAY} testId="stat-success" />
         <StatTile label="Spend, 24 h" value={day ? formatUsd(day.costMicros) : null} detail={day ? `${formatCount(day.calls)} model calls` : undefined} href={LAST_DAY} testId="stat-spend" />
       </div>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="grid min-w-0 gap-6 lg:col-span-2 lg:grid-cols-2">
+      <div className="grid gap-6 xl:grid-cols-3">
+        <div className="grid min-w-0 gap-6 lg:grid-cols-2 xl:col-span-2">
           <TaskGlance
             id="running"
             title="Running"
