@@ -40,6 +40,12 @@ describe("isTransientModelError", () => {
     expect(describeModelError(error)).toBe("Claude stopped its answer with an error: Overloaded (simulated).");
   });
 
+  it("retries an answer whose stream closed cleanly before its end, as a proxy cutting it short would leave it", async () => {
+    const error = await streamed(createAnthropic({ simUrl: t.sim.url, maxRetries: 2 }), "Subtask: e\n\nInstructions: read [sim:agent-stream-end=1]");
+    expect(isTransientModelError(error)).toBe(true);
+    expect(describeModelError(error)).toBe("The connection to Claude was lost during its answer (stream ended without producing a Message with role=assistant).");
+  });
+
   it("retries a call that could not connect through the SDK's own retries", async () => {
     const error = await streamed(createAnthropic({ simUrl: `http://127.0.0.1:${await closedPort()}`, maxRetries: 0 }), "Subtask: b\n\nInstructions: read");
     expect(isTransientModelError(error)).toBe(true);

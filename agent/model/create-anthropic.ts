@@ -29,10 +29,19 @@ export function isTransientModelError(error: unknown): boolean {
   if (error instanceof Anthropic.APIConnectionError) return true;
   // An error event in the stream (overloaded mid-answer, say) has no HTTP status.
   if (error instanceof Anthropic.APIError) return error.status === undefined;
-  // A connection lost under a streaming answer: the SDK passes on fetch's error ("terminated"),
-  // whose cause is the socket's.
-  return error instanceof Anthropic.AnthropicError && connectionLost(error);
+  return error instanceof Anthropic.AnthropicError && endedEarly(error);
 }
+
+/**
+ * A streamed answer that stopped before its end: its connection lost (the SDK passes on fetch's
+ * error, "terminated", whose cause is the socket's), or the stream closed cleanly too soon, as a
+ * proxy that cuts a response short leaves it (the SDK's own words, with no cause).
+ */
+function endedEarly(error: Error): boolean {
+  return connectionLost(error) || ENDED_EARLY.has(error.message);
+}
+
+const ENDED_EARLY = new Set(["stream ended without producing a Message with role=assistant", "request ended without sending any chunks"]);
 
 /** undici's and Node's codes for a connection that closed or timed out under a request. */
 const CONNECTION_LOST = new Set(["UND_ERR_SOCKET", "UND_ERR_CLOSED", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
@@ -55,7 +64,7 @@ export function describeModelError(error: unknown): string {
     // An error event in a streamed answer, which has no status of its own.
     if (message) return `Claude stopped its answer with an error: ${message}`;
   }
-  if (error instanceof Anthropic.AnthropicError && !(error instanceof Anthropic.APIError) && connectionLost(error)) {
+  if (error instanceof Anthropic.AnthropicError && !(error instanceof Anthropic.APIError) && endedEarly(error)) {
     return `The connection to Claude was lost during its answer (${error.message}).`;
   }
   return error instanceof Error ? error.message : String(error);

@@ -89,16 +89,18 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
       return { kind: "stopped", turns: turn, text };
     }
 
-    // An answer cut off at max_tokens can end in a tool call whose input is unfinished: the SDK
-    // keeps what it could parse (a half-written file's path without its content, an output with
-    // its last items missing). That call is not run; the model is told why and can send less.
-    const unfinished = message.stop_reason === "max_tokens" ? message.content.at(-1) : undefined;
+    // An answer cut off at max_tokens (or at the context window) can end in a tool call whose input
+    // is unfinished: the SDK keeps what it could parse (a half-written file's path without its
+    // content, an output with its last items missing). That call is not run; the model is told
+    // why and can send less.
+    const cutOff = message.stop_reason === "max_tokens" || message.stop_reason === "model_context_window_exceeded";
+    const unfinished = cutOff ? message.content.at(-1) : undefined;
     const results: Anthropic.ToolResultBlockParam[] = [];
     let done = false;
     for (const call of calls) {
       options.signal.throwIfAborted();
       options.onToolCall?.({ id: call.id, name: call.name, input: call.input });
-      const outcome = call === unfinished ? cutOffCall(maxTokens) : await options.execute(call.name, call.input);
+      const outcome = call === unfinished ? cutOffCall(message.stop_reason, maxTokens) : await options.execute(call.name, call.input);
       options.onToolResult?.({ id: call.id, name: call.name, outcome });
       results.push({ type: "tool_result", tool_use_id: call.id, content: outcome.content, is_error: outcome.isError ?? false });
       done ||= outcome.done === true;
@@ -109,9 +111,7 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
   return { kind: "max_turns", turns: options.maxTurns };
 }
 
-function cutOffCall(maxTokens: number): ToolOutcome {
-  return {
-    content: `Not run: your answer reached its ${maxTokens}-token output limit before this call's input was complete. Call it again with a shorter input.`,
-    isError: true,
-  };
+function cutOffCall(stopReason: Anthropic.StopReason | null, maxTokens: number): ToolOutcome {
+  const limit = stopReason === "max_tokens" ? `its ${maxTokens}-token output limit` : "the end of the context window";
+  return { content: `Not run: your answer reached ${limit} before this call's input was complete. Call it again with a shorter input.`, isError: true };
 }

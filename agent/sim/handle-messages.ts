@@ -44,13 +44,14 @@ export async function handleMessages(req: IncomingMessage, res: ServerResponse, 
     const retryAfter = limit.status === 500 ? undefined : (limit.retryAfterMs ?? state.options.retryAfterMs);
     return sendError(res, limit.status, limit.message, retryAfter, limit.headers);
   }
-  seen(200);
+  // An answer cut short once started (see inject-limits.ts); a whole, unstreamed answer can only be lost or refused.
+  const broken = state.limits.streamBreak(conversation);
+  const refused = broken !== null && !request.stream && broken !== "connection-lost";
+  seen(refused ? 529 : 200);
 
   const message = buildMessage(request.model, chooseReply(conversation), state.cache.measure(request));
-  // An answer cut short: its connection lost, or (streamed) ended by an error event; a whole answer can only be refused.
-  const broken = state.limits.streamBreak(conversation);
   if (broken && request.stream) return breakOffStream(res, message, broken);
-  if (broken) return broken === "connection-lost" ? void res.destroy() : sendError(res, 529, FAILURE_MESSAGES[529]);
+  if (broken) return refused ? sendError(res, 529, FAILURE_MESSAGES[529]) : void res.destroy();
   const signal = closeSignal(res);
   // `[sim:work=N]`: a subtask's simulated work, spent in its first model call.
   const work = conversation.toolNames.has("finish") && conversation.toolResults.length === 0 ? workMs(conversation.firstUserText) : 0;

@@ -10,6 +10,8 @@
 //                           failure would leave it (targeted like agent-fail);
 //   [sim:agent-stream-error=1]  the same, but the answer ends with an overloaded_error event, as
 //                           Claude's API ends a streamed answer it cannot finish;
+//   [sim:agent-stream-end=1]  the same, but the stream just ends, cleanly, as a proxy that cut the
+//                           answer short would leave it;
 //   [sim:usage-limit=3]     one 429 "usage window" answer for the whole sim per distinct marker,
 //                           with retry-after and anthropic-ratelimit-*-reset 3 s ahead;
 //   [sim:spend-limit]       every acting request fails with a spend-limit 429.
@@ -27,7 +29,8 @@ export interface InjectedLimit {
 
 const TARGET = String.raw`(?::(step=(?:join|gather|\d{1,2})|item=\d+))?`;
 const AGENT_FAIL = new RegExp(String.raw`\[sim:agent-fail=(429|500|529)x(\d{1,2})${TARGET}\]`);
-const STREAM_BREAK = new RegExp(String.raw`\[sim:agent-(drop|stream-error)=(\d{1,2})${TARGET}\]`);
+const STREAM_BREAK = new RegExp(String.raw`\[sim:agent-(drop|stream-error|stream-end)=(\d{1,2})${TARGET}\]`);
+const BREAKS = { drop: "connection-lost", "stream-error": "error-event", "stream-end": "ended-early" } as const;
 const USAGE_LIMIT = /\[sim:usage-limit=(\d{1,4})(?::[\w-]+)?\]/;
 const MESSAGES = {
   429: "Number of request tokens has exceeded your per-minute rate limit (simulated).",
@@ -35,8 +38,8 @@ const MESSAGES = {
   529: "Overloaded (simulated).",
 } as const;
 
-/** An answer that starts and then ends early: its connection closed, or an error event in the stream. */
-export type StreamBreak = "connection-lost" | "error-event";
+/** An answer that starts and then ends early: its connection closed, an error event in the stream, or the stream just ending. */
+export type StreamBreak = "connection-lost" | "error-event" | "ended-early";
 
 export class LimitInjector {
   readonly #agentFailures = new Map<string, number>();
@@ -70,12 +73,12 @@ export class LimitInjector {
     return undefined;
   }
 
-  /** How this answer is to break off mid-stream, if it is (`[sim:agent-drop=N]`, `[sim:agent-stream-error=N]`): only acting conversations, N times each. */
+  /** How this answer is to break off mid-stream, if it is (`[sim:agent-drop=N]` and the others above): only acting conversations, N times each. */
   streamBreak(conversation: Conversation): StreamBreak | null {
     if (!conversation.toolNames.has("finish")) return null;
     const marker = STREAM_BREAK.exec(`${conversation.systemText}\n${conversation.firstUserText}`);
     if (!marker || !this.#oneOfFirst(marker, Number(marker[2]), marker[3], conversation)) return null;
-    return marker[1] === "drop" ? "connection-lost" : "error-event";
+    return BREAKS[marker[1] as keyof typeof BREAKS];
   }
 
   /** Counts a request of a conversation the marker targets; true for the first `times` of them. */

@@ -93,8 +93,10 @@ export function planSubtasks(prompt: string, cyclic: boolean): PlannedSubtask[] 
   } else if (chain !== undefined) {
     plan = Array.from({ length: chain }, (_, i) => ({
       title: `Step ${i + 1} of ${chain}`,
-      // [step=N] names the step for markers aimed at one of them ([sim:agent-drop=1:step=2]).
-      instructions: `Do step ${i + 1} of the chain. Overall task: "${task}" [item=1] [step=${i + 1}]`,
+      // [step=N] names the step for markers aimed at one of them ([sim:agent-drop=1:step=2]). The
+      // task's text is not repeated: a long chain's plan must fit in one answer's max_tokens, and
+      // each step's prompt carries the task anyway.
+      instructions: `Do step ${i + 1} of the chain. [item=1] [step=${i + 1}]`,
       // A step that runs commands needs a profile that may run them (and change the workspace).
       capabilities: commandMarkers(prompt).length > 0 ? ["read", "shell", "write"] : ["read"],
       dependsOn: i === 0 ? [] : [i - 1],

@@ -80,10 +80,11 @@ export async function streamMessage(res: ServerResponse, message: BuiltMessage, 
   res.end(body);
 }
 
-/** An answer cut short once it has started: the opening event, then the socket closes or an error event ends the stream. */
+/** An answer cut short once it has started: the opening event, then the socket closes, an error event ends the stream, or it just ends. */
 export function breakOffStream(res: ServerResponse, message: BuiltMessage, how: StreamBreak): void {
   res.writeHead(200, SSE_HEADERS);
   const start = sseEvent("message_start", { message: openingMessage(message) });
   if (how === "connection-lost") res.write(start, () => res.destroy());
-  else res.end(start + sseEvent("error", { error: { type: "overloaded_error", message: "Overloaded (simulated)." } }));
+  else if (how === "error-event") res.end(start + sseEvent("error", { error: { type: "overloaded_error", message: "Overloaded (simulated)." } }));
+  else res.end(start);
 }
