@@ -102,6 +102,27 @@ describe("runToolLoop", () => {
     ]);
   });
 
+  it("lets an answer cut off in its text go on in the next turn, instead of ending the loop", async () => {
+    const client = createAnthropic({ simUrl: sim.url });
+    const prompt = "Subtask: Take notes\n\nInstructions: Write the shared notes. [sim:write=notes.md]";
+    const requests: unknown[] = [];
+    const result = await runToolLoop({
+      client,
+      model: "m",
+      system: "s",
+      prompt,
+      tools: [toolDefinition("write_file"), toolDefinition("finish")],
+      maxTurns: 2,
+      // Two tokens: the sim's answer opens with a sentence, so the cut falls in its text.
+      maxTokens: 2,
+      signal: new AbortController().signal,
+      beforeCall: async (call) => void requests.push(call),
+      execute: async () => ({ content: "written" }),
+    });
+    expect(result).toEqual({ kind: "max_turns", turns: 2 });
+    expect(requests).toHaveLength(2);
+  });
+
   it("aborts a stream in flight", async () => {
     const slow = await createSimServer({ firstTokenDelayMs: 5_000 });
     const controller = new AbortController();

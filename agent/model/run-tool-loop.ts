@@ -84,16 +84,20 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
     await options.onUsage?.(usage, { toolNames: calls.map((call) => call.name) });
     messages.push({ role: "assistant", content: message.content });
 
+    // An answer cut off at max_tokens (or at the context window) can end in a tool call whose input
+    // is unfinished: the SDK keeps what it could parse (a half-written file's path without its
+    // content, an output with its last items missing). That call is not run; the model is told
+    // why and can send less. One cut off in its text goes on in the next turn.
+    const cutOff = message.stop_reason === "max_tokens" || message.stop_reason === "model_context_window_exceeded";
+    if (calls.length === 0 && message.stop_reason === "max_tokens") {
+      messages.push({ role: "user", content: `Your answer reached its ${maxTokens}-token output limit. Go on from where it stopped.` });
+      continue;
+    }
     if (calls.length === 0) {
       const text = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
       return { kind: "stopped", turns: turn, text };
     }
 
-    // An answer cut off at max_tokens (or at the context window) can end in a tool call whose input
-    // is unfinished: the SDK keeps what it could parse (a half-written file's path without its
-    // content, an output with its last items missing). That call is not run; the model is told
-    // why and can send less.
-    const cutOff = message.stop_reason === "max_tokens" || message.stop_reason === "model_context_window_exceeded";
     const unfinished = cutOff ? message.content.at(-1) : undefined;
     const results: Anthropic.ToolResultBlockParam[] = [];
     let done = false;
