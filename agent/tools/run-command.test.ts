@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CappedOutput, OUTPUT_CAP_BYTES, runCommand } from "./run-command";
-import { bubblewrapAvailable, type CommandSandbox } from "./sandbox";
+import { bubblewrapAvailable, hiddenInEtc, type CommandSandbox } from "./sandbox";
 
 const workspace = () => fs.mkdtemp(path.join(os.tmpdir(), "baton-cmd-"));
 const run = async (command: string, sandbox: CommandSandbox, root?: string) =>
@@ -76,6 +76,25 @@ describe("the bubblewrap sandbox", () => {
     expect(result.output.trim().split("\n").at(-1)).toBe("1");
   });
 
+  it("runs the command with no capabilities, so even as root it cannot make the system writable", async () => {
+    const result = await run("grep CapEff /proc/self/status; mount -o remount,bind,rw / 2>&1; touch /usr/baton-test 2>&1; echo done", { kind: "bwrap", network: false });
+    expect(result.output).toMatch(/CapEff:\s+0+\n/);
+    expect(result.output).toMatch(/\/usr\/baton-test.*(Read-only file system|Permission denied)/);
+    await expect(fs.access("/usr/baton-test")).rejects.toThrow();
+  });
+
+  it("shows the command nothing of the host beyond the system and its own workspace", async () => {
+    const root = await workspace();
+    const neighbour = await workspace();
+    await fs.writeFile(path.join(neighbour, "secret.txt"), "another task's file");
+    const probes = [`cat ${neighbour}/secret.txt`, `ls ${process.cwd()}/package.json`, "ls /root", "ls /run", "ls /home"];
+    const result = await run(probes.map((probe) => `${probe} >/dev/null 2>&1 && echo "visible: ${probe}"`).join("; ") + "; cat /etc/shadow | wc -c; echo checked", { kind: "bwrap", network: false }, root);
+    expect(result.output).not.toMatch(/visible:/);
+    // Root-only files under /etc read as empty; the rest of /etc is there.
+    expect(result.output.trim().split("\n").slice(-2)).toEqual(["0", "checked"]);
+    expect((await run("test -r /etc/passwd && echo readable", { kind: "bwrap", network: false })).output.trim()).toBe("readable");
+  });
+
   it("gives the command its own pid namespace", async () => {
     const result = await run("echo $$; ls /proc | grep -c '^[0-9]'", { kind: "bwrap", network: false });
     const [pid, processes] = result.output.trim().split("\n").map(Number);
@@ -107,6 +126,37 @@ describe("the bubblewrap sandbox", () => {
     }
   });
 });
+
+describe("hiddenInEtc", () => {
+  it("covers what only its owner may read: directories with an empty one, files with an empty file", async () => {
+    const etc = await workspace();
+    const make = async (relative: string, mode: number, dir = false) => {
+      const full = path.join(etc, relative);
+      if (dir) await fs.mkdir(full);
+      else await fs.writeFile(full, "x");
+      await fs.chmod(full, mode);
+      return full;
+    };
+    await make("public.conf", 0o644);
+    const secret = await make("shadow", 0o640);
+    const privateDir = await make("private", 0o700, true);
+    await make("ssl", 0o755, true);
+    const key = await make("ssl/key.pem", 0o600);
+    await make("ssl/cert.pem", 0o644);
+    expect(new Set(mounts(hiddenInEtc(etc)))).toEqual(new Set([`--ro-bind /dev/null ${secret}`, `--ro-bind /dev/null ${key}`, `--tmpfs ${privateDir}`]));
+  });
+});
+
+/** bubblewrap arguments as one string a mount: "--tmpfs DIR", "--ro-bind SOURCE DEST". */
+function mounts(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; ) {
+    const size = args[i] === "--tmpfs" ? 2 : 3;
+    out.push(args.slice(i, i + size).join(" "));
+    i += size;
+  }
+  return out;
+}
 
 describe("CappedOutput", () => {
   it("keeps head and tail and counts what it dropped", () => {
