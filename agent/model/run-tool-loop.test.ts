@@ -102,6 +102,28 @@ describe("runToolLoop", () => {
     ]);
   });
 
+  it("does not run a call whose input holds a NUL character, and says which field", async () => {
+    const executed: string[] = [];
+    const results: ToolOutcome[] = [];
+    await runToolLoop({
+      client: createAnthropic({ simUrl: sim.url }),
+      model: "m",
+      system: "s",
+      // The sim writes the subtask's title into the file it writes.
+      prompt: "Subtask: Notes\u0000\n\nInstructions: Write the shared notes. [sim:write=notes.md]",
+      tools: [toolDefinition("write_file"), toolDefinition("finish")],
+      maxTurns: 1,
+      signal: new AbortController().signal,
+      onToolResult: ({ outcome }) => results.push(outcome),
+      async execute(name) {
+        executed.push(name);
+        return { content: "written" };
+      },
+    });
+    expect(executed).toEqual([]);
+    expect(results).toEqual([{ isError: true, content: "Not run: content contains a NUL character (\\u0000), which files, commands and results cannot hold." }]);
+  });
+
   it("lets an answer cut off in its text go on in the next turn, instead of ending the loop", async () => {
     const client = createAnthropic({ simUrl: sim.url });
     const prompt = "Subtask: Take notes\n\nInstructions: Write the shared notes. [sim:write=notes.md]";

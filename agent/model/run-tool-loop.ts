@@ -1,6 +1,7 @@
 // The tool-use loop: stream a turn from Claude, run the tools it called, send the results back,
 // until a terminal tool accepts its input, the model stops, or the turn limit is reached.
 import type Anthropic from "@anthropic-ai/sdk";
+import { findUnstorableText } from "../../server/api/unstorable-text";
 import { estimateInputTokens } from "./estimate-input-tokens";
 
 export interface ToolOutcome {
@@ -87,7 +88,9 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
     // An answer cut off at max_tokens (or at the context window) can end in a tool call whose input
     // is unfinished: the SDK keeps what it could parse (a half-written file's path without its
     // content, an output with its last items missing). That call is not run; the model is told
-    // why and can send less. One cut off in its text goes on in the next turn.
+    // why and can send less. One cut off in its text goes on in the next turn. Nor is a call run
+    // whose input holds a NUL character or a lone surrogate: no path, command or stored result
+    // can take one.
     const cutOff = message.stop_reason === "max_tokens" || message.stop_reason === "model_context_window_exceeded";
     if (calls.length === 0 && message.stop_reason === "max_tokens") {
       messages.push({ role: "user", content: `Your answer reached its ${maxTokens}-token output limit. Go on from where it stopped.` });
@@ -104,7 +107,13 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
     for (const call of calls) {
       options.signal.throwIfAborted();
       options.onToolCall?.({ id: call.id, name: call.name, input: call.input });
-      const outcome = call === unfinished ? cutOffCall(message.stop_reason, maxTokens) : await options.execute(call.name, call.input);
+      const unstorable = findUnstorableText(call.input);
+      const outcome =
+        call === unfinished
+          ? cutOffCall(message.stop_reason, maxTokens)
+          : unstorable
+            ? { content: `Not run: ${unstorable.path} ${unstorable.problem}, which files, commands and results cannot hold.`, isError: true }
+            : await options.execute(call.name, call.input);
       options.onToolResult?.({ id: call.id, name: call.name, outcome });
       results.push({ type: "tool_result", tool_use_id: call.id, content: outcome.content, is_error: outcome.isError ?? false });
       done ||= outcome.done === true;

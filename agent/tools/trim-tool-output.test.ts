@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findUnstorableText } from "../../server/api/unstorable-text";
 import { createToolOutputBudget, trimMiddle } from "./trim-tool-output";
 
 describe("trimMiddle", () => {
@@ -14,6 +15,17 @@ describe("trimMiddle", () => {
     expect(trimmed.endsWith("TAIL")).toBe(true);
     const omitted = Number(/… (\d+) characters omitted …/.exec(trimmed)?.[1]);
     expect(trimmed.length - /\n… \d+ characters omitted …\n/.exec(trimmed)![0].length + omitted).toBe(text.length);
+  });
+
+  it("never cuts an emoji in half, whatever the limit", () => {
+    for (const [prefix, limit] of [["", 200], ["a", 200], ["", 201], ["a", 201]] as const) {
+      const text = prefix + "😀".repeat(10_000);
+      const trimmed = trimMiddle(text, limit);
+      expect(trimmed.length).toBeLessThanOrEqual(limit);
+      expect(findUnstorableText(trimmed), `prefix "${prefix}", limit ${limit}`).toBeNull();
+      const omitted = Number(/… (\d+) characters omitted …/.exec(trimmed)?.[1]);
+      expect(trimmed.length - /\n… \d+ characters omitted …\n/.exec(trimmed)![0].length + omitted).toBe(text.length);
+    }
   });
 });
 

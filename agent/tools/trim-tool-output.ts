@@ -23,8 +23,13 @@ export function trimMiddle(text: string, maxChars: number): string {
   const keep = Math.max(0, maxChars - marker(text.length).length);
   const head = Math.ceil(keep / 2);
   const tail = keep - head;
-  return text.slice(0, head) + marker(text.length - keep) + (tail > 0 ? text.slice(-tail) : "");
+  // Cut between characters, not inside a surrogate pair: half an emoji is text the API refuses.
+  const headEnd = isLowSurrogate(text.charCodeAt(head)) ? head - 1 : head;
+  const tailStart = tail === 0 ? text.length : text.length - tail + (isLowSurrogate(text.charCodeAt(text.length - tail)) ? 1 : 0);
+  return text.slice(0, headEnd) + marker(tailStart - headEnd) + text.slice(tailStart);
 }
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 export interface ToolOutputBudget {
   fit(text: string): string;

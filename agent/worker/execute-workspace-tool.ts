@@ -76,6 +76,15 @@ export async function executeWorkspaceTool(ctx: WorkspaceToolContext, name: stri
     }
   } catch (error) {
     if (error instanceof ToolInputError) return { content: error.message, isError: true };
+    // The workspace's own state: a directory where a file was meant, a file another subtask removed
+    // meanwhile, a name too long. The model can correct it; the run goes on.
+    if (isFileSystemError(error)) return { content: `${name} failed: ${error.message.replaceAll(`${ctx.workspace}/`, "").replaceAll(ctx.workspace, ".")}`, isError: true };
     throw error;
   }
+}
+
+/** An error of a file operation on a path (Node's fs errors name the call and the path); a network error names no path. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  const { syscall, path } = error as NodeJS.ErrnoException;
+  return error instanceof Error && typeof syscall === "string" && typeof path === "string";
 }

@@ -66,6 +66,15 @@ describe("appendLogs", () => {
     expect(await deps.db.logEvent.count({ where: { taskId } })).toBe(3);
   });
 
+  it("stores a line holding a NUL character or half an emoji (a binary file read, a cut output), marked, instead of failing its batch", async () => {
+    const taskId = await newTask();
+    const [event] = await appendLogs(deps.sql, taskId, [{ kind: "TOOL_RESULT", message: "read \u0000\u0001 cut \ud83d", data: { "key\u0000": ["\ude00"] } }]);
+    const stored = await deps.db.logEvent.findUniqueOrThrow({ where: { taskId_seq: { taskId, seq: event!.seq } } });
+    expect(stored.message).toBe("read \ufffd\u0001 cut \ufffd");
+    expect(stored.data).toEqual({ "key\ufffd": ["\ufffd"] });
+    expect(event!.message).toBe(stored.message);
+  });
+
   it("refuses lines for a task that does not exist, and stores none", async () => {
     await expect(appendLogs(deps.sql, "no-such-task", lines(2, "orphan"))).rejects.toThrow(TaskNotFoundError);
     expect(await deps.db.logEvent.count({ where: { taskId: "no-such-task" } })).toBe(0);

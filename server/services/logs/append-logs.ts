@@ -6,6 +6,7 @@
 import type { LogKind, LogLevel, Sql } from "../../db/create-prisma";
 import type { LogEventMessage } from "../../contracts/realtime";
 import type { RealtimePublisher } from "../../realtime/publisher";
+import { storableJson, storableText } from "./storable-text";
 
 export interface NewLogEvent {
   subtaskId?: string | null;
@@ -34,8 +35,8 @@ export async function appendLogs(sql: Sql, taskId: string, entries: NewLogEvent[
     agentId: entry.agentId ?? null,
     kind: entry.kind,
     level: entry.level ?? "INFO",
-    message: entry.message,
-    data: entry.data ?? null,
+    message: storableText(entry.message),
+    data: storableJson(entry.data ?? null),
   }));
   const payload = JSON.stringify(normalized);
   const rows = await sql
