@@ -1,8 +1,10 @@
+import { execFileSync } from "node:child_process";
+import { constants } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listFiles, readFile, writeFile } from "./file-tools";
+import { listFiles, openInWorkspace, readFile, writeFile } from "./file-tools";
 import { ToolInputError } from "./tool-error";
 
 let root: string;
@@ -51,5 +53,35 @@ describe("workspace file tools", () => {
 
   it("says when a file does not exist", async () => {
     await expect(readFile(root, "missing.md")).rejects.toThrow(/not a file in the workspace/);
+  });
+
+  it("reads and overwrites through a symlink that stays inside the workspace", async () => {
+    await fs.writeFile(path.join(root, "v2.md"), "two");
+    await fs.symlink("v2.md", path.join(root, "latest.md"));
+    expect(await readFile(root, "latest.md")).toBe("two");
+    await writeFile(root, "v2.md", "2");
+    expect(await readFile(root, "latest.md")).toBe("2");
+  });
+
+  it("neither hangs on a FIFO nor treats it as a file", async () => {
+    execFileSync("mkfifo", [path.join(root, "pipe")]);
+    await expect(readFile(root, "pipe")).rejects.toThrow(/not a file in the workspace/);
+    await expect(writeFile(root, "pipe", "x")).rejects.toThrow(/ENXIO|not a file/);
+  });
+});
+
+// What another subtask's command can do between the path check and the open: swap a directory on
+// the way for a symlink out of the workspace. openInWorkspace() is handed such a path, as if the
+// check had passed just before the swap.
+describe("a directory swapped for a symlink after the check", () => {
+  it("is caught when the file is opened: nothing outside is read, written or left behind", async () => {
+    const realRoot = await fs.realpath(root);
+    const outside = path.dirname(realRoot);
+    const swapped = path.join(realRoot, "escape");
+    await expect(openInWorkspace(realRoot, path.join(swapped, "secret.txt"), constants.O_RDONLY, "escape/secret.txt")).rejects.toThrow(/through a symlink/);
+    await expect(openInWorkspace(realRoot, path.join(swapped, "new.txt"), constants.O_WRONLY | constants.O_CREAT, "escape/new.txt")).rejects.toThrow(/through a symlink/);
+    await expect(fs.stat(path.join(outside, "new.txt"))).rejects.toThrow(/ENOENT/);
+    await expect(openInWorkspace(realRoot, path.join(swapped, "secret.txt"), constants.O_WRONLY | constants.O_CREAT, "escape/secret.txt")).rejects.toThrow(/through a symlink/);
+    expect(await fs.readFile(path.join(outside, "secret.txt"), "utf8")).toBe("secret");
   });
 });

@@ -1,8 +1,9 @@
 // list_files, read_file and write_file, confined to the task workspace.
-import fs from "node:fs/promises";
+import { constants } from "node:fs";
+import fs, { type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { ToolInputError } from "./tool-error";
-import { resolveInWorkspace } from "./workspace-path";
+import { isInside, resolveInWorkspace } from "./workspace-path";
 
 const MAX_READ_BYTES = 200_000;
 const MAX_LISTED = 500;
@@ -29,7 +30,9 @@ export async function listFiles(root: string, requested = "."): Promise<FileEntr
         entries.push({ path: relative, size: 0, type: "directory" });
         await walk(full);
       } else if (child.isFile()) {
-        entries.push({ path: relative, size: (await fs.stat(full)).size, type: "file" });
+        // lstat: a file swapped for a symlink meanwhile is not followed; one removed meanwhile is left out.
+        const stat = await fs.lstat(full).catch(() => null);
+        if (stat?.isFile()) entries.push({ path: relative, size: stat.size, type: "file" });
       }
     }
   };
@@ -39,10 +42,12 @@ export async function listFiles(root: string, requested = "."): Promise<FileEntr
 
 export async function readFile(root: string, requested: string): Promise<string> {
   const file = await resolveInWorkspace(root, requested);
-  const stat = await fs.stat(file).catch(() => null);
-  if (!stat?.isFile()) throw new ToolInputError(`"${requested}" is not a file in the workspace.`);
-  const handle = await fs.open(file);
+  const real = await fs.realpath(file).catch(() => null);
+  if (!real) throw new ToolInputError(`"${requested}" is not a file in the workspace.`);
+  const { handle } = await openInWorkspace(await fs.realpath(root), real, constants.O_RDONLY, requested);
   try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new ToolInputError(`"${requested}" is not a file in the workspace.`);
     const buffer = Buffer.alloc(Math.min(stat.size, MAX_READ_BYTES));
     await handle.read(buffer, 0, buffer.length, 0);
     const text = buffer.toString("utf8");
@@ -55,6 +60,49 @@ export async function readFile(root: string, requested: string): Promise<string>
 export async function writeFile(root: string, requested: string, content: string): Promise<string> {
   const file = await resolveInWorkspace(root, requested);
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, content);
+  const target = path.join(await fs.realpath(path.dirname(file)), path.basename(file));
+  const { handle } = await openInWorkspace(await fs.realpath(root), target, constants.O_WRONLY | constants.O_CREAT, requested);
+  try {
+    if (!(await handle.stat()).isFile()) throw new ToolInputError(`"${requested}" is not a file in the workspace.`);
+    await handle.truncate(0);
+    await handle.writeFile(content);
+  } finally {
+    await handle.close();
+  }
   return `wrote ${Buffer.byteLength(content)} bytes to ${requested}`;
+}
+
+/**
+ * Opens `target`, already checked to be inside the workspace, and checks again what was opened:
+ * between the check and the open, another subtask's command may have swapped a directory on the
+ * way for a symlink to elsewhere. The last component is never followed (O_NOFOLLOW), a FIFO does
+ * not block (O_NONBLOCK), and the open file's real path (/proc/self/fd) must be inside `realRoot`;
+ * a file this call created outside is removed again. Nothing is truncated before that check.
+ */
+export async function openInWorkspace(realRoot: string, target: string, flags: number, requested: string): Promise<{ handle: FileHandle; created: boolean }> {
+  const safe = flags | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+  let opened: { handle: FileHandle; created: boolean };
+  try {
+    opened = (flags & constants.O_CREAT) !== 0 ? await openCreating(target, safe) : { handle: await fs.open(target, safe), created: false };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") throw new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
+    if (code === "ENOENT") throw new ToolInputError(`"${requested}" is not a file in the workspace.`);
+    throw error;
+  }
+  const real = await fs.readlink(`/proc/self/fd/${opened.handle.fd}`).catch(() => null);
+  if (real !== null && isInside(realRoot, real)) return opened;
+  await opened.handle.close();
+  if (opened.created && real !== null) await fs.unlink(real).catch(() => {});
+  throw new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
+}
+
+/** Creates the file if it is new (and says so), or opens the existing one; never truncates. */
+async function openCreating(target: string, flags: number): Promise<{ handle: FileHandle; created: boolean }> {
+  try {
+    return { handle: await fs.open(target, flags | constants.O_EXCL, 0o644), created: true };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return { handle: await fs.open(target, flags & ~constants.O_CREAT), created: false };
+  }
 }

@@ -25,7 +25,7 @@ export async function relativeInWorkspace(root: string, requested: string): Prom
   return path.relative(await fs.realpath(root), target) || ".";
 }
 
-function isInside(root: string, candidate: string): boolean {
+export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
   return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 }
