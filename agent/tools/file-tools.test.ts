@@ -51,6 +51,11 @@ describe("workspace file tools", () => {
     await expect(fs.stat(path.join(path.dirname(root), "created-outside.txt"))).rejects.toThrow(/ENOENT/);
   });
 
+  it("takes a name that merely starts with two dots as the file inside it is", async () => {
+    expect(await writeFile(root, "..notes.md", "dots")).toBe("wrote 4 bytes to ..notes.md");
+    expect(await readFile(root, "..notes.md")).toBe("dots");
+  });
+
   it("says when a file does not exist", async () => {
     await expect(readFile(root, "missing.md")).rejects.toThrow(/not a file in the workspace/);
   });

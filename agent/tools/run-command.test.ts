@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -58,6 +59,26 @@ describe.each<CommandSandbox>([{ kind: "none" }, { kind: "bwrap", network: false
     const running = runCommand(await workspace(), "sleep 20", { timeoutSeconds: 30, signal: controller.signal, sandbox });
     setTimeout(() => controller.abort(), 200);
     expect((await running).signal).toBe("SIGKILL");
+  });
+});
+
+describe("runCommand without the sandbox", () => {
+  it("ends when the command does, although a process it left behind in a session of its own holds the output open", async () => {
+    const started = Date.now();
+    const result = await run("setsid sleep 31.5 & echo started", { kind: "none" });
+    expect(result).toMatchObject({ exitCode: 0, timedOut: false });
+    expect(result.output.trim()).toBe("started");
+    expect(Date.now() - started).toBeLessThan(4_000);
+    execFileSync("pkill", ["-f", "^sleep 31.5$"]);
+  });
+
+  it("kills a command at once when its run was already cancelled", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const root = await workspace();
+    const result = await runCommand(root, "sleep 0.5; touch ran", { timeoutSeconds: 5, signal: controller.signal, sandbox: { kind: "none" } });
+    expect(result.signal).toBe("SIGKILL");
+    await expect(fs.access(path.join(root, "ran"))).rejects.toThrow();
   });
 });
 

@@ -52,20 +52,35 @@ export function runCommand(root: string, command: string, options: RunCommandOpt
     }, options.timeoutSeconds * 1000);
     const onAbort = () => killGroup();
     options.signal.addEventListener("abort", onAbort, { once: true });
+    if (options.signal.aborted) killGroup();
 
-    child.on("error", (error) => {
+    let settled = false;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      void pidLimit?.dispose();
-      reject(error);
-    });
-    child.on("close", (exitCode, signal) => {
-      clearTimeout(timer);
+      clearTimeout(drain);
       void pidLimit?.dispose();
       options.signal.removeEventListener("abort", onAbort);
-      resolve({ exitCode, signal, timedOut, output: output.text() });
+      finish();
+    };
+    // The result waits for the output's end ("close"), but not for ever: a process that left the
+    // group (setsid, possible without the sandbox) may hold the pipes open long after the command.
+    let drain: NodeJS.Timeout | undefined;
+    child.on("exit", (exitCode, signal) => {
+      drain = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        settle(() => resolve({ exitCode, signal, timedOut, output: output.text() }));
+      }, OUTPUT_DRAIN_MS);
     });
+    child.on("error", (error) => settle(() => reject(error)));
+    child.on("close", (exitCode, signal) => settle(() => resolve({ exitCode, signal, timedOut, output: output.text() })));
   });
 }
+
+/** How long output may go on arriving after the command's own process has exited. */
+const OUTPUT_DRAIN_MS = 1_000;
 
 export function describeCommandResult(result: CommandResult, timeoutSeconds: number): string {
   const status = result.timedOut

@@ -37,6 +37,11 @@ describe("task coordination", () => {
     expect((await coordination.read("t1", first)).map((m) => m.text)).toEqual(["I have scheduler.py"]);
     expect(await coordination.read("t1", all[1]!.id)).toEqual([]);
   });
+
+  it("reads a message whose sender or text is a field's name as it was posted", async () => {
+    await coordination.post("t4", { from: "text", text: "from" });
+    expect(await coordination.read("t4")).toMatchObject([{ from: "text", text: "from" }]);
+  });
 });
 
 describe("the coordination tools an agent calls", () => {

@@ -48,7 +48,8 @@ export function createTaskCoordination(redis: Redis, keys: Pick<RedisKeys, "task
     async read(taskId, afterId) {
       const entries = await redis.xrange(messagesKey(taskId), afterId ? `(${afterId}` : "-", "+", "COUNT", READ_LIMIT);
       return entries.map(([id, fields]) => {
-        const field = (name: string) => fields[fields.indexOf(name) + 1] ?? "";
+        // Names sit at even places, values at odd ones: a value that reads "text" is not a name.
+        const field = (name: string) => fields.find((_, i) => i % 2 === 1 && fields[i - 1] === name) ?? "";
         return { id, from: field("from"), text: field("text") };
       });
     },

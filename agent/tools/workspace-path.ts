@@ -27,7 +27,8 @@ export async function relativeInWorkspace(root: string, requested: string): Prom
 
 export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  // "..notes.md" is a name inside; ".." and "../x" are outside.
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 async function exists(file: string): Promise<boolean> {

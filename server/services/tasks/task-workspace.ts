@@ -19,7 +19,7 @@ export function workspaceDir(config: WorkspaceConfig, taskId: string): string | 
 
 export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /** Seed files by workspace-relative path (with "/" separators), with their sizes. */
