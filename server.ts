@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import type { IncomingMessage } from "node:http";
-import { CLIENT_ADDRESS_HEADER, REQUEST_PATH_HEADER, requestPath } from "./server/auth/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, REQUEST_PATH_HEADER, requestPath } from "./server/auth/client-address";
 import { originOf } from "./server/auth/csrf";
 import { createRedis } from "./server/create-redis";
 import { baseUrl, env } from "./server/env";
@@ -29,11 +29,7 @@ const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-/** The TCP peer, or the first X-Forwarded-For hop when a trusted proxy sits in front. */
-function clientAddress(req: IncomingMessage): string {
-  const forwarded = env.BATON_TRUST_PROXY ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
-  return forwarded || req.socket.remoteAddress || "unknown";
-}
+const clientAddress = (req: IncomingMessage) => clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.BATON_TRUST_PROXY);
 
 const httpServer = createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);

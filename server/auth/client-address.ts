@@ -10,3 +10,13 @@ export function requestPath(url: string | undefined): string {
   parsed.searchParams.delete("_rsc");
   return parsed.pathname + parsed.search;
 }
+
+/**
+ * The client's address: the TCP peer, or, behind a trusted reverse proxy (BATON_TRUST_PROXY), the
+ * hop that proxy appended to X-Forwarded-For: the last one. Earlier hops are whatever the client
+ * sent, so "X-Forwarded-For: 127.0.0.1" from outside cannot pass for this host.
+ */
+export function clientAddressOf(peer: string | undefined, forwardedFor: string | string[] | undefined, trustProxy: boolean): string {
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map((hop) => hop.trim()).filter(Boolean);
+  return (trustProxy ? hops.at(-1) : undefined) || peer || "unknown";
+}

@@ -10,7 +10,12 @@ import { webDeps } from "@/server/web-deps";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  const access = metricsAccess({ authorization: request.headers.get("authorization"), clientAddress: request.headers.get(CLIENT_ADDRESS_HEADER), token: env.BATON_METRICS_TOKEN });
+  const access = metricsAccess({
+    authorization: request.headers.get("authorization"),
+    clientAddress: request.headers.get(CLIENT_ADDRESS_HEADER),
+    token: env.BATON_METRICS_TOKEN,
+    relayed: !env.BATON_TRUST_PROXY && request.headers.has("x-forwarded-for"),
+  });
   if (!access.allowed) return new Response(`${access.message}\n`, { status: access.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   try {
     const metrics = renderMetrics(await readMetrics(webDeps()));

@@ -22,6 +22,10 @@ describe("metricsAccess", () => {
     }
   });
 
+  it("does not take a loopback peer that relays a proxied request for this host", () => {
+    expect(metricsAccess({ authorization: null, clientAddress: "127.0.0.1", token: undefined, relayed: true })).toMatchObject({ allowed: false, status: 403 });
+  });
+
   it("with a token, does not let loopback clients skip it", () => {
     expect(metricsAccess({ authorization: null, clientAddress: "127.0.0.1", token: TOKEN })).toMatchObject({ allowed: false, status: 401 });
   });
