@@ -8,7 +8,11 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
   // A shared page's URL is its credential: never send it on to another site.
   async headers() {
-    return [{ source: "/share/:token*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }, { key: "X-Robots-Tag", value: "noindex, nofollow" }] }];
+    return [
+      // No page of Baton is meant to be framed by another site (clickjacking an approval or a cancel).
+      { source: "/:path*", headers: [{ key: "X-Frame-Options", value: "DENY" }, { key: "Content-Security-Policy", value: "frame-ancestors 'none'" }] },
+      { source: "/share/:token*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }, { key: "X-Robots-Tag", value: "noindex, nofollow" }] },
+    ];
   },
   // The test run type-checks the whole project (tsc) beside the build; it asks the build not to
   // do it a second time.

