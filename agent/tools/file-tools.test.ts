@@ -64,8 +64,9 @@ describe("workspace file tools", () => {
     await fs.writeFile(path.join(root, "v2.md"), "two");
     await fs.symlink("v2.md", path.join(root, "latest.md"));
     expect(await readFile(root, "latest.md")).toBe("two");
-    await writeFile(root, "v2.md", "2");
-    expect(await readFile(root, "latest.md")).toBe("2");
+    await writeFile(root, "latest.md", "2");
+    expect(await readFile(root, "v2.md")).toBe("2");
+    expect((await fs.lstat(path.join(root, "latest.md"))).isSymbolicLink()).toBe(true);
   });
 
   it("neither hangs on a FIFO nor treats it as a file", async () => {

@@ -60,7 +60,8 @@ export async function readFile(root: string, requested: string): Promise<string>
 export async function writeFile(root: string, requested: string, content: string): Promise<string> {
   const file = await resolveInWorkspace(root, requested);
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const target = path.join(await fs.realpath(path.dirname(file)), path.basename(file));
+  // An existing file is written where it really is (through a symlink that stays inside, checked above); a new one beside its real folder.
+  const target = (await fs.realpath(file).catch(() => null)) ?? path.join(await fs.realpath(path.dirname(file)), path.basename(file));
   const { handle } = await openInWorkspace(await fs.realpath(root), target, constants.O_WRONLY | constants.O_CREAT, requested);
   try {
     if (!(await handle.stat()).isFile()) throw new ToolInputError(`"${requested}" is not a file in the workspace.`);
@@ -80,13 +81,16 @@ export async function writeFile(root: string, requested: string, content: string
  * a file this call created outside is removed again. Nothing is truncated before that check.
  */
 export async function openInWorkspace(realRoot: string, target: string, flags: number, requested: string): Promise<{ handle: FileHandle; created: boolean }> {
+  const refused = () => new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
+  // Checked before the open as well: opening is not free of effects (a device, an empty file created).
+  if (!isInside(realRoot, target)) throw refused();
   const safe = flags | constants.O_NOFOLLOW | constants.O_NONBLOCK;
   let opened: { handle: FileHandle; created: boolean };
   try {
     opened = (flags & constants.O_CREAT) !== 0 ? await openCreating(target, safe) : { handle: await fs.open(target, safe), created: false };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ELOOP") throw new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
+    if (code === "ELOOP") throw refused();
     if (code === "ENOENT") throw new ToolInputError(`"${requested}" is not a file in the workspace.`);
     throw error;
   }
@@ -94,7 +98,7 @@ export async function openInWorkspace(realRoot: string, target: string, flags: n
   if (real !== null && isInside(realRoot, real)) return opened;
   await opened.handle.close();
   if (opened.created && real !== null) await fs.unlink(real).catch(() => {});
-  throw new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
+  throw refused();
 }
 
 /** Creates the file if it is new (and says so), or opens the existing one; never truncates. */

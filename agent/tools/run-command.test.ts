@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CappedOutput, OUTPUT_CAP_BYTES, runCommand } from "./run-command";
-import { bubblewrapAvailable, hiddenInEtc, type CommandSandbox } from "./sandbox";
+import { bubblewrapAvailable, hiddenIn, type CommandSandbox } from "./sandbox";
 
 const workspace = () => fs.mkdtemp(path.join(os.tmpdir(), "baton-cmd-"));
 const run = async (command: string, sandbox: CommandSandbox, root?: string) =>
@@ -65,11 +64,20 @@ describe.each<CommandSandbox>([{ kind: "none" }, { kind: "bwrap", network: false
 describe("runCommand without the sandbox", () => {
   it("ends when the command does, although a process it left behind in a session of its own holds the output open", async () => {
     const started = Date.now();
-    const result = await run("setsid sleep 31.5 & echo started", { kind: "none" });
-    expect(result).toMatchObject({ exitCode: 0, timedOut: false });
-    expect(result.output.trim()).toBe("started");
-    expect(Date.now() - started).toBeLessThan(4_000);
-    execFileSync("pkill", ["-f", "^sleep 31.5$"]);
+    const result = await run("setsid sleep 30 & echo $!", { kind: "none" });
+    const escaped = Number(result.output.trim());
+    try {
+      expect(result).toMatchObject({ exitCode: 0, timedOut: false });
+      expect(Date.now() - started).toBeLessThan(4_000);
+    } finally {
+      process.kill(escaped, "SIGKILL");
+    }
+  });
+
+  it("ends what the command left running in its own group when the command ends", async () => {
+    const result = await run("sleep 30 & echo $!", { kind: "none" });
+    const leftover = Number(result.output.trim());
+    await expect.poll(() => isAlive(leftover), { timeout: 2_000 }).toBe(false);
   });
 
   it("kills a command at once when its run was already cancelled", async () => {
@@ -98,20 +106,32 @@ describe("the bubblewrap sandbox", () => {
   });
 
   it("runs the command with no capabilities, so even as root it cannot make the system writable", async () => {
-    const result = await run("grep CapEff /proc/self/status; mount -o remount,bind,rw / 2>&1; touch /usr/baton-test 2>&1; echo done", { kind: "bwrap", network: false });
-    expect(result.output).toMatch(/CapEff:\s+0+\n/);
-    expect(result.output).toMatch(/\/usr\/baton-test.*(Read-only file system|Permission denied)/);
-    await expect(fs.access("/usr/baton-test")).rejects.toThrow();
+    const marker = `/usr/baton-test-${process.pid}`;
+    try {
+      const result = await run(`grep CapEff /proc/self/status; mount -o remount,bind,rw / 2>&1; touch ${marker} 2>&1; echo done`, { kind: "bwrap", network: false });
+      expect(result.output).toMatch(/CapEff:\s+0+\n/);
+      expect(result.output).toMatch(/baton-test-\d+.*(Read-only file system|Permission denied)/);
+      await expect(fs.access(marker)).rejects.toThrow();
+    } finally {
+      await fs.rm(marker, { force: true });
+    }
+  });
+
+  it("keeps the host's kernel settings and SysRq trigger out of reach (writing one back as it is must fail)", async () => {
+    const result = await run("v=$(cat /proc/sys/kernel/core_pattern); echo \"$v\" > /proc/sys/kernel/core_pattern 2>&1 && echo wrote-sysctl; echo h > /proc/sysrq-trigger 2>&1 && echo wrote-sysrq; hostname baton-test 2>&1 && echo renamed; echo checked", { kind: "bwrap", network: false });
+    expect(result.output).not.toMatch(/wrote-sysctl|wrote-sysrq/);
+    expect(result.output.trim().split("\n").at(-1)).toBe("checked");
   });
 
   it("shows the command nothing of the host beyond the system and its own workspace", async () => {
     const root = await workspace();
     const neighbour = await workspace();
     await fs.writeFile(path.join(neighbour, "secret.txt"), "another task's file");
-    const probes = [`cat ${neighbour}/secret.txt`, `ls ${process.cwd()}/package.json`, "ls /root", "ls /run", "ls /home"];
+    const project = path.resolve(import.meta.dirname, "../..");
+    const probes = [`cat ${neighbour}/secret.txt`, `ls ${project}/package.json`, "ls /root", "ls /run", "ls /home", "cat /etc/shadow"];
     const result = await run(probes.map((probe) => `${probe} >/dev/null 2>&1 && echo "visible: ${probe}"`).join("; ") + "; cat /etc/shadow | wc -c; echo checked", { kind: "bwrap", network: false }, root);
     expect(result.output).not.toMatch(/visible:/);
-    // Root-only files under /etc read as empty; the rest of /etc is there.
+    // A root-only file under /etc is covered (nothing to read); the rest of /etc is there.
     expect(result.output.trim().split("\n").slice(-2)).toEqual(["0", "checked"]);
     expect((await run("test -r /etc/passwd && echo readable", { kind: "bwrap", network: false })).output.trim()).toBe("readable");
   });
@@ -148,7 +168,7 @@ describe("the bubblewrap sandbox", () => {
   });
 });
 
-describe("hiddenInEtc", () => {
+describe("hiddenIn", () => {
   it("covers what only its owner may read: directories with an empty one, files with an empty file", async () => {
     const etc = await workspace();
     const make = async (relative: string, mode: number, dir = false) => {
@@ -164,7 +184,9 @@ describe("hiddenInEtc", () => {
     await make("ssl", 0o755, true);
     const key = await make("ssl/key.pem", 0o600);
     await make("ssl/cert.pem", 0o644);
-    expect(new Set(mounts(hiddenInEtc(etc)))).toEqual(new Set([`--ro-bind /dev/null ${secret}`, `--ro-bind /dev/null ${key}`, `--tmpfs ${privateDir}`]));
+    expect(new Set(mounts(hiddenIn(etc)))).toEqual(new Set([`--ro-bind /dev/null ${secret}`, `--ro-bind /dev/null ${key}`, `--tmpfs ${privateDir}`]));
+    // A tree larger than the walk may look at is covered whole.
+    expect(hiddenIn(etc, 3)).toEqual(["--tmpfs", etc]);
   });
 });
 
@@ -186,3 +208,12 @@ describe("CappedOutput", () => {
     expect(capped.text()).toBe("abcde\n…[16 bytes of output omitted]…\nvwxyz");
   });
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

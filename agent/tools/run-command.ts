@@ -68,6 +68,10 @@ export function runCommand(root: string, command: string, options: RunCommandOpt
     // group (setsid, possible without the sandbox) may hold the pipes open long after the command.
     let drain: NodeJS.Timeout | undefined;
     child.on("exit", (exitCode, signal) => {
+      // The command is over: so is whatever it left running in its group, as under the sandbox,
+      // where its pid namespace ends with it. It finished within its time limit, too.
+      clearTimeout(timer);
+      killGroup();
       drain = setTimeout(() => {
         child.stdout.destroy();
         child.stderr.destroy();

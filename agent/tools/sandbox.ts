@@ -1,26 +1,36 @@
 // How run_command isolates a command: bubblewrap builds it a root of its own from the system's
-// programs and libraries (read-only), /etc without what only root may read, its workspace
-// (writable), a private /tmp, a fresh /dev and /proc. Nothing else of the host is there: not the
-// project, not other tasks' workspaces, not /root, /home or the sockets under /run. It runs with
-// no capabilities (an agent running as root must not lend the command root's powers, such as
-// remounting the system writable), in its own pid namespace (so killing it kills everything it
+// programs and libraries (read-only, without what only root may read under /etc, /opt and
+// /usr/local/etc), its workspace (writable), a private /tmp, a fresh /dev and /proc (kernel
+// settings read-only). Nothing else of the host is there: not the project, not other tasks'
+// workspaces, not /root, /home or the sockets under /run. It runs with no capabilities (an agent
+// running as root must not lend the command root's powers, such as remounting the system
+// writable), in its own pid, IPC and host-name namespaces (so killing it kills everything it
 // started), with no network unless the profile allows it, and it dies with its agent, even on
-// SIGKILL.
+// SIGKILL. It still runs as root (uid 0) when the agent does.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 export type CommandSandbox = { kind: "bwrap"; network: boolean } | { kind: "none" };
 
 /** The system's programs and libraries; on a merged-/usr system the top-level ones are links into /usr. */
 const SYSTEM_DIRS = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/opt"];
+/** Directories that may hold root-only files beside programs (site configs, installed services). */
+const WALKED_DIRS = ["/etc", "/opt", "/usr/local/etc"];
+/** How many entries a walk looks at before it covers the whole directory instead (fail closed). */
+const WALK_BUDGET = 20_000;
 
 let available: boolean | undefined;
-let systemMounts: string[] | undefined;
 
-/** Whether bubblewrap is installed and can build the sandbox here (checked once, with the real mounts). */
+/** Whether bubblewrap is installed and can build this very sandbox here (checked once); why not goes to the log. */
 export function bubblewrapAvailable(): boolean {
-  available ??= spawnSync("bwrap", [...systemArgs(), "--proc", "/proc", "--unshare-pid", "--die-with-parent", "--cap-drop", "ALL", "true"], { stdio: "ignore" }).status === 0;
+  if (available === undefined) {
+    const [program, args] = sandboxedCommand(os.tmpdir(), "true", { kind: "bwrap", network: false });
+    const probe = spawnSync(program, args, { encoding: "utf8" });
+    available = probe.status === 0;
+    if (!available) console.error(`run_command: bubblewrap cannot build the sandbox here: ${probe.error?.message ?? probe.stderr.trim()}`);
+  }
   return available;
 }
 
@@ -31,13 +41,18 @@ export function sandboxedCommand(workspace: string, command: string, sandbox: Co
     "bwrap",
     [
       ...systemArgs(),
+      ...coveredParents(workspace),
       "--dev", "/dev",
       "--proc", "/proc",
+      // bubblewrap covers /proc's SysRq trigger, but a fresh /proc still lets root write kernel
+      // settings (core_pattern, modprobe: ways to run a program as root on the host), capabilities or not.
+      "--ro-bind", "/proc/sys", "/proc/sys",
       "--tmpfs", "/tmp",
       "--tmpfs", "/var/tmp",
       "--bind", workspace, workspace,
       "--unshare-pid",
       "--unshare-ipc",
+      "--unshare-uts",
       ...(sandbox.network ? [] : ["--unshare-net"]),
       "--cap-drop", "ALL",
       "--die-with-parent",
@@ -47,10 +62,23 @@ export function sandboxedCommand(workspace: string, command: string, sandbox: Co
   ];
 }
 
-/** The read-only part of the sandbox's root, worked out once: the system's directories and a filtered /etc. */
+/**
+ * The read-only part of the sandbox's root: the system's directories, with what others may not
+ * read under /etc, /opt and /usr/local/etc covered. Worked out for every command (a few ms), so
+ * a file added or removed meanwhile is seen as it is now.
+ */
 function systemArgs(): string[] {
-  systemMounts ??= [...SYSTEM_DIRS.flatMap(systemDir), "--ro-bind", "/etc", "/etc", ...hiddenInEtc(), ...resolverFile()];
-  return systemMounts;
+  return [...SYSTEM_DIRS.flatMap(systemDir), "--ro-bind", "/etc", "/etc", ...WALKED_DIRS.flatMap((dir) => hiddenIn(dir)), ...resolverFile()];
+}
+
+/**
+ * The agent's own folder (the project, with its generated secrets) and the folder holding every
+ * task's workspace, when a system directory mounted above holds them (a deployment under /opt):
+ * covered, before this task's workspace is mounted back.
+ */
+function coveredParents(workspace: string): string[] {
+  const inMounted = (dir: string) => SYSTEM_DIRS.some((root) => dir === root || dir.startsWith(`${root}/`));
+  return [...new Set([process.cwd(), path.dirname(workspace)])].filter(inMounted).flatMap((dir) => ["--tmpfs", dir]);
 }
 
 /** /etc/resolv.conf may link to a file under /run (systemd-resolved); that one file comes along, for commands allowed the network. */
@@ -74,22 +102,25 @@ function systemDir(dir: string): string[] {
 }
 
 /**
- * What under /etc any user but root is denied (shadow passwords, private keys, service configs
- * with credentials): covered with an empty directory or file, so the command sees /etc as an
- * unprivileged user would, although it runs as root.
+ * What under `root` any user but root is denied (shadow passwords, private keys, service configs
+ * with credentials): covered with an empty directory, or /dev/null for a file, so the command
+ * sees these directories as an unprivileged user would, although it runs as root. A tree too
+ * large to walk is covered whole.
  */
-export function hiddenInEtc(root = "/etc"): string[] {
+export function hiddenIn(root: string, budget = WALK_BUDGET): string[] {
   const args: string[] = [];
-  const visit = (dir: string) => {
+  let seen = 0;
+  const visit = (dir: string): boolean => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
-      return;
+      return true;
     }
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
+      if (++seen > budget) return false;
       if (entry.isSymbolicLink()) continue;
+      const full = path.join(dir, entry.name);
       let mode: number;
       try {
         mode = fs.statSync(full).mode;
@@ -100,12 +131,14 @@ export function hiddenInEtc(root = "/etc"): string[] {
       if (entry.isDirectory()) {
         // A directory others may not list or enter is covered whole.
         if (!othersMayRead || (mode & 0o001) === 0) args.push("--tmpfs", full);
-        else visit(full);
+        else if (!visit(full)) return false;
       } else if (!othersMayRead) {
         args.push("--ro-bind", "/dev/null", full);
       }
     }
+    return true;
   };
-  visit(root);
-  return args;
+  // A directory that is a link is mounted as one (see systemDir); its target is not walked.
+  if (!fs.lstatSync(root, { throwIfNoEntry: false })?.isDirectory()) return [];
+  return visit(root) ? args : ["--tmpfs", root];
 }

@@ -12,7 +12,7 @@ export const TOOL_INPUTS = {
   share_data: z.object({ key: z.string().min(1).max(200), value: z.unknown() }),
   get_shared_data: z.object({ key: z.string().min(1).max(200).optional() }),
   post_message: z.object({ text: z.string().min(1).max(4000) }),
-  read_messages: z.object({ after: z.string().regex(/^\d{1,20}(-\d{1,20})?$/, "a message id, such as 1764590000000-0").optional() }),
+  read_messages: z.object({ after: z.string().regex(/^\d{1,19}(-\d{1,19})?$/, "a message id, such as 1764590000000-0").optional() }),
   finish: ZFinishSchema,
   submit_plan: ZPlanSchema,
   submit_result: ZTaskResultSchema,

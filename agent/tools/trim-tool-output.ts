@@ -24,7 +24,7 @@ export function trimMiddle(text: string, maxChars: number): string {
   const head = Math.ceil(keep / 2);
   const tail = keep - head;
   // Cut between characters, not inside a surrogate pair: half an emoji is text the API refuses.
-  const headEnd = isLowSurrogate(text.charCodeAt(head)) ? head - 1 : head;
+  const headEnd = head > 0 && isLowSurrogate(text.charCodeAt(head)) ? head - 1 : head;
   const tailStart = tail === 0 ? text.length : text.length - tail + (isLowSurrogate(text.charCodeAt(text.length - tail)) ? 1 : 0);
   return text.slice(0, headEnd) + marker(tailStart - headEnd) + text.slice(tailStart);
 }
