@@ -1,6 +1,8 @@
 // Members and invitations. Admins manage members and viewers; only an owner grants, changes or
-// removes the admin and owner roles. Nobody changes their own role or removes themselves, so a
-// team can never lose its last owner by accident.
+// removes the admin and owner roles. Nobody changes their own role or removes themselves, and a
+// change that would leave no active owner is refused: owners' changes take the owners' rows' locks
+// first, so two owners demoting each other at once cannot both succeed (with no owner, the next
+// person to sign in would become one).
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import { normaliseEmail } from "../../auth/join-policy";
@@ -42,14 +44,27 @@ async function targetOf(db: Pick<Db, "user">, actor: Actor, userId: string, verb
   return user;
 }
 
+/** Locks the active owners' rows, so changes that could remove one run one after another. */
+async function lockOwners(tx: Pick<Db, "$executeRaw">) {
+  await tx.$executeRaw`SELECT id FROM "User" WHERE role = 'OWNER' AND "disabledAt" IS NULL ORDER BY id FOR UPDATE`;
+}
+
+async function keepAnOwner(tx: Pick<Db, "user">) {
+  if ((await tx.user.count({ where: { role: "OWNER", disabledAt: null } })) === 0) {
+    throw new ServiceError("CONFLICT", "The team needs at least one owner; make someone else an owner first.");
+  }
+}
+
 export async function setMemberRole(db: Db, actor: Actor, input: z.output<typeof ZSetRoleSchema>, ip?: string) {
   return db.$transaction(async (tx) => {
+    await lockOwners(tx);
     const user = await targetOf(tx, actor, input.userId, "change the role of");
     if ((PRIVILEGED.includes(user.role) || PRIVILEGED.includes(input.role)) && !can(actor.role, "manageAdmins")) {
       throw new ServiceError("FORBIDDEN", "Only an owner can grant, change or remove the admin and owner roles.");
     }
     if (user.role === input.role) return { changed: false as const };
     await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
+    await keepAnOwner(tx);
     await recordAudit(tx, { actor, action: "member.role_changed", target: { type: "user", id: user.id }, data: { email: user.email, from: user.role, to: input.role }, ip });
     return { changed: true as const };
   });
@@ -57,12 +72,14 @@ export async function setMemberRole(db: Db, actor: Actor, input: z.output<typeof
 
 export async function setMemberDisabled(db: Db, actor: Actor, input: z.output<typeof ZSetDisabledSchema>, ip?: string) {
   return db.$transaction(async (tx) => {
+    await lockOwners(tx);
     const user = await targetOf(tx, actor, input.userId, input.disabled ? "remove" : "restore");
     if (PRIVILEGED.includes(user.role) && !can(actor.role, "manageAdmins")) {
       throw new ServiceError("FORBIDDEN", "Only an owner can remove or restore an admin or owner.");
     }
     if (Boolean(user.disabledAt) === input.disabled) return { changed: false as const };
     await tx.user.update({ where: { id: user.id }, data: { disabledAt: input.disabled ? new Date() : null } });
+    await keepAnOwner(tx);
     // Signed-in browsers lose access at once; tokens are refused while the user is removed.
     if (input.disabled) await tx.session.deleteMany({ where: { userId: user.id } });
     await recordAudit(tx, { actor, action: input.disabled ? "member.removed" : "member.restored", target: { type: "user", id: user.id }, data: { email: user.email }, ip });
