@@ -137,6 +137,19 @@ describe("share links", () => {
     expect(shared?.task.subtasks).toEqual([expect.objectContaining({ index: 0, title: "Look around", status: "SUCCEEDED" })]);
   });
 
+  it("do not tell who on the team acted: Baton's lines and the reason say 'a team member', the model's lines stay as written", async () => {
+    const task = await deps.db.task.create({ data: { title: "Cancelled", prompt: "Stop it", status: "CANCELLED", statusReason: "Cancelled by ana@example.test." } });
+    await deps.db.logEvent.createMany({
+      data: [
+        { taskId: task.id, seq: 1, kind: "STATUS", message: "Plan approved by ana@example.test; running." },
+        { taskId: task.id, seq: 2, kind: "TEXT", message: "The report lists bob@example.test as the contact." },
+      ],
+    });
+    const shared = await readSharedTask(deps.db, (await createLink(owner, task.id, { includeLogs: true })).token);
+    expect(shared?.task.statusReason).toBe("Cancelled by a team member.");
+    expect(shared?.logs?.map((line) => line.message)).toEqual(["Plan approved by a team member; running.", "The report lists bob@example.test as the contact."]);
+  });
+
   it("may be revoked by their creator and by admins, not by other members", async () => {
     const task = await finishedTask("Contested");
     const first = await createLink(member, task.id);

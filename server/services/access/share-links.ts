@@ -106,7 +106,7 @@ export async function readSharedTask(db: Db, token: string, now = new Date()) {
     },
   });
   if (!link) return null;
-  const { id: taskId, ...task } = link.task;
+  const { id: taskId, statusReason, ...task } = link.task;
   const logs = link.includeLogs
     ? await db.logEvent.findMany({
         where: { taskId },
@@ -115,6 +115,16 @@ export async function readSharedTask(db: Db, token: string, now = new Date()) {
         select: { seq: true, kind: true, level: true, message: true, createdAt: true, subtask: { select: { index: true } } },
       })
     : null;
-  return { task, expiresAt: link.expiresAt, logs };
+  return {
+    task: { ...task, statusReason: statusReason && withoutMembers(statusReason) },
+    expiresAt: link.expiresAt,
+    // Baton's own lines name who acted; the model's lines are the work, and are shown as written.
+    logs: logs?.map((line) => (line.kind === "STATUS" || line.kind === "ERROR" ? { ...line, message: withoutMembers(line.message) } : line)) ?? null,
+  };
+}
+
+/** "Cancelled by ana@example.com" → "Cancelled by a team member": a share link's reader learns what happened, not who on the team did it. */
+export function withoutMembers(text: string): string {
+  return text.replace(/\bby [^\s@,;()]+@[^\s@,;()]+\.[^\s@,;().]+/g, "by a team member");
 }
 export type SharedTask = NonNullable<Awaited<ReturnType<typeof readSharedTask>>>;
