@@ -1,7 +1,9 @@
 // Socket.IO on the web server's HTTP server, with the Redis adapter so events published by
 // agents (through the emitter) and by any web replica reach every connected browser.
 // Connections authenticate like tRPC requests (session cookie or API token); every room join
-// checks again, so a signed-out or removed user stops getting new rooms at once.
+// checks again, so a signed-out or removed user stops getting new rooms at once, and every
+// connection's credentials are checked again every half minute, so one that has ended (a member
+// removed, a token revoked, a session signed out or expired) stops receiving what its rooms carry.
 import type { Server as HttpServer } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createAdapter } from "@socket.io/redis-adapter";
@@ -25,7 +27,11 @@ export interface RealtimeDeps {
   allowedOrigin: string;
   /** The connecting client's address (the TCP peer, or the proxy's X-Forwarded-For when trusted). */
   clientAddress(socket: Socket): string;
+  /** How often open connections' credentials are checked again (default RECHECK_MS). */
+  recheckMs?: number;
 }
+
+const RECHECK_MS = 30_000;
 
 interface SocketData {
   actor: Actor;
@@ -53,6 +59,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   });
 
   announceResubscriptions(io, deps.subClient);
+  recheckConnections(io, deps.db, deps.recheckMs ?? RECHECK_MS);
 
   io.use(async (socket, next) => {
     try {
@@ -111,6 +118,25 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     });
   });
   return io;
+}
+
+/** Disconnects this server's connections whose credentials no longer authenticate; a database away for a moment disconnects nobody. */
+function recheckConnections(io: RealtimeServer, db: Db, everyMs: number): void {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (const socket of io.of("/").sockets.values()) {
+        const outcome = await authenticate(db, socket.data.credentials).catch(() => null);
+        if (outcome && outcome.kind !== "authenticated") socket.disconnect(true);
+      }
+    } finally {
+      running = false;
+    }
+  }, everyMs);
+  timer.unref();
+  io.httpServer?.on("close", () => clearInterval(timer));
 }
 
 /**

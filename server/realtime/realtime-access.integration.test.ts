@@ -71,6 +71,28 @@ describe("Socket.IO access", () => {
     expect(await join(socket, "fleet")).toEqual({ ok: false, error: "Your session has ended; sign in again." });
   });
 
+  it("drops a connection whose session ended or whose token was revoked, without waiting for its next room join", async () => {
+    const quick = await startTestRealtime(deps, { recheckMs: 200 });
+    try {
+      const user = await createUser(deps.db, "MEMBER");
+      const cookie = await sessionCookieFor(deps.db, user);
+      const token = await apiTokenFor(deps.db, user, "READ");
+      const viaSession = await open({ cookie, origin: TEST_ORIGIN }, quick.url);
+      const viaToken = await open({ token }, quick.url);
+      expect(await join(viaSession.socket, "tasks")).toEqual({ ok: true });
+      expect(await join(viaToken.socket, "tasks")).toEqual({ ok: true });
+      const dropped = (socket: Socket) => new Promise<string>((resolve) => socket.once("disconnect", resolve));
+      const [sessionDropped, tokenDropped] = [dropped(viaSession.socket), dropped(viaToken.socket)];
+      await deps.db.session.deleteMany({ where: { userId: user.id } });
+      expect(await sessionDropped).toBe("io server disconnect");
+      expect(viaToken.socket.connected).toBe(true);
+      await deps.db.apiToken.updateMany({ where: { userId: user.id }, data: { revokedAt: new Date() } });
+      expect(await tokenDropped).toBe("io server disconnect");
+    } finally {
+      await quick.close();
+    }
+  });
+
   it("answers a room join it could not check (its database away) as one to ask again, and keeps the connection", async () => {
     const token = await apiTokenFor(deps.db, await createUser(deps.db, "MEMBER"), "READ");
     const task = await deps.db.task.create({ data: { title: "followed", prompt: "p" } });

@@ -28,13 +28,13 @@ export function testRealtimeDeps(
 
 export async function startTestRealtime(
   deps: TestDeps,
-  options: { clientAddress?: RealtimeDeps["clientAddress"] } = {},
+  options: { clientAddress?: RealtimeDeps["clientAddress"]; recheckMs?: number } = {},
 ): Promise<TestRealtime> {
   const pubClient = createRedis(process.env.REDIS_URL!);
   const subscriberName = `baton-test-sub-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const subClient = pubClient.duplicate({ connectionName: subscriberName });
   const httpServer = createServer();
-  const io = createRealtime(httpServer, testRealtimeDeps(deps, { pubClient, subClient }, options.clientAddress));
+  const io = createRealtime(httpServer, { ...testRealtimeDeps(deps, { pubClient, subClient }, options.clientAddress), recheckMs: options.recheckMs });
   if (!(await untilSubscribed(subClient, 5000))) throw new Error("the test realtime server's Redis subscriber did not answer");
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   return {
