@@ -1,5 +1,6 @@
 // Where a task's workspace is on this host and what it started with. The web process reads the
 // folders the agents write (BATON_WORKSPACES); with agents on other hosts that must be shared storage.
+import { constants } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 
@@ -41,6 +42,22 @@ export async function seedFiles(seed: string): Promise<Map<string, number>> {
 /** True when the workspace file is a seed file nobody changed (same size, same bytes). */
 export async function isUnchangedSeedFile(seed: string, relative: string, file: string, size: number, seedSizes: Map<string, number>): Promise<boolean> {
   if (seedSizes.get(relative) !== size) return false;
-  const [mine, original] = await Promise.all([fs.readFile(file), fs.readFile(path.join(path.resolve(seed), relative))]).catch(() => [null, null]);
+  const [mine, original] = await Promise.all([readUpTo(file, size), fs.readFile(path.join(path.resolve(seed), relative))]).catch(() => [null, null]);
   return !!mine && !!original && mine.equals(original);
+}
+
+/**
+ * At most `size` bytes of a regular file, without following a symlink or blocking on a FIFO: an
+ * agent may have swapped the file it listed for either (a link to /dev/zero would never end).
+ */
+async function readUpTo(file: string, size: number): Promise<Buffer | null> {
+  const handle = await fs.open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    if (!(await handle.stat()).isFile()) return null;
+    const buffer = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buffer, 0, size, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
