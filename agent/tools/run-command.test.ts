@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CappedOutput, OUTPUT_CAP_BYTES, runCommand } from "./run-command";
 import { bubblewrapAvailable, hiddenIn, type CommandSandbox } from "./sandbox";
+import { processAlive } from "../daemon/process-tree";
 
 const workspace = () => fs.mkdtemp(path.join(os.tmpdir(), "baton-cmd-"));
 const run = async (command: string, sandbox: CommandSandbox, root?: string) =>
@@ -77,7 +78,7 @@ describe("runCommand without the sandbox", () => {
   it("ends what the command left running in its own group when the command ends", async () => {
     const result = await run("sleep 30 & echo $!", { kind: "none" });
     const leftover = Number(result.output.trim());
-    await expect.poll(() => isAlive(leftover), { timeout: 2_000 }).toBe(false);
+    await expect.poll(() => processAlive(leftover), { timeout: 2_000 }).toBe(false);
   });
 
   it("kills a command at once when its run was already cancelled", async () => {
@@ -208,12 +209,3 @@ describe("CappedOutput", () => {
     expect(capped.text()).toBe("abcde\n…[16 bytes of output omitted]…\nvwxyz");
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDeps, resetData, seededFleetIdle, waitFor } from "../../testing/test-deps";
 import { startDaemon, type RunningDaemon } from "../../testing/start-daemon";
 import { createTask } from "../tasks/create-task";
+import { processAlive } from "../../../agent/daemon/process-tree";
 
 const deps = createTestDeps("run");
 let daemon: RunningDaemon;
@@ -92,17 +93,8 @@ describe("the agent daemon", () => {
     }, 10_000).catch(settled);
     expect(agents).toHaveLength(4);
     expect(await daemon.stop()).toBe(0);
-    for (const agent of agents) expect(isAlive(agent.pid!), `agent ${agent.pid} is still running`).toBe(false);
+    for (const agent of agents) expect(processAlive(agent.pid!), `agent ${agent.pid} is still running`).toBe(false);
     const after = await deps.db.agentProcess.findMany({ where: { id: { in: agents.map((a) => a.id) } } });
     expect(after.map((a) => a.state)).toEqual(agents.map(() => "EXITED"));
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
