@@ -106,6 +106,11 @@ export async function createInvitation(db: Db, actor: Actor, input: z.output<typ
     const member = await tx.user.findUnique({ where: { email: input.email }, select: { disabledAt: true } });
     if (member?.disabledAt) throw new ServiceError("CONFLICT", `${input.email} was removed from the team; restore them in the members list instead.`);
     if (member) throw new ServiceError("CONFLICT", `${input.email} is already a member; change their role in the members list instead.`);
+    // Inviting again replaces the invitation: an admin may not so downgrade or cancel an owner's invitation of an admin or owner.
+    const pending = await tx.invitation.findUnique({ where: { email: input.email }, select: { role: true, acceptedAt: true } });
+    if (pending && !pending.acceptedAt && PRIVILEGED.includes(pending.role) && !can(actor.role, "manageAdmins")) {
+      throw new ServiceError("FORBIDDEN", `${input.email} has a pending invitation as ${pending.role.toLowerCase()}; only an owner can change it.`);
+    }
     const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
     const invitation = await tx.invitation.upsert({
       where: { email: input.email },
