@@ -8,12 +8,13 @@ import type { AppRouter } from "@/server/api/root";
 import { getQueryClient } from "./query-client";
 import { SocketProvider } from "./socket-provider";
 import { TRPCProvider } from "./trpc";
+import { TRPC_MAX_BATCH } from "@/server/contracts/trpc-batch";
 
 export function AppProviders({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   // Queries only run in the browser, where the relative endpoint resolves against the page.
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>

@@ -15,6 +15,7 @@ import { createTestDeps, resetData } from "../testing/test-deps";
 import { createUser, sessionCookieFor } from "../testing/test-users";
 import { handleTrpcRequest } from "./handle-request";
 import { appRouter } from "./root";
+import { TRPC_MAX_BATCH } from "../contracts/trpc-batch";
 
 const deps = createTestDeps("fuzz");
 const SEED = 20_261_129;
@@ -133,6 +134,16 @@ describe("fuzzing every tRPC procedure", () => {
       expectClearAnswer(await send(path, "{}", { method: wrongMethod }), `${path} by ${wrongMethod}`, false);
     });
   }
+
+  it("refuses a batch of more calls than the clients ever send, with a clear error", async () => {
+    const paths = Array.from({ length: TRPC_MAX_BATCH + 1 }, () => "account.me").join(",");
+    const input = Object.fromEntries(Array.from({ length: TRPC_MAX_BATCH + 1 }, (_, i) => [i, {}]));
+    const answer = await send(paths, "{}", { method: "GET", query: `?batch=1&input=${encodeURIComponent(JSON.stringify(input))}` });
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain("Batch call exceeds maximum size");
+    const allowed = Array.from({ length: TRPC_MAX_BATCH }, () => "account.me").join(",");
+    expect((await send(allowed, "{}", { method: "GET", query: `?batch=1&input=${encodeURIComponent(JSON.stringify(Object.fromEntries(Array.from({ length: TRPC_MAX_BATCH }, (_, i) => [i, {}]))))}` })).status).toBe(200);
+  });
 
   it("answers unknown procedures and absurd batch paths with client errors", async () => {
     expectClearAnswer(await send("no.such.procedure", "{}"), "unknown procedure", false);

@@ -9,6 +9,7 @@ import { originRefusal } from "../auth/csrf";
 import { RateLimitedError } from "../auth/rate-limits";
 import { appRouter } from "./root";
 import type { ApiDeps, TrpcContext } from "./trpc";
+import { TRPC_MAX_BATCH } from "../contracts/trpc-batch";
 
 export const TRPC_ENDPOINT = "/api/trpc";
 
@@ -24,6 +25,7 @@ export function handleTrpcRequest(req: Request, { deps, allowedOrigin }: HandleR
     req,
     router: appRouter,
     createContext: () => createContext(req, deps, allowedOrigin),
+    maxBatchSize: TRPC_MAX_BATCH,
     responseMeta({ errors }) {
       const limited = errors.find((error) => error.cause instanceof RateLimitedError)?.cause as RateLimitedError | undefined;
       return limited ? { headers: new Headers({ "retry-after": String(limited.retryAfterSeconds) }) } : {};

@@ -4,6 +4,7 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
 import type { AppRouter } from "../api/root";
+import { TRPC_MAX_BATCH } from "../contracts/trpc-batch";
 
 export interface BatonClientOptions {
   /** Where Baton runs, e.g. `http://localhost:3000`. */
@@ -23,6 +24,7 @@ export function createBatonClient({ url, token, fetch }: BatonClientOptions): Ba
     links: [
       httpBatchLink({
         url: `${baseUrl(url)}/api/trpc`,
+        maxItems: TRPC_MAX_BATCH,
         transformer: superjson,
         headers: () => ({ authorization: `Bearer ${token}` }),
         ...(fetch ? { fetch } : {}),
