@@ -8,7 +8,7 @@ import type { AppRouter } from "@/server/api/root";
 import { getQueryClient } from "./query-client";
 import { SocketProvider } from "./socket-provider";
 import { TRPCProvider } from "./trpc";
-import { TRPC_MAX_BATCH } from "@/server/contracts/trpc-batch";
+import { TRPC_MAX_BATCH } from "@/server/client/trpc-batch";
 
 export function AppProviders({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();

@@ -15,7 +15,7 @@ import { createTestDeps, resetData } from "../testing/test-deps";
 import { createUser, sessionCookieFor } from "../testing/test-users";
 import { handleTrpcRequest } from "./handle-request";
 import { appRouter } from "./root";
-import { TRPC_MAX_BATCH } from "../contracts/trpc-batch";
+import { TRPC_MAX_BATCH } from "../client/trpc-batch";
 
 const deps = createTestDeps("fuzz");
 const SEED = 20_261_129;

@@ -9,7 +9,7 @@ import { originRefusal } from "../auth/csrf";
 import { RateLimitedError } from "../auth/rate-limits";
 import { appRouter } from "./root";
 import type { ApiDeps, TrpcContext } from "./trpc";
-import { TRPC_MAX_BATCH } from "../contracts/trpc-batch";
+import { TRPC_MAX_BATCH } from "../client/trpc-batch";
 
 export const TRPC_ENDPOINT = "/api/trpc";
 

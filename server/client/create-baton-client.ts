@@ -4,7 +4,7 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import superjson from "superjson";
 import type { AppRouter } from "../api/root";
-import { TRPC_MAX_BATCH } from "../contracts/trpc-batch";
+import { TRPC_MAX_BATCH } from "./trpc-batch";
 
 export interface BatonClientOptions {
   /** Where Baton runs, e.g. `http://localhost:3000`. */
