@@ -91,7 +91,6 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
     // why and can send less. One cut off in its text goes on in the next turn. Nor is a call run
     // whose input holds a NUL character or a lone surrogate: no path, command or stored result
     // can take one.
-    const cutOff = message.stop_reason === "max_tokens" || message.stop_reason === "model_context_window_exceeded";
     if (calls.length === 0 && message.stop_reason === "max_tokens") {
       messages.push({ role: "user", content: `Your answer reached its ${maxTokens}-token output limit. Go on from where it stopped.` });
       continue;
@@ -101,19 +100,15 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
       return { kind: "stopped", turns: turn, text };
     }
 
+    const cutOff = message.stop_reason === "max_tokens" || message.stop_reason === "model_context_window_exceeded";
     const unfinished = cutOff ? message.content.at(-1) : undefined;
     const results: Anthropic.ToolResultBlockParam[] = [];
     let done = false;
     for (const call of calls) {
       options.signal.throwIfAborted();
       options.onToolCall?.({ id: call.id, name: call.name, input: call.input });
-      const unstorable = findUnstorableText(call.input);
-      const outcome =
-        call === unfinished
-          ? cutOffCall(message.stop_reason, maxTokens)
-          : unstorable
-            ? { content: `Not run: ${unstorable.path} ${unstorable.problem}, which files, commands and results cannot hold.`, isError: true }
-            : await options.execute(call.name, call.input);
+      const refusal = call === unfinished ? cutOffCall(message.stop_reason, maxTokens) : unusableInput(call.input);
+      const outcome = refusal ?? (await options.execute(call.name, call.input));
       options.onToolResult?.({ id: call.id, name: call.name, outcome });
       results.push({ type: "tool_result", tool_use_id: call.id, content: outcome.content, is_error: outcome.isError ?? false });
       done ||= outcome.done === true;
@@ -122,6 +117,11 @@ export async function runToolLoop(options: ToolLoopOptions): Promise<ToolLoopRes
     messages.push({ role: "user", content: results });
   }
   return { kind: "max_turns", turns: options.maxTurns };
+}
+
+function unusableInput(input: unknown): ToolOutcome | null {
+  const unstorable = findUnstorableText(input);
+  return unstorable && { content: `Not run: ${unstorable.path} ${unstorable.problem}, which files, commands and results cannot hold.`, isError: true };
 }
 
 function cutOffCall(stopReason: Anthropic.StopReason | null, maxTokens: number): ToolOutcome {

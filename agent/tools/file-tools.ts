@@ -15,8 +15,7 @@ export interface FileEntry {
 }
 
 export async function listFiles(root: string, requested = "."): Promise<FileEntry[]> {
-  const start = await resolveInWorkspace(root, requested);
-  const realRoot = await fs.realpath(root);
+  const { realRoot, target: start } = await resolveInWorkspace(root, requested);
   const entries: FileEntry[] = [];
   const walk = async (dir: string): Promise<void> => {
     const children = await fs.readdir(dir, { withFileTypes: true }).catch(() => {
@@ -41,10 +40,10 @@ export async function listFiles(root: string, requested = "."): Promise<FileEntr
 }
 
 export async function readFile(root: string, requested: string): Promise<string> {
-  const file = await resolveInWorkspace(root, requested);
+  const { realRoot, target: file } = await resolveInWorkspace(root, requested);
   const real = await fs.realpath(file).catch(() => null);
   if (!real) throw new ToolInputError(`"${requested}" is not a file in the workspace.`);
-  const { handle } = await openInWorkspace(await fs.realpath(root), real, constants.O_RDONLY, requested);
+  const { handle } = await openInWorkspace(realRoot, real, constants.O_RDONLY, requested);
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new ToolInputError(`"${requested}" is not a file in the workspace.`);
@@ -58,11 +57,11 @@ export async function readFile(root: string, requested: string): Promise<string>
 }
 
 export async function writeFile(root: string, requested: string, content: string): Promise<string> {
-  const file = await resolveInWorkspace(root, requested);
+  const { realRoot, target: file } = await resolveInWorkspace(root, requested);
   await fs.mkdir(path.dirname(file), { recursive: true });
   // An existing file is written where it really is (through a symlink that stays inside, checked above); a new one beside its real folder.
   const target = (await fs.realpath(file).catch(() => null)) ?? path.join(await fs.realpath(path.dirname(file)), path.basename(file));
-  const { handle } = await openInWorkspace(await fs.realpath(root), target, constants.O_WRONLY | constants.O_CREAT, requested);
+  const { handle } = await openInWorkspace(realRoot, target, constants.O_WRONLY | constants.O_CREAT, requested);
   try {
     if (!(await handle.stat()).isFile()) throw new ToolInputError(`"${requested}" is not a file in the workspace.`);
     await handle.truncate(0);

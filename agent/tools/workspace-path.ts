@@ -4,7 +4,13 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { ToolInputError } from "./tool-error";
 
-export async function resolveInWorkspace(root: string, requested: string): Promise<string> {
+/** The workspace's real path and the requested path's place in it (not resolved further: a symlink inside stays one). */
+export interface WorkspacePath {
+  realRoot: string;
+  target: string;
+}
+
+export async function resolveInWorkspace(root: string, requested: string): Promise<WorkspacePath> {
   if (path.isAbsolute(requested)) throw new ToolInputError(`"${requested}" is absolute; use a path relative to the workspace.`);
   const realRoot = await fs.realpath(root);
   const target = path.resolve(realRoot, requested);
@@ -16,13 +22,13 @@ export async function resolveInWorkspace(root: string, requested: string): Promi
   // A dangling symlink has no real path; writing through it would create its target, wherever that is.
   const real = await fs.realpath(existing).catch(() => null);
   if (real === null || !isInside(realRoot, real)) throw new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
-  return target;
+  return { realRoot, target };
 }
 
 /** The workspace-relative form of a path the model gave ("./a/../b.md" → "b.md"), after the same checks. */
 export async function relativeInWorkspace(root: string, requested: string): Promise<string> {
-  const target = await resolveInWorkspace(root, requested);
-  return path.relative(await fs.realpath(root), target) || ".";
+  const { realRoot, target } = await resolveInWorkspace(root, requested);
+  return path.relative(realRoot, target) || ".";
 }
 
 export function isInside(root: string, candidate: string): boolean {

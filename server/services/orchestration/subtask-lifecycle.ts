@@ -80,8 +80,8 @@ export async function claimSubtask(
  * see failSubtaskAttempt and requeueStoppedSubtask) runs advance(). When anything else is left
  * to decide (no dependents; a dependency pending, failed or skipped; the task no longer running
  * or a required subtask failed; the profiles changed since the claim), advance() runs after the
- * commit, and it sees every completion committed by then. An agent hands it to `leaveRunning` and takes its next
- * job meanwhile; when it is lost with its agent the reconciler runs it again.
+ * commit, and it sees every completion committed by then. An agent hands it to `leaveRunning` and
+ * takes its next job meanwhile; when it is lost with its agent the reconciler runs it again.
  *
  * The run's last model call, when its row was held back for this (see model-gate.ts), is recorded
  * by the same statement, whether or not the result still may be: the call was made either way.
