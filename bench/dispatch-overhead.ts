@@ -1,5 +1,6 @@
 // Dispatch overhead: how long a subtask waits between becoming ready (its last dependency's
-// completion is recorded) and its agent starting it (the claim that sets startedAt), beside plain
+// completion is recorded) and its agent starting it (holding its claim, about to call the model:
+// its "Started" line), beside plain
 // BullMQ (Queue.add → an idle Worker's processor starting) with the same number of workers and
 // settings, on the same Redis, in the same run. Two paths, each reported on its own:
 //   - a chain's next step, which the completing agent takes as a follow-on while its queue is
@@ -8,7 +9,7 @@
 //     one branch may follow on, the others get jobs), told apart by whether their job exists.
 // Goal: p50 ≤ 5 ms and p99 ≤ 25 ms above BullMQ's.
 import { compare, distribution, fmt, monotonicMs, printHeader, printSummary } from "./support/report";
-import { startPipeline, submitTask, waitForTasks } from "./support/pipeline";
+import { agentStarts, startPipeline, submitTask, waitForTasks } from "./support/pipeline";
 import { startRawQueue } from "./support/raw-queue";
 
 const CHAINS = Number(process.env.BENCH_CHAINS ?? 6);
@@ -27,18 +28,19 @@ try {
   await waitForTasks(pipeline, [await submitTask(pipeline.deps, "Warm-up chain [sim:chain=5] [sim:instant]")]);
 
   const ready: number[] = [];
-  const advanced: number[] = [];
-  const waited: number[] = [];
+  const claimed: number[] = [];
+  const inHand: number[] = [];
   for (let chain = 0; chain < CHAINS; chain++) {
     const id = await submitTask(pipeline.deps, `Dispatch benchmark chain ${chain + 1} [sim:chain=${STEPS}] [sim:instant]`);
     await waitForTasks(pipeline, [id]);
-    const steps = await db.subtask.findMany({ where: { taskId: id }, orderBy: { index: "asc" }, select: { queuedAt: true, startedAt: true, finishedAt: true } });
+    const steps = await db.subtask.findMany({ where: { taskId: id }, orderBy: { index: "asc" }, select: { id: true, startedAt: true, finishedAt: true } });
+    const started = await agentStarts(pipeline.deps, id);
     for (let i = 1; i < steps.length; i++) {
       const dependencyDone = steps[i - 1]!.finishedAt!.getTime();
-      const { queuedAt, startedAt } = steps[i]!;
-      ready.push(startedAt!.getTime() - dependencyDone);
-      advanced.push(queuedAt!.getTime() - dependencyDone);
-      waited.push(startedAt!.getTime() - queuedAt!.getTime());
+      const { startedAt } = steps[i]!;
+      ready.push(started.get(steps[i]!.id)! - dependencyDone);
+      claimed.push(startedAt!.getTime() - dependencyDone);
+      inHand.push(started.get(steps[i]!.id)! - startedAt!.getTime());
     }
   }
 
@@ -50,10 +52,11 @@ try {
     await waitForTasks(pipeline, [id]);
     const rows = await db.subtask.findMany({ where: { taskId: id }, orderBy: { index: "asc" }, select: { id: true, startedAt: true, finishedAt: true, profile: { select: { name: true } } } });
     const root = rows[0]!;
+    const started = await agentStarts(pipeline.deps, id);
     for (const branch of rows.slice(1, -1)) {
       const state = await pipeline.deps.dispatcher.jobState(pipeline.deps.keys.agentQueue(branch.profile!.name), "subtask", { taskId: id, subtaskId: branch.id });
       if (state === "missing") followedOn++;
-      else queued.push(branch.startedAt!.getTime() - root.finishedAt!.getTime());
+      else queued.push(started.get(branch.id)! - root.finishedAt!.getTime());
     }
   }
   await pipeline.daemon.stop(); // the baseline runs with the agents gone, on an otherwise equal machine
@@ -73,11 +76,11 @@ try {
   const product = distribution(ready);
   const viaQueue = distribution(queued);
   const baseline = distribution(rawSamples);
-  const a = distribution(advanced);
-  const w = distribution(waited);
-  console.log(`\n  chain steps, dependency finished → next step started (${product.n} samples, ms resolution of the stored times):`);
+  const a = distribution(claimed);
+  const w = distribution(inHand);
+  console.log(`\n  chain steps, dependency finished → its agent started the next step (${product.n} samples, ms resolution of the stored times):`);
   console.log(`    p50 ${fmt(product.p50, "ms")}, p99 ${fmt(product.p99, "ms")}, max ${fmt(product.max, "ms")}`);
-  console.log(`    of which finished → queued: p50 ${fmt(a.p50, "ms")}, p99 ${fmt(a.p99, "ms")}; queued → started: p50 ${fmt(w.p50, "ms")}, p99 ${fmt(w.p99, "ms")}`);
+  console.log(`    of which finished → claimed: p50 ${fmt(a.p50, "ms")}, p99 ${fmt(a.p99, "ms")}; claimed → started: p50 ${fmt(w.p50, "ms")}, p99 ${fmt(w.p99, "ms")}`);
   console.log(`  fan-out branches through the queue, root finished → branch started (${viaQueue.n} samples; ${followedOn} more followed on):`);
   console.log(`    p50 ${fmt(viaQueue.p50, "ms")}, p99 ${fmt(viaQueue.p99, "ms")}, max ${fmt(viaQueue.max, "ms")}`);
   console.log(`  plain BullMQ, Queue.add → processor start (${baseline.n} samples, monotonic clock): p50 ${fmt(baseline.p50, "ms")}, p99 ${fmt(baseline.p99, "ms")}, max ${fmt(baseline.max, "ms")}\n`);

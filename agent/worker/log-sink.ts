@@ -1,9 +1,10 @@
 // Buffers an agent's log events and writes them in batches (one statement per task per flush),
 // then publishes them live. A line is written at most BATCH_WAIT_MS after it was pushed, together
-// with whatever was pushed meanwhile, or sooner when the run flushes (at its end). Streamed text
-// is cut into readable lines: a text event is written at
-// a sentence or line end, when the model turns to a tool, or after TEXT_MAX_WAIT_MS, never as a
-// row per token or a fragment cut mid-word by the flush timer.
+// with whatever was pushed meanwhile, or sooner when the run flushes (at its end); each keeps the
+// time it was pushed (a text line, the time its first words came). Streamed text is cut into
+// readable lines: a text event is written at a sentence or line end, when the model turns to a
+// tool, or after TEXT_MAX_WAIT_MS, never as a row per token or a fragment cut mid-word by the
+// flush timer.
 import { appendLogs, type NewLogEvent } from "../../server/services/logs/append-logs";
 import type { Sql } from "../../server/db/create-prisma";
 import type { RealtimePublisher } from "../../server/realtime/publisher";
@@ -39,14 +40,14 @@ export class LogSink {
 
   push(taskId: string, entry: NewLogEvent): void {
     this.closeText(taskId, entry.subtaskId ?? null);
-    this.enqueue(taskId, entry);
+    this.enqueue(taskId, { ...entry, at: entry.at ?? new Date() });
   }
 
   text(taskId: string, who: { subtaskId: string | null; agentId: string }, delta: string): void {
     const key = textKey(taskId, who.subtaskId);
     const current = this.open.get(key);
     if (current) current.entry.message += delta;
-    else this.open.set(key, { taskId, entry: { ...who, kind: "TEXT", message: delta }, since: Date.now() });
+    else this.open.set(key, { taskId, entry: { ...who, kind: "TEXT", message: delta, at: new Date() }, since: Date.now() });
   }
 
   /** Resolves when everything pushed so far, unfinished text included, is stored and published. */
@@ -101,7 +102,7 @@ export class LogSink {
       const cut = lastSentenceEnd(current.entry.message);
       if (cut === 0) continue;
       this.enqueue(current.taskId, { ...current.entry, message: current.entry.message.slice(0, cut) });
-      this.open.set(key, { ...current, entry: { ...current.entry, message: current.entry.message.slice(cut) }, since: now });
+      this.open.set(key, { ...current, entry: { ...current.entry, message: current.entry.message.slice(cut), at: new Date(now) }, since: now });
     }
   }
 

@@ -116,6 +116,23 @@ export async function waitForTasks(fleet: Fleet, taskIds: string[], timeoutMs = 
   if (failed.length > 0) throw new Error(`${failed.length} tasks did not succeed, e.g. ${failed[0]!.status}: ${failed[0]!.statusReason}\n${fleet.daemon.output().slice(-4000)}`);
 }
 
+/**
+ * When each subtask of a task was started by its agent: the time of its first "Started" line,
+ * which the agent logs once it holds the claim and is about to call the model. A line keeps the
+ * time it was logged, not the time its batch was written. (A subtask's `startedAt` is the claim's
+ * own time in PostgreSQL, which for a follow-on is the previous step's completion statement.)
+ */
+export async function agentStarts(deps: TestDeps, taskId: string): Promise<Map<string, number>> {
+  const lines = await deps.db.logEvent.findMany({
+    where: { taskId, kind: "STATUS", message: { startsWith: "Started " } },
+    orderBy: { seq: "asc" },
+    select: { subtaskId: true, createdAt: true },
+  });
+  const starts = new Map<string, number>();
+  for (const line of lines) if (line.subtaskId && !starts.has(line.subtaskId)) starts.set(line.subtaskId, line.createdAt.getTime());
+  return starts;
+}
+
 /** A signed-in Socket.IO client (a session cookie, as a browser has) joined to the given rooms. */
 export async function openSignedInSocket(deps: TestDeps, url: string, roomNames: string[]): Promise<Socket> {
   const user = await createUser(deps.db, "MEMBER");

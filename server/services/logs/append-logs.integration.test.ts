@@ -75,6 +75,17 @@ describe("appendLogs", () => {
     expect(event!.message).toBe(stored.message);
   });
 
+  it("keeps the time a line happened when it is given, and the time of the write otherwise", async () => {
+    const taskId = await newTask();
+    const happened = new Date(Date.now() - 1500);
+    const before = Date.now();
+    const events = await appendLogs(deps.sql, taskId, [{ kind: "STATUS", message: "earlier", at: happened }, { kind: "STATUS", message: "now" }]);
+    const stored = await deps.db.logEvent.findMany({ where: { taskId }, orderBy: { seq: "asc" } });
+    expect(stored[0]!.createdAt.getTime()).toBe(happened.getTime());
+    expect(stored[1]!.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(events.map((event) => event.createdAt)).toEqual(stored.map((row) => row.createdAt.toISOString()));
+  });
+
   it("refuses lines for a task that does not exist, and stores none", async () => {
     await expect(appendLogs(deps.sql, "no-such-task", lines(2, "orphan"))).rejects.toThrow(TaskNotFoundError);
     expect(await deps.db.logEvent.count({ where: { taskId: "no-such-task" } })).toBe(0);

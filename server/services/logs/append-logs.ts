@@ -15,6 +15,8 @@ export interface NewLogEvent {
   level?: LogLevel;
   message: string;
   data?: unknown;
+  /** When it happened, if not as it is written: an agent's lines wait a moment for their batch. */
+  at?: Date;
 }
 
 const FOREIGN_KEY_VIOLATION = "23503";
@@ -29,7 +31,7 @@ export class TaskNotFoundError extends Error {
 
 export async function appendLogs(sql: Sql, taskId: string, entries: NewLogEvent[]): Promise<LogEventMessage[]> {
   if (entries.length === 0) return [];
-  const createdAt = new Date();
+  const writtenAt = new Date();
   const normalized = entries.map((entry) => ({
     subtaskId: entry.subtaskId ?? null,
     agentId: entry.agentId ?? null,
@@ -37,6 +39,7 @@ export async function appendLogs(sql: Sql, taskId: string, entries: NewLogEvent[
     level: entry.level ?? "INFO",
     message: storableText(entry.message),
     data: storableJson(entry.data ?? null),
+    createdAt: entry.at ?? writtenAt,
   }));
   const payload = JSON.stringify(normalized);
   const rows = await sql
@@ -49,14 +52,14 @@ export async function appendLogs(sql: Sql, taskId: string, entries: NewLogEvent[
     INSERT INTO "LogEvent" ("taskId", seq, "subtaskId", "agentId", kind, level, message, data, "createdAt")
     SELECT ${taskId}, counter.base + e.ord::int, e.item->>'subtaskId', e.item->>'agentId',
            (e.item->>'kind')::"LogKind", (e.item->>'level')::"LogLevel", e.item->>'message',
-           NULLIF(e.item->'data', 'null'::jsonb), ${createdAt}
+           NULLIF(e.item->'data', 'null'::jsonb), (e.item->>'createdAt')::timestamp
     FROM counter, jsonb_array_elements(${payload}::jsonb) WITH ORDINALITY AS e(item, ord)
     RETURNING seq`
     .catch((error: { code?: string; constraint?: string }) => {
       throw error.code === FOREIGN_KEY_VIOLATION && TASK_REFERENCES.includes(error.constraint ?? "") ? new TaskNotFoundError(taskId) : error;
     });
   const seqs = rows.map((row) => row.seq).sort((a, b) => a - b);
-  return normalized.map((entry, i) => toLogEventMessage({ ...entry, taskId, seq: seqs[i]!, createdAt }));
+  return normalized.map((entry, i) => toLogEventMessage({ ...entry, taskId, seq: seqs[i]! }));
 }
 
 /** The wire shape of a stored log event, for Socket.IO and tRPC alike. */
