@@ -119,8 +119,8 @@ export async function waitForTasks(fleet: Fleet, taskIds: string[], timeoutMs = 
 /**
  * When each subtask of a task was started by its agent: the time of its first "Started" line,
  * which the agent logs once it holds the claim and is about to call the model. A line keeps the
- * time it was logged, not the time its batch was written. (A subtask's `startedAt` is the claim's
- * own time in PostgreSQL, which for a follow-on is the previous step's completion statement.)
+ * time it was logged, not the time its batch was written. A subtask's `startedAt` is earlier: the
+ * claim statement's own time in PostgreSQL, before the claim has come back to the agent.
  */
 export async function agentStarts(deps: TestDeps, taskId: string): Promise<Map<string, number>> {
   const lines = await deps.db.logEvent.findMany({
