@@ -1,10 +1,11 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CappedOutput, OUTPUT_CAP_BYTES, runCommand } from "./run-command";
-import { bubblewrapAvailable, hiddenIn, type CommandSandbox } from "./sandbox";
+import { bubblewrapAvailable, hiddenIn, slirpAvailable, type CommandSandbox } from "./sandbox";
 import { processAlive } from "../daemon/process-tree";
 
 const workspace = () => fs.mkdtemp(path.join(os.tmpdir(), "baton-cmd-"));
@@ -155,19 +156,54 @@ describe("the bubblewrap sandbox", () => {
     expect((await run("echo alive", { kind: "bwrap", network: false })).output.trim()).toBe("alive");
   }, 20_000);
 
-  it("cuts the network unless the profile allows it", async () => {
-    const server = net.createServer((socket) => socket.end("hello\n"));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as net.AddressInfo;
-    const probe = `exec 3<>/dev/tcp/127.0.0.1/${port} && head -1 <&3`;
+  it("cuts the network unless the profile allows it, and then keeps the host's loopback out of reach", async () => {
+    expect(slirpAvailable(), "install slirp4netns (Debian: apt-get install slirp4netns)").toBe(true);
+    // A service on the host's loopback (as PostgreSQL, Redis and Baton listen here), and one on its outside address.
+    const outside = Object.values(os.networkInterfaces()).flat().find((address) => address && address.family === "IPv4" && !address.internal)?.address;
+    expect(outside, "a non-loopback IPv4 address on this host").toBeDefined();
+    const serve = async (host: string, greeting: string) => {
+      const server = net.createServer((socket) => socket.end(`${greeting}\n`));
+      await new Promise<void>((resolve) => server.listen(0, host, resolve));
+      return { server, port: (server.address() as net.AddressInfo).port };
+    };
+    const loopback = await serve("127.0.0.1", "loopback");
+    const external = await serve(outside!, "outside");
+    const probe = (host: string, port: number) => `(exec 5<>/dev/tcp/${host}/${port} && head -1 <&5) 2>/dev/null || echo "no answer from ${host}"`;
+    const both = `${probe("127.0.0.1", loopback.port)}; ${probe(outside!, external.port)}; cat /etc/resolv.conf`;
     try {
-      expect((await run(probe, { kind: "bwrap", network: false })).exitCode).not.toBe(0);
-      expect((await run(probe, { kind: "bwrap", network: true })).output).toContain("hello");
+      const cut = await run(both, { kind: "bwrap", network: false });
+      expect(cut.output).toContain("no answer from 127.0.0.1");
+      expect(cut.output).toContain(`no answer from ${outside}`);
+
+      const allowed = await run(both, { kind: "bwrap", network: true });
+      expect(allowed.exitCode).toBe(0);
+      expect(allowed.output).toContain("no answer from 127.0.0.1");
+      expect(allowed.output).toContain("outside");
+      expect(allowed.output).not.toContain(`no answer from ${outside}`);
+      // Names go to slirp4netns's forwarder: the host's resolver may itself be on its loopback.
+      expect(allowed.output).toContain("nameserver 10.0.2.3");
     } finally {
-      server.close();
+      loopback.server.close();
+      external.server.close();
     }
   });
+
+  it("ends the command's network with the command, and a cancel before it is up leaves nothing behind", async () => {
+    const ours = () => spawnSync("pgrep", ["-P", String(process.pid), "-x", "slirp4netns"], { encoding: "utf8" }).stdout.trim();
+    expect((await run("echo up", { kind: "bwrap", network: true })).output.trim()).toBe("up");
+    const cancel = new AbortController();
+    cancel.abort();
+    await runCommand(await workspace(), "echo never", { timeoutSeconds: 5, signal: cancel.signal, sandbox: { kind: "bwrap", network: true } });
+    await waitUntil(() => ours() === "");
+  });
 });
+
+async function waitUntil(done: () => boolean, timeoutMs = 3000) {
+  for (const start = Date.now(); !done(); ) {
+    if (Date.now() - start > timeoutMs) throw new Error(`not done within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 describe("hiddenIn", () => {
   it("covers what only its owner may read: directories with an empty one, files with an empty file", async () => {

@@ -3,6 +3,7 @@
 // It runs in its own process group so a timeout or cancel kills everything it started, and under a
 // process cap where the host allows one (pid-limit.ts), so a fork bomb cannot fill the host.
 import { spawn } from "node:child_process";
+import { joinCommandNetwork } from "./command-network";
 import { createPidLimit } from "./pid-limit";
 import { sandboxedCommand, type CommandSandbox } from "./sandbox";
 
@@ -25,18 +26,20 @@ export interface RunCommandOptions {
 
 export function runCommand(root: string, command: string, options: RunCommandOptions): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const [sandboxed, sandboxedArgs] = sandboxedCommand(root, command, options.sandbox);
+    const sandboxed = sandboxedCommand(root, command, options.sandbox);
     const pidLimit = options.sandbox.kind === "bwrap" ? createPidLimit() : null;
-    const [program, args] = pidLimit ? pidLimit.wrap(sandboxed, sandboxedArgs) : [sandboxed, sandboxedArgs];
+    const [program, args] = pidLimit ? pidLimit.wrap(sandboxed.program, sandboxed.args) : [sandboxed.program, sandboxed.args];
     const child = spawn(program, args, {
       cwd: root,
       env: { ...SAFE_ENV, HOME: root },
       detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+      // An own network: bubblewrap's info and release pipes (see sandbox.ts).
+      stdio: sandboxed.ownNetwork ? ["ignore", "pipe", "pipe", "pipe", "pipe"] : ["ignore", "pipe", "pipe"],
     });
+    const [stdout, stderr] = [child.stdout!, child.stderr!]; // piped above
     const output = new CappedOutput(OUTPUT_CAP_BYTES);
-    child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+    stdout.on("data", (chunk: Buffer) => output.push(chunk));
+    stderr.on("data", (chunk: Buffer) => output.push(chunk));
 
     let timedOut = false;
     const killGroup = () => {
@@ -53,6 +56,12 @@ export function runCommand(root: string, command: string, options: RunCommandOpt
     const onAbort = () => killGroup();
     options.signal.addEventListener("abort", onAbort, { once: true });
     if (options.signal.aborted) killGroup();
+    const network = sandboxed.ownNetwork
+      ? joinCommandNetwork(child, (reason) => {
+          output.push(Buffer.from(`${reason}\n`));
+          killGroup();
+        })
+      : null;
 
     let settled = false;
     const settle = (finish: () => void) => {
@@ -72,13 +81,17 @@ export function runCommand(root: string, command: string, options: RunCommandOpt
       // where its pid namespace ends with it. It finished within its time limit, too.
       clearTimeout(timer);
       killGroup();
+      network?.close();
       drain = setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
+        stdout.destroy();
+        stderr.destroy();
         settle(() => resolve({ exitCode, signal, timedOut, output: output.text() }));
       }, OUTPUT_DRAIN_MS);
     });
-    child.on("error", (error) => settle(() => reject(error)));
+    child.on("error", (error) => {
+      network?.close();
+      settle(() => reject(error));
+    });
     child.on("close", (exitCode, signal) => settle(() => resolve({ exitCode, signal, timedOut, output: output.text() })));
   });
 }

@@ -5,14 +5,34 @@
 // workspaces, not /root, /home or the sockets under /run. It runs with no capabilities (an agent
 // running as root must not lend the command root's powers, such as remounting the system
 // writable), in its own pid, IPC and host-name namespaces (so killing it kills everything it
-// started), with no network unless the profile allows it, and it dies with its agent, even on
-// SIGKILL. It still runs as root (uid 0) when the agent does.
+// started), and it dies with its agent, even on SIGKILL. It has no network unless the profile
+// allows it; then it gets a network namespace of its own, joined to the outside by slirp4netns
+// (user-mode NAT, see run-command.ts) with the host's loopback out of reach, so the services that
+// listen there (PostgreSQL, Redis, Baton itself) do not answer it. Without slirp4netns installed it
+// shares the host's network, loopback included. It still runs as root (uid 0) when the agent does.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 export type CommandSandbox = { kind: "bwrap"; network: boolean } | { kind: "none" };
+
+/** A command line, and whether slirp4netns must join its network namespace to the outside before it runs. */
+export interface SandboxedCommand {
+  program: string;
+  args: string[];
+  /**
+   * bubblewrap writes its JSON info (the sandbox's `child-pid`) to fd 3 and waits to read a byte
+   * from fd 4 before it runs the command, so the network is up before the command's first packet.
+   */
+  ownNetwork: boolean;
+}
+
+/** The file descriptors bubblewrap is given for an own network: see SandboxedCommand. */
+export const INFO_FD = 3;
+export const BLOCK_FD = 4;
+/** slirp4netns's built-in DNS forwarder, as seen from inside the namespace. */
+const SLIRP_DNS = "10.0.2.3";
 
 /** The system's programs and libraries; on a merged-/usr system the top-level ones are links into /usr. */
 const SYSTEM_DIRS = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/opt"];
@@ -26,7 +46,7 @@ let available: boolean | undefined;
 /** Whether bubblewrap is installed and can build this very sandbox here (checked once); why not goes to the log. */
 export function bubblewrapAvailable(): boolean {
   if (available === undefined) {
-    const [program, args] = sandboxedCommand(os.tmpdir(), "true", { kind: "bwrap", network: false });
+    const { program, args } = sandboxedCommand(os.tmpdir(), "true", { kind: "bwrap", network: false });
     const probe = spawnSync(program, args, { encoding: "utf8" });
     available = probe.status === 0;
     if (!available) console.error(`run_command: bubblewrap cannot build the sandbox here: ${probe.error?.message ?? probe.stderr.trim()}`);
@@ -34,32 +54,68 @@ export function bubblewrapAvailable(): boolean {
   return available;
 }
 
-/** The program and arguments that run `command` in `workspace` under the sandbox. */
-export function sandboxedCommand(workspace: string, command: string, sandbox: CommandSandbox): [string, string[]] {
-  if (sandbox.kind === "none") return ["bash", ["-c", command]];
-  return [
-    "bwrap",
-    [
-      ...systemArgs(),
-      ...coveredParents(workspace),
-      "--dev", "/dev",
-      "--proc", "/proc",
-      // bubblewrap covers /proc's SysRq trigger, but a fresh /proc still lets root write kernel
-      // settings (core_pattern, modprobe: ways to run a program as root on the host), capabilities or not.
-      "--ro-bind", "/proc/sys", "/proc/sys",
-      "--tmpfs", "/tmp",
-      "--tmpfs", "/var/tmp",
-      "--bind", workspace, workspace,
-      "--unshare-pid",
-      "--unshare-ipc",
-      "--unshare-uts",
-      ...(sandbox.network ? [] : ["--unshare-net"]),
-      "--cap-drop", "ALL",
-      "--die-with-parent",
-      "--chdir", workspace,
-      "bash", "-c", command,
-    ],
+let slirp: boolean | undefined;
+
+/**
+ * Whether slirp4netns is installed and has the TUN device it needs (checked once); without them a
+ * command allowed the network shares the host's, which the log says.
+ */
+export function slirpAvailable(): boolean {
+  if (slirp === undefined) {
+    const installed = spawnSync("slirp4netns", ["--version"], { stdio: "ignore" }).status === 0;
+    slirp = installed && fs.existsSync("/dev/net/tun");
+    const missing = !installed ? "slirp4netns is not installed" : "there is no /dev/net/tun for slirp4netns";
+    if (!slirp) console.error(`run_command: ${missing}: commands allowed the network share the host's, its loopback services included`);
+  }
+  return slirp;
+}
+
+/** How `command` runs in `workspace` under the sandbox. */
+export function sandboxedCommand(workspace: string, command: string, sandbox: CommandSandbox): SandboxedCommand {
+  if (sandbox.kind === "none") return { program: "bash", args: ["-c", command], ownNetwork: false };
+  const ownNetwork = sandbox.network && slirpAvailable();
+  const args = [
+    ...systemArgs(),
+    ...coveredParents(workspace),
+    "--dev", "/dev",
+    "--proc", "/proc",
+    // bubblewrap covers /proc's SysRq trigger, but a fresh /proc still lets root write kernel
+    // settings (core_pattern, modprobe: ways to run a program as root on the host), capabilities or not.
+    "--ro-bind", "/proc/sys", "/proc/sys",
+    "--tmpfs", "/tmp",
+    "--tmpfs", "/var/tmp",
+    "--bind", workspace, workspace,
+    "--unshare-pid",
+    "--unshare-ipc",
+    "--unshare-uts",
+    ...(sandbox.network && !ownNetwork ? [] : ["--unshare-net"]),
+    ...(ownNetwork ? [...slirpResolver(), "--info-fd", String(INFO_FD), "--block-fd", String(BLOCK_FD)] : []),
+    "--cap-drop", "ALL",
+    "--die-with-parent",
+    "--chdir", workspace,
+    "bash", "-c", command,
   ];
+  return { program: "bwrap", args, ownNetwork };
+}
+
+let slirpResolvConf: string | undefined;
+
+/** Names are resolved by slirp4netns's forwarder: the host's resolver may listen on its loopback (systemd-resolved, Docker's). */
+function slirpResolver(): string[] {
+  if (!slirpResolvConf) {
+    // In a directory of this process's own (mode 0700): nobody else can swap the file.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-sandbox-"));
+    process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+    slirpResolvConf = path.join(dir, "resolv.conf");
+    fs.writeFileSync(slirpResolvConf, `nameserver ${SLIRP_DNS}\n`);
+  }
+  let target = "/etc/resolv.conf";
+  try {
+    target = fs.realpathSync(target);
+  } catch {
+    // No resolver file on the host: the sandbox gets one at the usual place.
+  }
+  return ["--ro-bind", slirpResolvConf, target];
 }
 
 /**

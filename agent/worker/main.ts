@@ -15,7 +15,7 @@ import { createAnthropic, describeModelError } from "../model/create-anthropic";
 import { rateLimitFetch } from "../model/rate-limit-fetch";
 import { createTaskCoordination } from "../tools/task-coordination";
 import { createWriteLocks } from "../tools/write-locks";
-import { bubblewrapAvailable } from "../tools/sandbox";
+import { bubblewrapAvailable, slirpAvailable } from "../tools/sandbox";
 import { LogSink } from "./log-sink";
 import { AgentStatus } from "./agent-status";
 import { BackgroundWork } from "./background-work";
@@ -104,8 +104,8 @@ const worker = startAgentWorker({
   stalledIntervalMs: env.BATON_STALLED_INTERVAL_MS,
 });
 await worker.waitUntilReady();
-// The sandbox probe runs a process and waits for it: once here, not in the first subtask's time.
-bubblewrapAvailable();
+// The sandbox probes run a process and wait for it: once here, not in the first subtask's time.
+if (bubblewrapAvailable() && profile.networkAllowed) slirpAvailable();
 status.to("IDLE");
 send({ type: "ready" });
 const beat = setInterval(heartbeat, env.BATON_HEARTBEAT_INTERVAL_MS);

@@ -1,0 +1,78 @@
+// A sandboxed command's own network (see sandbox.ts): bubblewrap has made the command's network
+// namespace and waits; slirp4netns gives it a tap device behind user-mode NAT, with the host's
+// loopback out of reach, and says when it is up; then bubblewrap is let go. slirp4netns ends when
+// told to, or when this process dies and its end of the exit pipe closes with it.
+import { spawn, type ChildProcess } from "node:child_process";
+import type { Readable, Writable } from "node:stream";
+import { BLOCK_FD, INFO_FD } from "./sandbox";
+
+/** How long the network may take to come up before the command is given up. */
+const SETUP_TIMEOUT_MS = 10_000;
+
+export interface CommandNetwork {
+  /** Ends slirp4netns; call once the command has exited. */
+  close(): void;
+}
+
+/**
+ * Joins the sandbox of `sandbox` (spawned with pipes at INFO_FD and BLOCK_FD) to the outside, then
+ * lets its command start. `fail` gets a readable reason if that cannot be done; the caller then
+ * ends the sandbox, whose command never started.
+ */
+export function joinCommandNetwork(sandbox: ChildProcess, fail: (reason: string) => void): CommandNetwork {
+  const info = sandbox.stdio[INFO_FD] as Readable;
+  const release = sandbox.stdio[BLOCK_FD] as Writable;
+  let slirp: ChildProcess | undefined;
+  let closed = false;
+  const timer = setTimeout(() => giveUp(`it was not up after ${SETUP_TIMEOUT_MS / 1000} s`), SETUP_TIMEOUT_MS);
+  const giveUp = (why: string) => {
+    if (closed) return;
+    close();
+    fail(`The command did not run: its network could not be set up (${why}).`);
+  };
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearTimeout(timer);
+    info.destroy();
+    release.destroy();
+    if (slirp) {
+      (slirp.stdio[4] as Writable).destroy();
+      slirp.kill("SIGKILL");
+    }
+  };
+
+  let text = "";
+  info.setEncoding("utf8");
+  info.on("data", (chunk: string) => {
+    if (slirp || closed) return;
+    text += chunk;
+    const pid = sandboxPid(text);
+    if (pid === null) return;
+    slirp = spawn("slirp4netns", ["--configure", "--mtu=65520", "--disable-host-loopback", "--ready-fd=3", "--exit-fd=4", String(pid), "tap0"], {
+      stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
+    });
+    let stderr = "";
+    slirp.stderr!.setEncoding("utf8").on("data", (line: string) => (stderr = (stderr + line).slice(-500)));
+    (slirp.stdio[3] as Readable).once("data", () => {
+      if (closed) return;
+      clearTimeout(timer);
+      release.end("1");
+    });
+    slirp.on("error", (error) => giveUp(`slirp4netns: ${error.message}`));
+    slirp.on("exit", (code) => giveUp(`slirp4netns exited with code ${code}${stderr.trim() ? `: ${stderr.trim().split("\n").at(-1)}` : ""}`));
+  });
+  info.on("error", () => {});
+  release.on("error", () => {});
+  return { close };
+}
+
+/** The sandbox's pid from bubblewrap's info, once the whole JSON object has arrived. */
+function sandboxPid(text: string): number | null {
+  try {
+    const pid = (JSON.parse(text) as { "child-pid"?: unknown })["child-pid"];
+    return typeof pid === "number" ? pid : null;
+  } catch {
+    return null;
+  }
+}
