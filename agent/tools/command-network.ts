@@ -1,10 +1,11 @@
 // A sandboxed command's own network (see sandbox.ts): bubblewrap has made the command's network
 // namespace and waits; slirp4netns gives it a tap device behind user-mode NAT, with the host's
-// loopback out of reach, and says when it is up; then bubblewrap is let go. slirp4netns ends when
+// loopback out of reach, and says when it is up; then bubblewrap is let go. slirp4netns runs in a
+// sandbox and under seccomp of its own (it parses every packet the command sends), and ends when
 // told to, or when this process dies and its end of the exit pipe closes with it.
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
-import { BLOCK_FD, INFO_FD } from "./sandbox";
+import { BLOCK_FD, INFO_FD, RESOLV_CONF, RESOLV_CONF_FD } from "./sandbox";
 
 /** How long the network may take to come up before the command is given up. */
 const SETUP_TIMEOUT_MS = 10_000;
@@ -15,20 +16,26 @@ export interface CommandNetwork {
 }
 
 /**
- * Joins the sandbox of `sandbox` (spawned with pipes at INFO_FD and BLOCK_FD) to the outside, then
- * lets its command start. `fail` gets a readable reason if that cannot be done; the caller then
- * ends the sandbox, whose command never started.
+ * Joins the sandbox of `sandbox` (spawned with pipes at INFO_FD, BLOCK_FD and RESOLV_CONF_FD) to
+ * the outside, then lets its command start. `fail` gets a readable reason if that cannot be done,
+ * or if the network goes down under the command; the caller then ends the sandbox.
  */
 export function joinCommandNetwork(sandbox: ChildProcess, fail: (reason: string) => void): CommandNetwork {
-  const info = sandbox.stdio[INFO_FD] as Readable;
-  const release = sandbox.stdio[BLOCK_FD] as Writable;
+  // Node types `stdio` as five entries; the sandbox was spawned with six.
+  const pipes = sandbox.stdio as unknown as readonly (Readable | Writable)[];
+  const info = pipes[INFO_FD] as Readable;
+  const release = pipes[BLOCK_FD] as Writable;
+  const resolvConf = pipes[RESOLV_CONF_FD] as Writable;
+  resolvConf.on("error", () => {});
+  resolvConf.end(RESOLV_CONF);
   let slirp: ChildProcess | undefined;
+  let up = false;
   let closed = false;
   const timer = setTimeout(() => giveUp(`it was not up after ${SETUP_TIMEOUT_MS / 1000} s`), SETUP_TIMEOUT_MS);
   const giveUp = (why: string) => {
     if (closed) return;
     close();
-    fail(`The command did not run: its network could not be set up (${why}).`);
+    fail(up ? `The command was stopped: its network went down (${why}).` : `The command did not run: its network could not be set up (${why}).`);
   };
   const close = () => {
     if (closed) return;
@@ -49,7 +56,8 @@ export function joinCommandNetwork(sandbox: ChildProcess, fail: (reason: string)
     text += chunk;
     const pid = sandboxPid(text);
     if (pid === null) return;
-    slirp = spawn("slirp4netns", ["--configure", "--mtu=65520", "--disable-host-loopback", "--ready-fd=3", "--exit-fd=4", String(pid), "tap0"], {
+    const options = ["--configure", "--mtu=65520", "--disable-host-loopback", "--enable-sandbox", "--enable-seccomp", "--ready-fd=3", "--exit-fd=4"];
+    slirp = spawn("slirp4netns", [...options, String(pid), "tap0"], {
       stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
     });
     let stderr = "";
@@ -57,6 +65,7 @@ export function joinCommandNetwork(sandbox: ChildProcess, fail: (reason: string)
     (slirp.stdio[3] as Readable).once("data", () => {
       if (closed) return;
       clearTimeout(timer);
+      up = true;
       release.end("1");
     });
     slirp.on("error", (error) => giveUp(`slirp4netns: ${error.message}`));

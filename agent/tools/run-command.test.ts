@@ -169,7 +169,8 @@ describe("the bubblewrap sandbox", () => {
     const loopback = await serve("127.0.0.1", "loopback");
     const external = await serve(outside!, "outside");
     const probe = (host: string, port: number) => `(exec 5<>/dev/tcp/${host}/${port} && head -1 <&5) 2>/dev/null || echo "no answer from ${host}"`;
-    const both = `${probe("127.0.0.1", loopback.port)}; ${probe(outside!, external.port)}; cat /etc/resolv.conf`;
+    // 10.0.2.2 is slirp4netns's name for the host: without --disable-host-loopback it leads to the host's loopback.
+    const both = `${probe("127.0.0.1", loopback.port)}; ${probe("10.0.2.2", loopback.port)}; ${probe(outside!, external.port)}; cat /etc/resolv.conf`;
     try {
       const cut = await run(both, { kind: "bwrap", network: false });
       expect(cut.output).toContain("no answer from 127.0.0.1");
@@ -178,6 +179,8 @@ describe("the bubblewrap sandbox", () => {
       const allowed = await run(both, { kind: "bwrap", network: true });
       expect(allowed.exitCode).toBe(0);
       expect(allowed.output).toContain("no answer from 127.0.0.1");
+      expect(allowed.output).toContain("no answer from 10.0.2.2");
+      expect(allowed.output).not.toContain("loopback");
       expect(allowed.output).toContain("outside");
       expect(allowed.output).not.toContain(`no answer from ${outside}`);
       // Names go to slirp4netns's forwarder: the host's resolver may itself be on its loopback.
@@ -188,12 +191,20 @@ describe("the bubblewrap sandbox", () => {
     }
   });
 
-  it("ends the command's network with the command, and a cancel before it is up leaves nothing behind", async () => {
+  it("ends the command's network with the command, and a cancel before or after it is up leaves nothing behind", async () => {
     const ours = () => spawnSync("pgrep", ["-P", String(process.pid), "-x", "slirp4netns"], { encoding: "utf8" }).stdout.trim();
     expect((await run("echo up", { kind: "bwrap", network: true })).output.trim()).toBe("up");
-    const cancel = new AbortController();
-    cancel.abort();
-    await runCommand(await workspace(), "echo never", { timeoutSeconds: 5, signal: cancel.signal, sandbox: { kind: "bwrap", network: true } });
+    await waitUntil(() => ours() === "");
+    // Cancelled before the sandbox is even set up, and while the command runs on its network.
+    const early = new AbortController();
+    early.abort();
+    await runCommand(await workspace(), "echo never", { timeoutSeconds: 5, signal: early.signal, sandbox: { kind: "bwrap", network: true } });
+    const late = new AbortController();
+    const running = runCommand(await workspace(), "echo started; sleep 30", { timeoutSeconds: 60, signal: late.signal, sandbox: { kind: "bwrap", network: true } });
+    await waitUntil(() => ours() !== "");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    late.abort();
+    expect((await running).output).toContain("started");
     await waitUntil(() => ours() === "");
   });
 });

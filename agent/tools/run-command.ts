@@ -33,8 +33,8 @@ export function runCommand(root: string, command: string, options: RunCommandOpt
       cwd: root,
       env: { ...SAFE_ENV, HOME: root },
       detached: true,
-      // An own network: bubblewrap's info and release pipes (see sandbox.ts).
-      stdio: sandboxed.ownNetwork ? ["ignore", "pipe", "pipe", "pipe", "pipe"] : ["ignore", "pipe", "pipe"],
+      // An own network: bubblewrap's info, release and resolv.conf pipes (see sandbox.ts).
+      stdio: sandboxed.ownNetwork ? ["ignore", "pipe", "pipe", "pipe", "pipe", "pipe"] : ["ignore", "pipe", "pipe"],
     });
     const [stdout, stderr] = [child.stdout!, child.stderr!]; // piped above
     const output = new CappedOutput(OUTPUT_CAP_BYTES);

@@ -22,8 +22,9 @@ export interface SandboxedCommand {
   program: string;
   args: string[];
   /**
-   * bubblewrap writes its JSON info (the sandbox's `child-pid`) to fd 3 and waits to read a byte
-   * from fd 4 before it runs the command, so the network is up before the command's first packet.
+   * bubblewrap reads the sandbox's resolv.conf from fd 5 (RESOLV_CONF), writes its JSON info (the
+   * sandbox's `child-pid`) to fd 3 and waits to read a byte from fd 4 before it runs the command,
+   * so the network is up before the command's first packet.
    */
   ownNetwork: boolean;
 }
@@ -31,8 +32,12 @@ export interface SandboxedCommand {
 /** The file descriptors bubblewrap is given for an own network: see SandboxedCommand. */
 export const INFO_FD = 3;
 export const BLOCK_FD = 4;
-/** slirp4netns's built-in DNS forwarder, as seen from inside the namespace. */
-const SLIRP_DNS = "10.0.2.3";
+export const RESOLV_CONF_FD = 5;
+/**
+ * Names go to slirp4netns's built-in DNS forwarder (10.0.2.3 from inside the namespace): the
+ * host's own resolver may listen on its loopback (systemd-resolved, Docker's).
+ */
+export const RESOLV_CONF = "nameserver 10.0.2.3\n";
 
 /** The system's programs and libraries; on a merged-/usr system the top-level ones are links into /usr. */
 const SYSTEM_DIRS = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/opt"];
@@ -89,7 +94,7 @@ export function sandboxedCommand(workspace: string, command: string, sandbox: Co
     "--unshare-ipc",
     "--unshare-uts",
     ...(sandbox.network && !ownNetwork ? [] : ["--unshare-net"]),
-    ...(ownNetwork ? [...slirpResolver(), "--info-fd", String(INFO_FD), "--block-fd", String(BLOCK_FD)] : []),
+    ...(ownNetwork ? [...resolverFor(RESOLV_CONF_FD), "--info-fd", String(INFO_FD), "--block-fd", String(BLOCK_FD)] : []),
     "--cap-drop", "ALL",
     "--die-with-parent",
     "--chdir", workspace,
@@ -98,24 +103,13 @@ export function sandboxedCommand(workspace: string, command: string, sandbox: Co
   return { program: "bwrap", args, ownNetwork };
 }
 
-let slirpResolvConf: string | undefined;
-
-/** Names are resolved by slirp4netns's forwarder: the host's resolver may listen on its loopback (systemd-resolved, Docker's). */
-function slirpResolver(): string[] {
-  if (!slirpResolvConf) {
-    // In a directory of this process's own (mode 0700): nobody else can swap the file.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-sandbox-"));
-    process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-    slirpResolvConf = path.join(dir, "resolv.conf");
-    fs.writeFileSync(slirpResolvConf, `nameserver ${SLIRP_DNS}\n`);
-  }
-  let target = "/etc/resolv.conf";
+/** The sandbox's resolv.conf, read from `fd`, where the host's is (or its link points); none when the host has none. */
+function resolverFor(fd: number): string[] {
   try {
-    target = fs.realpathSync(target);
+    return ["--ro-bind-data", String(fd), fs.realpathSync("/etc/resolv.conf")];
   } catch {
-    // No resolver file on the host: the sandbox gets one at the usual place.
+    return [];
   }
-  return ["--ro-bind", slirpResolvConf, target];
 }
 
 /**
