@@ -12,6 +12,13 @@ describe("server environment", () => {
     expect(parseServerEnv({ ...base, NODE_ENV: "production" }).BATON_DEV_LOGIN).toBe(false);
   });
 
+  it("listens on every interface, but only on loopback while the development sign-in is on, unless told otherwise", () => {
+    expect(parseServerEnv({ ...base }).HOSTNAME).toBe("0.0.0.0");
+    expect(parseServerEnv({ ...base, NODE_ENV: "development", BATON_DEV_LOGIN: "1" }).HOSTNAME).toBe("127.0.0.1");
+    expect(parseServerEnv({ ...base, NODE_ENV: "development", BATON_DEV_LOGIN: "1", HOSTNAME: "0.0.0.0" }).HOSTNAME).toBe("0.0.0.0");
+    expect(parseServerEnv({ ...base, HOSTNAME: "10.1.2.3" }).HOSTNAME).toBe("10.1.2.3");
+  });
+
   it("names the missing half of a provider's settings", () => {
     expect(() => parseServerEnv({ ...base, AUTH_GITHUB_ID: "abc" })).toThrow(/is required when AUTH_GITHUB_ID is set\n.*at AUTH_GITHUB_SECRET/);
     expect(() => parseServerEnv({ ...base, AUTH_OIDC_ISSUER: "https://id.example.com", AUTH_OIDC_ID: "x" })).toThrow(/at AUTH_OIDC_SECRET/);

@@ -6,7 +6,12 @@ const flag = z.enum(["0", "1", "true", "false"]).transform((value) => value === 
 
 const ZServerEnvSchema = ZSharedEnvSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOSTNAME: z.string().default("0.0.0.0"),
+  /**
+   * The address the web server listens on: every interface, but only loopback while the
+   * password-less development sign-in is on, which must not be offered to the network (nor to an
+   * agent's command, whose own network reaches the host's other addresses; see sandbox.ts).
+   */
+  HOSTNAME: optional(z.string().min(1)),
   /** Where users reach Baton; cookie-authenticated writes must come from this origin. */
   BATON_URL: optional(z.url()),
   /** Signs Auth.js cookies; `npm run dev` and `npm test` generate one into .baton/defaults.env. */
@@ -57,7 +62,7 @@ const ZServerEnvSchema = ZSharedEnvSchema.extend({
       ctx.addIssue({ code: "custom", path: [missing[0]!], message: `is required when ${set.join(" and ")} is set` });
     }
   }
-});
+}).transform((value) => ({ ...value, HOSTNAME: value.HOSTNAME ?? (value.BATON_DEV_LOGIN ? "127.0.0.1" : "0.0.0.0") }));
 
 export type ServerEnv = z.infer<typeof ZServerEnvSchema>;
 
