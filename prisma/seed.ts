@@ -15,5 +15,6 @@ console.log(`seeded ${DEFAULT_PROFILES.length} agent profiles`);
 // Create-if-missing: a price an admin has edited is never overwritten.
 const { count } = await db.modelPrice.createMany({ data: DEFAULT_MODEL_PRICES, skipDuplicates: true });
 await db.settings.createMany({ data: [{ id: 1 }], skipDuplicates: true });
-console.log(`seeded ${count} of ${DEFAULT_MODEL_PRICES.length} model prices`);
+const kept = DEFAULT_MODEL_PRICES.length - count;
+console.log(`seeded ${count} model prices${kept ? ` (${kept} already there, kept as they are)` : ""}`);
 await db.$disconnect();
