@@ -1,6 +1,7 @@
 // Where a refused sign-in lands: says why, and what to do about it.
 import type { Metadata } from "next";
 import { LinkButton } from "@/components/ui/link-button";
+import { env } from "@/server/env";
 
 export const metadata: Metadata = { title: "Not invited · Baton" };
 
@@ -21,6 +22,12 @@ export default async function NotInvitedPage({ searchParams }: { searchParams: P
     <div className="mx-auto max-w-md py-8 text-center" data-testid="not-invited">
       <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
       <p className="mt-3 text-muted">{body}</p>
+      {env.BATON_DEV_LOGIN && (reason ?? "not-invited") === "not-invited" ? (
+        <p className="mt-3 text-sm text-muted">
+          With the development sign-in, only the very first address becomes the owner without an invitation. This Baton already has people: sign in with the
+          e-mail of one of them, or have its owner invite this address.
+        </p>
+      ) : null}
       <LinkButton href="/signin" className="mt-6">
         Back to sign-in
       </LinkButton>
