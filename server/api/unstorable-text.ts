@@ -8,10 +8,7 @@ export interface UnstorableText {
   problem: string;
 }
 
-/** Half of a surrogate pair with no other half; log storage replaces such characters (storable-text.ts). */
-export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-const describe = (value: string) => (value.includes("\u0000") ? "contains a NUL character (\\u0000)" : LONE_SURROGATE.test(value) ? "contains broken Unicode (a lone surrogate)" : null);
+const describe = (value: string) => (value.includes("\u0000") ? "contains a NUL character (\\u0000)" : !value.isWellFormed() ? "contains broken Unicode (a lone surrogate)" : null);
 
 interface Visit {
   value: unknown;

@@ -2,14 +2,9 @@
 // UTF-8 form). A log line carrying one — a binary file's bytes read by an agent, a command's raw
 // output, a string cut in the middle of an emoji — would fail its whole batch. Such characters
 // become U+FFFD, as a terminal shows bytes it cannot decode.
-import { LONE_SURROGATE } from "../../api/unstorable-text";
-
-const SURROGATE = /[\ud800-\udfff]/;
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
 
 export function storableText(text: string): string {
-  const withoutNul = text.includes("\u0000") ? text.replaceAll("\u0000", "\ufffd") : text;
-  return SURROGATE.test(withoutNul) ? withoutNul.replace(LONE_SURROGATES, "\ufffd") : withoutNul;
+  return text.replaceAll("\u0000", "\ufffd").toWellFormed();
 }
 
 /** A JSON value with every string in it, keys included, made storable; untouched (the same object) when nothing needs it. */
