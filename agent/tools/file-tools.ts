@@ -3,7 +3,8 @@ import { constants } from "node:fs";
 import fs, { type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { ToolInputError } from "./tool-error";
-import { isInside, resolveInWorkspace } from "./workspace-path";
+import { isWithin } from "../../server/services/tasks/task-workspace";
+import { resolveInWorkspace } from "./workspace-path";
 
 const MAX_READ_BYTES = 200_000;
 const MAX_LISTED = 500;
@@ -82,7 +83,7 @@ export async function writeFile(root: string, requested: string, content: string
 export async function openInWorkspace(realRoot: string, target: string, flags: number, requested: string): Promise<{ handle: FileHandle; created: boolean }> {
   const refused = () => new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
   // Checked before the open as well: opening is not free of effects (a device, an empty file created).
-  if (!isInside(realRoot, target)) throw refused();
+  if (!isWithin(realRoot, target)) throw refused();
   const safe = flags | constants.O_NOFOLLOW | constants.O_NONBLOCK;
   let opened: { handle: FileHandle; created: boolean };
   try {
@@ -94,7 +95,7 @@ export async function openInWorkspace(realRoot: string, target: string, flags: n
     throw error;
   }
   const real = await fs.readlink(`/proc/self/fd/${opened.handle.fd}`).catch(() => null);
-  if (real !== null && isInside(realRoot, real)) return opened;
+  if (real !== null && isWithin(realRoot, real)) return opened;
   await opened.handle.close();
   if (opened.created && real !== null) await fs.unlink(real).catch(() => {});
   throw refused();

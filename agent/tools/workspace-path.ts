@@ -2,6 +2,7 @@
 // symlinks that lead outside are refused with a message the model can act on.
 import fs from "node:fs/promises";
 import path from "node:path";
+import { isWithin } from "../../server/services/tasks/task-workspace";
 import { ToolInputError } from "./tool-error";
 
 /** The workspace's real path and the requested path's place in it (not resolved further: a symlink inside stays one). */
@@ -14,14 +15,14 @@ export async function resolveInWorkspace(root: string, requested: string): Promi
   if (path.isAbsolute(requested)) throw new ToolInputError(`"${requested}" is absolute; use a path relative to the workspace.`);
   const realRoot = await fs.realpath(root);
   const target = path.resolve(realRoot, requested);
-  if (!isInside(realRoot, target)) throw new ToolInputError(`"${requested}" is outside the workspace.`);
+  if (!isWithin(realRoot, target)) throw new ToolInputError(`"${requested}" is outside the workspace.`);
 
   // The deepest existing ancestor decides where a symlink really points.
   let existing = target;
   while (!(await exists(existing))) existing = path.dirname(existing);
   // A dangling symlink has no real path; writing through it would create its target, wherever that is.
   const real = await fs.realpath(existing).catch(() => null);
-  if (real === null || !isInside(realRoot, real)) throw new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
+  if (real === null || !isWithin(realRoot, real)) throw new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
   return { realRoot, target };
 }
 
@@ -29,12 +30,6 @@ export async function resolveInWorkspace(root: string, requested: string): Promi
 export async function relativeInWorkspace(root: string, requested: string): Promise<string> {
   const { realRoot, target } = await resolveInWorkspace(root, requested);
   return path.relative(realRoot, target) || ".";
-}
-
-export function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  // "..notes.md" is a name inside; ".." and "../x" are outside.
-  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 async function exists(file: string): Promise<boolean> {

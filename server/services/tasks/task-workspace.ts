@@ -18,9 +18,15 @@ export function workspaceDir(config: WorkspaceConfig, taskId: string): string | 
   return path.dirname(dir) === root && path.basename(dir) === taskId && !taskId.startsWith(".") ? dir : null;
 }
 
-export function isInside(root: string, candidate: string): boolean {
+/** Whether `candidate` is `root` itself or lies under it: "..notes.md" is a name inside; ".." and "../x" are outside. */
+export function isWithin(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
-  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** Whether `candidate` lies under `root`, the root itself not counted. */
+export function isInside(root: string, candidate: string): boolean {
+  return path.relative(root, candidate) !== "" && isWithin(root, candidate);
 }
 
 /** Seed files by workspace-relative path (with "/" separators), with their sizes. */
