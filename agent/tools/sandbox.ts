@@ -7,9 +7,9 @@
 // writable), in its own pid, IPC and host-name namespaces (so killing it kills everything it
 // started), and it dies with its agent, even on SIGKILL. It has no network unless the profile
 // allows it; then it gets a network namespace of its own, joined to the outside by slirp4netns
-// (user-mode NAT, see run-command.ts) with the host's loopback out of reach, so the services that
-// listen there (PostgreSQL, Redis, Baton itself) do not answer it. Without slirp4netns installed it
-// shares the host's network, loopback included. It still runs as root (uid 0) when the agent does.
+// (user-mode NAT, see command-network.ts) with the host's loopback out of reach, so the services
+// that listen there (PostgreSQL, Redis) do not answer it. Without slirp4netns it shares the host's
+// network, loopback included. It still runs as root (uid 0) when the agent does.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -79,8 +79,9 @@ export function slirpAvailable(): boolean {
 export function sandboxedCommand(workspace: string, command: string, sandbox: CommandSandbox): SandboxedCommand {
   if (sandbox.kind === "none") return { program: "bash", args: ["-c", command], ownNetwork: false };
   const ownNetwork = sandbox.network && slirpAvailable();
+  const resolvConf = realPath("/etc/resolv.conf");
   const args = [
-    ...systemArgs(),
+    ...systemArgs(resolvConf),
     ...coveredParents(workspace),
     "--dev", "/dev",
     "--proc", "/proc",
@@ -94,7 +95,9 @@ export function sandboxedCommand(workspace: string, command: string, sandbox: Co
     "--unshare-ipc",
     "--unshare-uts",
     ...(sandbox.network && !ownNetwork ? [] : ["--unshare-net"]),
-    ...(ownNetwork ? [...resolverFor(RESOLV_CONF_FD), "--info-fd", String(INFO_FD), "--block-fd", String(BLOCK_FD)] : []),
+    // The sandbox's resolv.conf, read from a pipe, where the host's is (or its link points).
+    ...(ownNetwork && resolvConf ? ["--ro-bind-data", String(RESOLV_CONF_FD), resolvConf] : []),
+    ...(ownNetwork ? ["--info-fd", String(INFO_FD), "--block-fd", String(BLOCK_FD)] : []),
     "--cap-drop", "ALL",
     "--die-with-parent",
     "--chdir", workspace,
@@ -103,22 +106,23 @@ export function sandboxedCommand(workspace: string, command: string, sandbox: Co
   return { program: "bwrap", args, ownNetwork };
 }
 
-/** The sandbox's resolv.conf, read from `fd`, where the host's is (or its link points); none when the host has none. */
-function resolverFor(fd: number): string[] {
+const realPath = (file: string) => {
   try {
-    return ["--ro-bind-data", String(fd), fs.realpathSync("/etc/resolv.conf")];
+    return fs.realpathSync(file);
   } catch {
-    return [];
+    return null;
   }
-}
+};
 
 /**
  * The read-only part of the sandbox's root: the system's directories, with what others may not
  * read under /etc, /opt and /usr/local/etc covered. Worked out for every command (a few ms), so
  * a file added or removed meanwhile is seen as it is now.
  */
-function systemArgs(): string[] {
-  return [...SYSTEM_DIRS.flatMap(systemDir), "--ro-bind", "/etc", "/etc", ...WALKED_DIRS.flatMap((dir) => hiddenIn(dir)), ...resolverFile()];
+function systemArgs(resolvConf: string | null): string[] {
+  // /etc/resolv.conf may link to a file under /run (systemd-resolved): that one file comes along.
+  const resolver = resolvConf && !resolvConf.startsWith("/etc/") ? ["--ro-bind", resolvConf, resolvConf] : [];
+  return [...SYSTEM_DIRS.flatMap(systemDir), "--ro-bind", "/etc", "/etc", ...WALKED_DIRS.flatMap((dir) => hiddenIn(dir)), ...resolver];
 }
 
 /**
@@ -129,16 +133,6 @@ function systemArgs(): string[] {
 function coveredParents(workspace: string): string[] {
   const inMounted = (dir: string) => SYSTEM_DIRS.some((root) => dir === root || dir.startsWith(`${root}/`));
   return [...new Set([process.cwd(), path.dirname(workspace)])].filter(inMounted).flatMap((dir) => ["--tmpfs", dir]);
-}
-
-/** /etc/resolv.conf may link to a file under /run (systemd-resolved); that one file comes along, for commands allowed the network. */
-function resolverFile(): string[] {
-  try {
-    const real = fs.realpathSync("/etc/resolv.conf");
-    return real.startsWith("/etc/") ? [] : ["--ro-bind", real, real];
-  } catch {
-    return [];
-  }
 }
 
 function systemDir(dir: string): string[] {
