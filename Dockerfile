@@ -1,7 +1,7 @@
 # One image for both Baton processes; docker-compose.yml runs it as `web` and as `daemon`.
 FROM node:20-bookworm-slim
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends procps bash ca-certificates bubblewrap slirp4netns && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends procps bash ca-certificates bubblewrap slirp4netns iproute2 && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 COPY bin ./bin
 COPY prisma ./prisma

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { optional, ZSharedEnvSchema } from "../server/shared-env";
 import { DAEMON_DEFAULTS } from "./daemon/config/config-schema";
+import { ZReachableRanges } from "./tools/network-fence";
 
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
@@ -33,6 +34,11 @@ const ZAgentEnvSchema = ZSharedEnvSchema.extend({
   /** A rate-limit reset further away than this hands the job back to the queue instead of waiting in the call. */
   BATON_RATE_LIMIT_INLINE_WAIT_MS: ms(30_000),
   BATON_ALLOW_UNSANDBOXED_COMMANDS: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
+  /**
+   * Private ranges and host addresses that commands allowed the network may reach all the same,
+   * comma-separated (10.1.0.0/16, 192.168.1.20): an internal registry, say. See network-fence.ts.
+   */
+  BATON_COMMAND_REACHABLE: ZReachableRanges,
   BATON_AGENT_ID: z.string().optional(),
   BATON_PROFILE: z.string().optional(),
 });

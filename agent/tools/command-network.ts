@@ -1,10 +1,12 @@
 // A sandboxed command's own network (see sandbox.ts): bubblewrap has made the command's network
 // namespace and waits; slirp4netns gives it a tap device behind user-mode NAT, with the host's
-// loopback out of reach, and says when it is up; then bubblewrap is let go. slirp4netns runs in a
+// loopback out of reach, and says when it is up; the host's other addresses and private networks
+// are fenced off (network-fence.ts); then bubblewrap is let go. slirp4netns runs in a
 // sandbox and under seccomp of its own (it parses every packet the command sends), and ends when
 // told to, or when this process dies and its end of the exit pipe closes with it.
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
+import { raiseFence } from "./network-fence";
 import { BLOCK_FD, INFO_FD, RESOLV_CONF, RESOLV_CONF_FD } from "./sandbox";
 
 /** How long the network may take to come up before the command is given up. */
@@ -17,10 +19,11 @@ export interface CommandNetwork {
 
 /**
  * Joins the sandbox of `sandbox` (spawned with pipes at INFO_FD, BLOCK_FD and RESOLV_CONF_FD) to
- * the outside, then lets its command start. `fail` gets a readable reason if that cannot be done,
- * or if the network goes down under the command; the caller then ends the sandbox.
+ * the outside, fenced except for the `reachable` ranges, then lets its command start. `fail` gets
+ * a readable reason if that cannot be done, or if the network goes down under the command; the
+ * caller then ends the sandbox.
  */
-export function joinCommandNetwork(sandbox: ChildProcess, fail: (reason: string) => void): CommandNetwork {
+export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly string[], fail: (reason: string) => void): CommandNetwork {
   // Node types `stdio` as five entries; the sandbox was spawned with six.
   const pipes = sandbox.stdio as unknown as readonly (Readable | Writable)[];
   const info = pipes[INFO_FD] as Readable;
@@ -64,9 +67,15 @@ export function joinCommandNetwork(sandbox: ChildProcess, fail: (reason: string)
     slirp.stderr!.setEncoding("utf8").on("data", (line: string) => (stderr = (stderr + line).slice(-500)));
     (slirp.stdio[3] as Readable).once("data", () => {
       if (closed) return;
-      clearTimeout(timer);
-      up = true;
-      release.end("1");
+      raiseFence(pid, reachable).then(
+        () => {
+          if (closed) return;
+          clearTimeout(timer);
+          up = true;
+          release.end("1");
+        },
+        (error: Error) => giveUp(`its private addresses could not be fenced off: ${error.message}`),
+      );
     });
     slirp.on("error", (error) => giveUp(`slirp4netns: ${error.message}`));
     slirp.on("exit", (code) => giveUp(`slirp4netns exited with code ${code}${stderr.trim() ? `: ${stderr.trim().split("\n").at(-1)}` : ""}`));

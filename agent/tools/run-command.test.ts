@@ -156,8 +156,8 @@ describe("the bubblewrap sandbox", () => {
     expect((await run("echo alive", { kind: "bwrap", network: false })).output.trim()).toBe("alive");
   }, 20_000);
 
-  it("cuts the network unless the profile allows it, and then keeps the host's loopback out of reach", async () => {
-    expect(slirpAvailable(), "install slirp4netns (Debian: apt-get install slirp4netns)").toBe(true);
+  it("cuts the network unless the profile allows it, and then keeps the host and private networks out of reach", async () => {
+    expect(slirpAvailable(), "install slirp4netns, util-linux and iproute2 (Debian: apt-get install slirp4netns util-linux iproute2)").toBe(true);
     // A service on the host's loopback (as PostgreSQL, Redis and Baton listen here), and one on its outside address.
     const outside = Object.values(os.networkInterfaces()).flat().find((address) => address && address.family === "IPv4" && !address.internal)?.address;
     expect(outside, "a non-loopback IPv4 address on this host").toBeDefined();
@@ -170,21 +170,38 @@ describe("the bubblewrap sandbox", () => {
     const external = await serve(outside!, "outside");
     const probe = (host: string, port: number) => `(exec 5<>/dev/tcp/${host}/${port} && head -1 <&5) 2>/dev/null || echo "no answer from ${host}"`;
     // 10.0.2.2 is slirp4netns's name for the host: without --disable-host-loopback it leads to the host's loopback.
-    const both = `${probe("127.0.0.1", loopback.port)}; ${probe("10.0.2.2", loopback.port)}; ${probe(outside!, external.port)}; cat /etc/resolv.conf`;
+    // 169.254.169.254 is where clouds serve a machine's credentials; nothing answers there here, but it must not even be tried.
+    const all = [
+      probe("127.0.0.1", loopback.port),
+      probe("10.0.2.2", loopback.port),
+      probe(outside!, external.port),
+      `ip route get 169.254.169.254 2>&1 | head -1`,
+      `ip route del unreachable 10.0.0.0/8 2>&1 || true`,
+      "cat /etc/resolv.conf",
+    ].join("; ");
     try {
-      const cut = await run(both, { kind: "bwrap", network: false });
+      const cut = await run(all, { kind: "bwrap", network: false });
       expect(cut.output).toContain("no answer from 127.0.0.1");
       expect(cut.output).toContain(`no answer from ${outside}`);
 
-      const allowed = await run(both, { kind: "bwrap", network: true });
-      expect(allowed.exitCode).toBe(0);
-      expect(allowed.output).toContain("no answer from 127.0.0.1");
-      expect(allowed.output).toContain("no answer from 10.0.2.2");
-      expect(allowed.output).not.toContain("loopback");
-      expect(allowed.output).toContain("outside");
-      expect(allowed.output).not.toContain(`no answer from ${outside}`);
+      const fenced = await run(all, { kind: "bwrap", network: true });
+      expect(fenced.exitCode).toBe(0);
+      expect(fenced.output).toContain("no answer from 127.0.0.1");
+      expect(fenced.output).toContain("no answer from 10.0.2.2");
+      expect(fenced.output).not.toContain("loopback");
+      // The host's own outside address, like private networks, is fenced off, and the command cannot take the fence down.
+      expect(fenced.output).toContain(`no answer from ${outside}`);
+      expect(fenced.output).toMatch(/RTNETLINK answers: No route to host|unreachable/);
+      expect(fenced.output).toContain("Operation not permitted");
       // Names go to slirp4netns's forwarder: the host's resolver may itself be on its loopback.
-      expect(allowed.output).toContain("nameserver 10.0.2.3");
+      expect(fenced.output).toContain("nameserver 10.0.2.3");
+
+      // An address an operator lets through (BATON_COMMAND_REACHABLE) answers: the network itself works.
+      const opened = await run(all, { kind: "bwrap", network: true, reachable: [`${outside}/32`] });
+      expect(opened.output).toContain("outside");
+      expect(opened.output).not.toContain(`no answer from ${outside}`);
+      expect(opened.output).toContain("no answer from 127.0.0.1");
+      expect(opened.output).not.toContain("loopback");
     } finally {
       loopback.server.close();
       external.server.close();

@@ -57,7 +57,7 @@ export function runCommand(root: string, command: string, options: RunCommandOpt
     options.signal.addEventListener("abort", onAbort, { once: true });
     if (options.signal.aborted) killGroup();
     const network = sandboxed.ownNetwork
-      ? joinCommandNetwork(child, (reason) => {
+      ? joinCommandNetwork(child, options.sandbox.kind === "bwrap" ? (options.sandbox.reachable ?? []) : [], (reason) => {
           output.push(Buffer.from(`${reason}\n`));
           killGroup();
         })

@@ -8,14 +8,17 @@
 // started), and it dies with its agent, even on SIGKILL. It has no network unless the profile
 // allows it; then it gets a network namespace of its own, joined to the outside by slirp4netns
 // (user-mode NAT, see command-network.ts) with the host's loopback out of reach, so the services
-// that listen there (PostgreSQL, Redis) do not answer it. Without slirp4netns it shares the host's
+// that listen there (PostgreSQL, Redis) do not answer it, and with the host's other addresses and
+// private networks fenced off (network-fence.ts). Without slirp4netns it shares the host's
 // network, loopback included. It still runs as root (uid 0) when the agent does.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { TOOLS_PATH } from "./network-fence";
 
-export type CommandSandbox = { kind: "bwrap"; network: boolean } | { kind: "none" };
+/** `reachable`: the fenced ranges a command allowed the network may reach all the same (network-fence.ts). */
+export type CommandSandbox = { kind: "bwrap"; network: boolean; reachable?: readonly string[] } | { kind: "none" };
 
 /** A command line, and whether slirp4netns must join its network namespace to the outside before it runs. */
 export interface SandboxedCommand {
@@ -62,15 +65,22 @@ export function bubblewrapAvailable(): boolean {
 let slirp: boolean | undefined;
 
 /**
- * Whether slirp4netns is installed and has the TUN device it needs (checked once); without them a
- * command allowed the network shares the host's, which the log says.
+ * Whether a command allowed the network can have an own one (checked once): slirp4netns with the
+ * TUN device it needs, and nsenter and ip to fence it. Without them such a command shares the
+ * host's network, which the log says.
  */
 export function slirpAvailable(): boolean {
   if (slirp === undefined) {
-    const installed = spawnSync("slirp4netns", ["--version"], { stdio: "ignore" }).status === 0;
-    slirp = installed && fs.existsSync("/dev/net/tun");
-    const missing = !installed ? "slirp4netns is not installed" : "there is no /dev/net/tun for slirp4netns";
-    if (!slirp) console.error(`run_command: ${missing}: commands allowed the network share the host's, its loopback services included`);
+    const runs = (program: string, arg: string) => spawnSync(program, [arg], { stdio: "ignore", env: { ...process.env, PATH: TOOLS_PATH } }).status === 0;
+    const missing = !runs("slirp4netns", "--version")
+      ? "slirp4netns is not installed"
+      : !fs.existsSync("/dev/net/tun")
+        ? "there is no /dev/net/tun for slirp4netns"
+        : !runs("nsenter", "--version") || !runs("ip", "-V")
+          ? "nsenter (util-linux) or ip (iproute2) is not installed"
+          : null;
+    slirp = missing === null;
+    if (missing) console.error(`run_command: ${missing}: commands allowed the network share the host's, its loopback services included`);
   }
   return slirp;
 }

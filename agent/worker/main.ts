@@ -83,6 +83,7 @@ const worker = startAgentWorker({
     workspaces: { root: env.BATON_WORKSPACES, seed: env.BATON_WORKSPACE_SEED },
     commandTimeoutSeconds: env.BATON_COMMAND_TIMEOUT_SECONDS,
     allowUnsandboxedCommands: env.BATON_ALLOW_UNSANDBOXED_COMMANDS,
+    commandReachable: env.BATON_COMMAND_REACHABLE,
     coordination: createTaskCoordination(redis, keys),
     writeLocks: createWriteLocks(redis, keys),
     writeLockWaitMs: env.BATON_WRITE_LOCK_WAIT_SECONDS * 1000,

@@ -39,6 +39,8 @@ export interface AgentRuntime {
   workspaces: WorkspaceConfig;
   commandTimeoutSeconds: number;
   allowUnsandboxedCommands: boolean;
+  /** Fenced ranges that commands allowed the network may reach all the same (BATON_COMMAND_REACHABLE). */
+  commandReachable: readonly string[];
   coordination: TaskCoordination;
   writeLocks: WriteLocks;
   writeLockWaitMs: number;

@@ -114,10 +114,12 @@ start_local_redis() {
 }
 
 # run_command runs under bubblewrap; without it agents refuse commands unless allowed explicitly.
-# slirp4netns gives a command allowed the network a network of its own, without the host's loopback.
+# slirp4netns gives a command allowed the network a network of its own, without the host's loopback;
+# nsenter (util-linux) and ip (iproute2) fence off the host's other addresses and private networks in it.
 ensure_bubblewrap() {
-  command -v slirp4netns >/dev/null || as_root_apt slirp4netns ||
-    say "slirp4netns is not installed: commands allowed the network will share the host's, loopback services included"
+  { command -v slirp4netns && command -v nsenter && PATH="$PATH:/usr/sbin:/sbin" command -v ip; } >/dev/null ||
+    as_root_apt slirp4netns util-linux iproute2 ||
+    say "slirp4netns, nsenter or ip is missing: commands allowed the network will share the host's, loopback services included"
   command -v bwrap >/dev/null && return
   as_root_apt bubblewrap && return
   say "bubblewrap is not installed: agents will refuse run_command (install it, or set BATON_ALLOW_UNSANDBOXED_COMMANDS=1)"

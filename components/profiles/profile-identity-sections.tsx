@@ -80,7 +80,7 @@ export function ToolsSection({ values, errors, fieldId, onChange, disabled }: Se
           id={networkId}
           name="networkAllowed"
           label="Network allowed"
-          explanation="Applies to run_command only: its commands may reach the network, but not the services on the loopback of the host the agents run on, such as Baton's database. Without it they run with no network at all."
+          explanation="Applies to run_command only: its commands may reach the internet, but not the host the agents run on (such as Baton's database) nor private networks, unless an admin opens an address with BATON_COMMAND_REACHABLE. Without it they run with no network at all."
           checked={values.networkAllowed}
           onChange={(checked) => onChange("networkAllowed", checked)}
           disabled={disabled}

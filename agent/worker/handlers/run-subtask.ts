@@ -80,7 +80,7 @@ async function runOneSubtask(runtime: AgentRuntime, ctx: SubtaskJob): Promise<Fo
   const signal = AbortSignal.any([ctx.signal, timeout]);
   const allowed = runtime.profile.allowedTools.filter(isToolName);
   const commandSandbox: CommandSandbox | null = bubblewrapAvailable()
-    ? { kind: "bwrap", network: runtime.profile.networkAllowed }
+    ? { kind: "bwrap", network: runtime.profile.networkAllowed, reachable: runtime.commandReachable }
     : runtime.allowUnsandboxedCommands
       ? { kind: "none" }
       : null;
