@@ -12,7 +12,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["{server,agent,components,app,bench}/**/*.test.{ts,tsx}"],
+          include: ["{server,agent,components,app,bench,bin}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
         },
       },
