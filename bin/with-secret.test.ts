@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 const SCRIPT = path.join(import.meta.dirname, "with-secret");
 
-function secretSeen(env: NodeJS.ProcessEnv): string {
+function secretSeen(env: Record<string, string>): string {
   const { BATON_SECRET: _unset, ...rest } = process.env;
   return execFileSync(SCRIPT, ["sh", "-c", 'printf %s "$BATON_SECRET"'], { env: { ...rest, ...env }, encoding: "utf8" });
 }

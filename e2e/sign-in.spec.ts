@@ -48,3 +48,15 @@ test("someone from a domain that is not allowed is refused", async ({ page }, te
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin/);
 });
+
+test("an address the provider does not vouch for is refused, even in an allowed domain", async ({ page }, testInfo) => {
+  // The issuer says the address is not verified, and then says nothing about it: both are refused.
+  for (const email of ["unverified.dana@example.test", "unvouched.erin@example.test"]) {
+    await signIn(page, email, { expectSignedIn: false });
+    await expect(page.getByTestId("not-invited")).toContainText("not verified");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin/);
+  }
+  await page.goto("/not-invited?reason=unverified");
+  await page.screenshot({ path: testInfo.outputPath("unverified.png"), fullPage: true });
+});

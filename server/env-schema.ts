@@ -46,6 +46,8 @@ const ZServerEnvSchema = ZSharedEnvSchema.extend({
   AUTH_OIDC_ID: optional(z.string()),
   AUTH_OIDC_SECRET: optional(z.string()),
   AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  /** The issuer only hands out addresses it manages, without the email_verified claim (see auth/email-verified.ts). */
+  AUTH_OIDC_EMAILS_VERIFIED: flag.default(false),
 }).superRefine((value, ctx) => {
   if (value.BATON_DEV_LOGIN && value.NODE_ENV === "production") {
     ctx.addIssue({ code: "custom", path: ["BATON_DEV_LOGIN"], message: "the development sign-in cannot be enabled when NODE_ENV=production" });

@@ -1,7 +1,8 @@
 // A real OpenID Connect provider for the browser tests (the `oidc-provider` package, the
 // certified implementation many identity servers are built on). Its built-in development login
 // accepts any login name, which becomes the account's e-mail, so a test can sign in as anyone
-// through the full authorization-code flow. Started and stopped by Playwright.
+// through the full authorization-code flow; the name's prefix can withhold the address's
+// verification (below). Started and stopped by Playwright.
 import Provider from "oidc-provider";
 
 const port = Number(process.env.OIDC_PORT ?? 3101);
@@ -17,7 +18,9 @@ const provider = new Provider(issuer, {
     return {
       accountId,
       async claims() {
-        return { sub: accountId, email: accountId, email_verified: true, name: accountId.split("@")[0] };
+        // A login name starting "unverified." gets email_verified false; "unvouched." gets no such claim.
+        const verified = accountId.startsWith("unverified.") ? { email_verified: false } : accountId.startsWith("unvouched.") ? {} : { email_verified: true };
+        return { sub: accountId, email: accountId, ...verified, name: accountId.split("@")[0] };
       },
     };
   },

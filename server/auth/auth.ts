@@ -7,6 +7,7 @@ import type { Adapter, AdapterUser } from "next-auth/adapters";
 import { db } from "../db";
 import { env } from "../env";
 import { recordAudit } from "../services/audit/record-audit";
+import { emailVerification } from "./email-verified";
 import { admitUser, decideJoin, normaliseEmail } from "./join-policy";
 import { oauthProviders } from "./providers";
 
@@ -37,7 +38,10 @@ export const { handlers, signIn, signOut } = NextAuth({
     async signIn({ user, profile, account }) {
       const email = user.email ?? profile?.email;
       if (!email) return `${NOT_INVITED_PATH}?reason=no-email`;
-      if (profile?.email_verified === false) return `${NOT_INVITED_PATH}?reason=unverified`;
+      if (emailVerification(account?.provider ?? "unknown", profile, { trustOidcEmails: env.AUTH_OIDC_EMAILS_VERIFIED }) === "unverified") {
+        await recordAudit(db, { action: "auth.refused", data: { email: normaliseEmail(email), provider: account?.provider ?? "unknown", reason: "unverified" } });
+        return `${NOT_INVITED_PATH}?reason=unverified`;
+      }
       const decision = await decideJoin(db, email, env.BATON_ALLOWED_DOMAINS);
       if (decision.allowed) return true;
       await recordAudit(db, { action: "auth.refused", data: { email: normaliseEmail(email), provider: account?.provider ?? "unknown", reason: decision.reason } });

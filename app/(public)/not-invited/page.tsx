@@ -11,7 +11,7 @@ const REASONS: Record<string, { title: string; body: string }> = {
     body: "Your e-mail address is not on an invitation and its domain is not one this team lets in. Ask an admin of this Baton to invite you, then sign in again.",
   },
   removed: { title: "Your access has been removed", body: "An admin removed your account from this Baton. Ask an admin if you think this is a mistake." },
-  unverified: { title: "Your e-mail address is not verified", body: "The sign-in provider says your e-mail address is not verified. Verify it with the provider, then sign in again." },
+  unverified: { title: "Your e-mail address is not verified", body: "The sign-in provider did not confirm that your e-mail address is verified. Verify it with the provider, then sign in again; if your provider never confirms addresses, ask an admin of this Baton." },
   "no-email": { title: "No e-mail address was shared", body: "The sign-in provider did not share an e-mail address, which Baton needs to know who you are. Allow access to your e-mail and try again." },
 };
 
