@@ -4,7 +4,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listFiles, openInWorkspace, readFile, writeFile } from "./file-tools";
+import { listFiles, listFolder, makeFolders, openInWorkspace, readFile, writeFile } from "./file-tools";
 import { ToolInputError } from "./tool-error";
 
 let root: string;
@@ -89,5 +89,25 @@ describe("a directory swapped for a symlink after the check", () => {
     await expect(fs.stat(path.join(outside, "new.txt"))).rejects.toThrow(/ENOENT/);
     await expect(openInWorkspace(realRoot, path.join(swapped, "secret.txt"), constants.O_WRONLY | constants.O_CREAT, "escape/secret.txt")).rejects.toThrow(/through a symlink/);
     expect(await fs.readFile(path.join(outside, "secret.txt"), "utf8")).toBe("secret");
+  });
+
+  it("is caught before write_file makes a folder through it, and before list_files lists it", async () => {
+    const realRoot = await fs.realpath(root);
+    const outside = path.dirname(realRoot);
+    await expect(makeFolders(realRoot, path.join(realRoot, "escape", "made", "deep"), "escape/made/deep/x.md")).rejects.toThrow(/through a symlink/);
+    await expect(fs.stat(path.join(outside, "made"))).rejects.toThrow(/ENOENT/);
+    await expect(listFolder(realRoot, path.join(realRoot, "escape"), "escape")).rejects.toThrow(/through a symlink/);
+    await expect(listFolder(realRoot, path.join(realRoot, "etc"), "etc")).rejects.toThrow(/through a symlink/);
+  });
+
+  it("still makes folders through a symlink that stays inside, and says when a file is in the way", async () => {
+    const realRoot = await fs.realpath(root);
+    await fs.symlink(path.join(realRoot, "docs"), path.join(realRoot, "docs-link"));
+    await makeFolders(realRoot, path.join(realRoot, "docs-link", "made", "deep"), "docs-link/made/deep/x.md");
+    expect((await fs.stat(path.join(realRoot, "docs", "made", "deep"))).isDirectory()).toBe(true);
+    await expect(writeFile(root, "docs/a.md/x.md", "x")).rejects.toThrow('"docs/a.md/x.md" needs a folder where a file is.');
+    expect(await fs.readFile(path.join(realRoot, "docs", "a.md"), "utf8")).toBe("# A\n");
+    await fs.rm(path.join(realRoot, "docs", "made"), { recursive: true });
+    await fs.unlink(path.join(realRoot, "docs-link"));
   });
 });

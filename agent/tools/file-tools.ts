@@ -16,28 +16,85 @@ export interface FileEntry {
 }
 
 export async function listFiles(root: string, requested = "."): Promise<FileEntry[]> {
-  const { realRoot, target: start } = await resolveInWorkspace(root, requested);
+  const { realRoot, target } = await resolveInWorkspace(root, requested);
+  return listFolder(realRoot, target, requested);
+}
+
+/**
+ * The files and folders under `dir`, already checked to be inside the workspace. Each folder is
+ * opened, checked for where it really is, and listed through its descriptor, and its subfolders
+ * are opened relative to it without following a symlink: a folder another subtask's command swaps
+ * for a symlink out of the workspace meanwhile is never listed.
+ */
+export async function listFolder(realRoot: string, dir: string, requested: string): Promise<FileEntry[]> {
   const entries: FileEntry[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const children = await fs.readdir(dir, { withFileTypes: true }).catch(() => {
-      throw new ToolInputError(`"${requested}" is not a directory in the workspace.`);
-    });
-    for (const child of children.sort((a, b) => a.name.localeCompare(b.name))) {
+  const walk = async (folder: FileHandle, relative: string): Promise<void> => {
+    const at = `/proc/self/fd/${folder.fd}`;
+    for (const child of (await fs.readdir(at, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entries.length >= MAX_LISTED) return;
-      const full = path.join(dir, child.name);
-      const relative = path.relative(realRoot, full);
+      const childPath = path.join(relative, child.name);
       if (child.isDirectory()) {
-        entries.push({ path: relative, size: 0, type: "directory" });
-        await walk(full);
+        // Swapped for a symlink or a file since it was listed: left out.
+        const sub = await fs.open(`${at}/${child.name}`, FOLDER | constants.O_NOFOLLOW).catch(() => null);
+        if (!sub) continue;
+        entries.push({ path: childPath, size: 0, type: "directory" });
+        try {
+          await walk(sub, childPath);
+        } finally {
+          await sub.close();
+        }
       } else if (child.isFile()) {
         // lstat: a file swapped for a symlink meanwhile is not followed; one removed meanwhile is left out.
-        const stat = await fs.lstat(full).catch(() => null);
-        if (stat?.isFile()) entries.push({ path: relative, size: stat.size, type: "file" });
+        const stat = await fs.lstat(`${at}/${child.name}`).catch(() => null);
+        if (stat?.isFile()) entries.push({ path: childPath, size: stat.size, type: "file" });
       }
     }
   };
-  await walk(start);
+  const start = await openFolder(realRoot, dir, requested);
+  try {
+    await walk(start, path.relative(realRoot, dir));
+  } finally {
+    await start.close();
+  }
   return entries;
+}
+
+const FOLDER = constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NONBLOCK;
+
+/** Opens the folder `dir` (it may be reached through a symlink that stays inside) and checks where the opened folder really is. */
+async function openFolder(realRoot: string, dir: string, requested: string): Promise<FileHandle> {
+  const folder = await fs.open(dir, FOLDER).catch(() => {
+    throw new ToolInputError(`"${requested}" is not a directory in the workspace.`);
+  });
+  const real = await fs.readlink(`/proc/self/fd/${folder.fd}`).catch(() => null);
+  if (real !== null && isWithin(realRoot, real)) return folder;
+  await folder.close();
+  throw new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
+}
+
+/**
+ * `mkdir -p` for `dir`, already checked to be inside the workspace, one folder at a time: each is
+ * made inside its opened parent, then opened and checked for where it really is before the next.
+ * A folder on the way that another subtask's command swaps for a symlink out of the workspace
+ * meanwhile is refused before anything is made through it. A symlink that stays inside is fine.
+ */
+export async function makeFolders(realRoot: string, dir: string, requested: string): Promise<void> {
+  let parent = await openFolder(realRoot, realRoot, requested);
+  try {
+    for (const name of path.relative(realRoot, dir).split(path.sep).filter(Boolean)) {
+      const at = `/proc/self/fd/${parent.fd}/${name}`;
+      await fs.mkdir(at).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "EEXIST") throw error;
+      });
+      const next = await openFolder(realRoot, at, requested).catch((error: unknown) => {
+        throw error instanceof ToolInputError && /not a directory/.test(error.message) ? new ToolInputError(`"${requested}" needs a folder where a file is.`) : error;
+      });
+      await parent.close();
+      parent = next;
+    }
+  } finally {
+    await parent.close();
+  }
 }
 
 export async function readFile(root: string, requested: string): Promise<string> {
@@ -59,7 +116,7 @@ export async function readFile(root: string, requested: string): Promise<string>
 
 export async function writeFile(root: string, requested: string, content: string): Promise<string> {
   const { realRoot, target: file } = await resolveInWorkspace(root, requested);
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  await makeFolders(realRoot, path.dirname(file), requested);
   // An existing file is written where it really is (through a symlink that stays inside, checked above); a new one beside its real folder.
   const target = (await fs.realpath(file).catch(() => null)) ?? path.join(await fs.realpath(path.dirname(file)), path.basename(file));
   const { handle } = await openInWorkspace(realRoot, target, constants.O_WRONLY | constants.O_CREAT, requested);
