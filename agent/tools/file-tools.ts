@@ -4,6 +4,7 @@ import fs, { type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { ToolInputError } from "./tool-error";
 import { isWithin } from "../../server/services/tasks/task-workspace";
+import { FolderRefused, openFolder, walkFolder } from "../../server/services/tasks/walk-folder";
 import { resolveInWorkspace } from "./workspace-path";
 
 const MAX_READ_BYTES = 200_000;
@@ -20,56 +21,23 @@ export async function listFiles(root: string, requested = "."): Promise<FileEntr
   return listFolder(realRoot, target, requested);
 }
 
-/**
- * The files and folders under `dir`, already checked to be inside the workspace. Each folder is
- * opened, checked for where it really is, and listed through its descriptor, and its subfolders
- * are opened relative to it without following a symlink: a folder another subtask's command swaps
- * for a symlink out of the workspace meanwhile is never listed.
- */
+/** The files and folders under `dir`, already checked to be inside the workspace, never through a folder swapped for a symlink (walk-folder.ts). */
 export async function listFolder(realRoot: string, dir: string, requested: string): Promise<FileEntry[]> {
   const entries: FileEntry[] = [];
-  const walk = async (folder: FileHandle, relative: string): Promise<void> => {
-    const at = `/proc/self/fd/${folder.fd}`;
-    for (const child of (await fs.readdir(at, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entries.length >= MAX_LISTED) return;
-      const childPath = path.join(relative, child.name);
-      if (child.isDirectory()) {
-        // Swapped for a symlink or a file since it was listed: left out.
-        const sub = await fs.open(`${at}/${child.name}`, FOLDER | constants.O_NOFOLLOW).catch(() => null);
-        if (!sub) continue;
-        entries.push({ path: childPath, size: 0, type: "directory" });
-        try {
-          await walk(sub, childPath);
-        } finally {
-          await sub.close();
-        }
-      } else if (child.isFile()) {
-        // lstat: a file swapped for a symlink meanwhile is not followed; one removed meanwhile is left out.
-        const stat = await fs.lstat(`${at}/${child.name}`).catch(() => null);
-        if (stat?.isFile()) entries.push({ path: childPath, size: stat.size, type: "file" });
-      }
-    }
-  };
-  const start = await openFolder(realRoot, dir, requested);
   try {
-    await walk(start, path.relative(realRoot, dir));
-  } finally {
-    await start.close();
+    for await (const entry of walkFolder(realRoot, dir)) {
+      if (entries.length >= MAX_LISTED) break;
+      entries.push(entry.kind === "file" ? { path: entry.path, size: entry.stat.size, type: "file" } : { path: entry.path, size: 0, type: "directory" });
+    }
+  } catch (error) {
+    throw folderError(error, requested);
   }
   return entries;
 }
 
-const FOLDER = constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NONBLOCK;
-
-/** Opens the folder `dir` (it may be reached through a symlink that stays inside) and checks where the opened folder really is. */
-async function openFolder(realRoot: string, dir: string, requested: string): Promise<FileHandle> {
-  const folder = await fs.open(dir, FOLDER).catch(() => {
-    throw new ToolInputError(`"${requested}" is not a directory in the workspace.`);
-  });
-  const real = await fs.readlink(`/proc/self/fd/${folder.fd}`).catch(() => null);
-  if (real !== null && isWithin(realRoot, real)) return folder;
-  await folder.close();
-  throw new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
+function folderError(error: unknown, requested: string): unknown {
+  if (!(error instanceof FolderRefused)) return error;
+  return new ToolInputError(error.reason === "outside" ? `"${requested}" leads outside the workspace through a symlink.` : `"${requested}" is not a directory in the workspace.`);
 }
 
 /**
@@ -79,16 +47,18 @@ async function openFolder(realRoot: string, dir: string, requested: string): Pro
  * meanwhile is refused before anything is made through it. A symlink that stays inside is fine.
  */
 export async function makeFolders(realRoot: string, dir: string, requested: string): Promise<void> {
-  let parent = await openFolder(realRoot, realRoot, requested);
+  const open = (at: string) =>
+    openFolder(realRoot, at).catch((error: unknown) => {
+      throw error instanceof FolderRefused && error.reason === "not-a-folder" ? new ToolInputError(`"${requested}" needs a folder where a file is.`) : folderError(error, requested);
+    });
+  let parent = await open(realRoot);
   try {
     for (const name of path.relative(realRoot, dir).split(path.sep).filter(Boolean)) {
       const at = `/proc/self/fd/${parent.fd}/${name}`;
       await fs.mkdir(at).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "EEXIST") throw error;
       });
-      const next = await openFolder(realRoot, at, requested).catch((error: unknown) => {
-        throw error instanceof ToolInputError && /not a directory/.test(error.message) ? new ToolInputError(`"${requested}" needs a folder where a file is.`) : error;
-      });
+      const next = await open(at);
       await parent.close();
       parent = next;
     }

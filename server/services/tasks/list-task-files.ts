@@ -1,12 +1,14 @@
 // The files in a task's workspace, for the task page: path, size and last change, sorted by path
 // and paged by the last path seen. Seed files nobody changed are left out (counted instead), and
-// symlinks are neither listed nor followed. The walk stops after MAX_SCANNED entries so a
+// symlinks are neither listed nor followed, nor is a folder an agent swaps for one meanwhile
+// (walk-folder.ts). The walk stops after MAX_SCANNED entries so a
 // workspace with a huge tree (a dependency folder, say) cannot make the page slow; the answer
 // then says it is incomplete.
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { isUnchangedSeedFile, seedFiles, workspaceDir, type WorkspaceConfig } from "./task-workspace";
+import { walkFolder } from "./walk-folder";
 
 export const ZTaskFilesRequestSchema = z.object({
   id: z.string().min(1).max(64),
@@ -45,24 +47,14 @@ export async function listTaskFiles(config: WorkspaceConfig, request: z.output<t
   const found: (TaskFile & { full: string })[] = [];
   let scanned = 0;
   let truncated = false;
-  const walk = async (folder: string, prefix: string, depth: number): Promise<void> => {
-    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (++scanned > MAX_SCANNED || depth > MAX_DEPTH) {
-        truncated = true;
-        return;
-      }
-      const full = path.join(folder, entry.name);
-      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) await walk(full, relative, depth + 1);
-      else if (entry.isFile()) {
-        const stat = await fs.lstat(full).catch(() => null);
-        if (stat?.isFile()) found.push({ path: relative, size: stat.size, modifiedAt: stat.mtime, full });
-      }
-      if (truncated) return;
+  const root = await fs.realpath(dir);
+  for await (const entry of walkFolder(root, root)) {
+    if (++scanned > MAX_SCANNED || entry.depth > MAX_DEPTH) {
+      truncated = true;
+      break;
     }
-  };
-  await walk(dir, "", 0);
+    if (entry.kind === "file") found.push({ path: entry.path, size: entry.stat.size, modifiedAt: entry.stat.mtime, full: path.join(root, entry.path) });
+  }
 
   const seedSizes = await seedFiles(config.seed);
   const shown: TaskFile[] = [];
