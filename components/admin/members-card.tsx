@@ -22,7 +22,7 @@ export function MembersCard({ actor }: { actor: PageActor }) {
 
   return (
     <Card>
-      <CardHeader title="Team" description="Removed members keep their history but can no longer sign in or use their tokens." />
+      <CardHeader title="Team" description="Removed members keep their history but can no longer sign in or use their tokens, and their share links stop working." />
       {list.isPending ? (
         <TableSkeleton label="Loading members" />
       ) : list.isError && members.length === 0 ? (

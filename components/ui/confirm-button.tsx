@@ -54,27 +54,29 @@ export function ConfirmButton({ label, question, confirmLabel, pendingLabel, pen
     <span
       role="group"
       aria-label={question}
-      className="inline-flex items-center gap-2"
+      className="inline-flex flex-wrap items-center justify-end gap-x-2 gap-y-1"
       onKeyDown={(event) => {
         if (event.key === "Escape" && !pending) cancel();
       }}
     >
       <span className="text-xs whitespace-nowrap text-muted">{question}</span>
-      <Button
-        ref={confirmRef}
-        size="sm"
-        variant="danger"
-        onClick={() => {
-          focusTriggerNext.current = true;
-          onConfirm();
-        }}
-        disabled={pending}
-      >
-        {pending ? pendingLabel : confirmLabel}
-      </Button>
-      <Button size="sm" variant="ghost" onClick={cancel} disabled={pending}>
-        Cancel
-      </Button>
+      <span className="inline-flex items-center gap-2">
+        <Button
+          ref={confirmRef}
+          size="sm"
+          variant="danger"
+          onClick={() => {
+            focusTriggerNext.current = true;
+            onConfirm();
+          }}
+          disabled={pending}
+        >
+          {pending ? pendingLabel : confirmLabel}
+        </Button>
+        <Button size="sm" variant="ghost" onClick={cancel} disabled={pending}>
+          Cancel
+        </Button>
+      </span>
     </span>
   );
 }

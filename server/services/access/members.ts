@@ -80,9 +80,16 @@ export async function setMemberDisabled(db: Db, actor: Actor, input: z.output<ty
     if (Boolean(user.disabledAt) === input.disabled) return { changed: false as const };
     await tx.user.update({ where: { id: user.id }, data: { disabledAt: input.disabled ? new Date() : null } });
     await keepAnOwner(tx);
-    // Signed-in browsers lose access at once; tokens are refused while the user is removed.
-    if (input.disabled) await tx.session.deleteMany({ where: { userId: user.id } });
-    await recordAudit(tx, { actor, action: input.disabled ? "member.removed" : "member.restored", target: { type: "user", id: user.id }, data: { email: user.email }, ip });
+    // Signed-in browsers lose access at once; tokens are refused while the user is removed. Their
+    // share links end for good: a removed member who kept one's address must not keep reading
+    // the team's results through it (restored, they can share again).
+    let revokedShareLinks = 0;
+    if (input.disabled) {
+      await tx.session.deleteMany({ where: { userId: user.id } });
+      ({ count: revokedShareLinks } = await tx.shareLink.updateMany({ where: { createdById: user.id, revokedAt: null }, data: { revokedAt: new Date() } }));
+    }
+    const data = input.disabled ? { email: user.email, revokedShareLinks } : { email: user.email };
+    await recordAudit(tx, { actor, action: input.disabled ? "member.removed" : "member.restored", target: { type: "user", id: user.id }, data, ip });
     return { changed: true as const };
   });
 }

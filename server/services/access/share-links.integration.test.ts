@@ -87,6 +87,24 @@ describe("share links", () => {
     expect(listed.data).toEqual([]);
   });
 
+  it("end for good when their creator is removed from the team, and only theirs", async () => {
+    const task = await finishedTask("Shared by someone who leaves");
+    const leaver = await person("MEMBER");
+    const theirs = await createLink(leaver, task.id);
+    const another = await createLink(otherMember, task.id);
+
+    const removed = await callApi(deps, "member.setDisabled", { userId: leaver.user.id, disabled: true }, { cookie: admin.cookie });
+    expect(removed.error).toBeUndefined();
+    expect(await readSharedTask(deps.db, theirs.token)).toBeNull();
+    expect(await readSharedTask(deps.db, another.token)).not.toBeNull();
+    const audit = await deps.db.auditEvent.findFirstOrThrow({ where: { action: "member.removed", targetId: leaver.user.id } });
+    expect(audit.data).toMatchObject({ revokedShareLinks: 1 });
+
+    // Restoring the member does not bring the link back.
+    await callApi(deps, "member.setDisabled", { userId: leaver.user.id, disabled: false }, { cookie: admin.cookie });
+    expect(await readSharedTask(deps.db, theirs.token)).toBeNull();
+  });
+
   it("stop opening anything once expired", async () => {
     const task = await finishedTask("Expired");
     const link = await createLink(member, task.id, { expiresInDays: 1 });
