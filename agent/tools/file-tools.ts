@@ -52,11 +52,14 @@ export async function makeFolders(realRoot: string, dir: string, requested: stri
       throw error instanceof FolderRefused && error.reason === "not-a-folder" ? new ToolInputError(`"${requested}" needs a folder where a file is.`) : folderError(error, requested);
     });
   let parent = await open(realRoot);
+  let made = "";
   try {
     for (const name of path.relative(realRoot, dir).split(path.sep).filter(Boolean)) {
       const at = `/proc/self/fd/${parent.fd}/${name}`;
+      made = made ? `${made}/${name}` : name;
       await fs.mkdir(at).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== "EEXIST") throw error;
+        // Named by the workspace path: the descriptor's path would mean nothing to the model.
+        if (error.code !== "EEXIST") throw new ToolInputError(`Could not make the folder "${made}": ${error.code ?? error.message}.`);
       });
       const next = await open(at);
       await parent.close();
