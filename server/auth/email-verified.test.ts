@@ -21,8 +21,10 @@ describe("emailVerification", () => {
     expect(emailVerification("google", {}, { trustOidcEmails: true })).toBe("unverified");
   });
 
-  it("lets through the sign-ins that carry no claim at all", () => {
-    expect(emailVerification("github", {}, strict)).toBe("verified");
+  it("holds GitHub to the claim Baton's lookup sets, and lets through a sign-in without a profile", () => {
+    expect(emailVerification("github", { email_verified: true }, strict)).toBe("verified");
+    expect(emailVerification("github", { email_verified: false }, { trustOidcEmails: true })).toBe("unverified");
+    expect(emailVerification("github", {}, { trustOidcEmails: true })).toBe("unverified");
     expect(emailVerification("credentials", undefined, strict)).toBe("verified");
   });
 });
