@@ -9,7 +9,8 @@ const ZServerEnvSchema = ZSharedEnvSchema.extend({
   /**
    * The address the web server listens on: every interface, but only loopback while the
    * password-less development sign-in is on, which must not be offered to the network (nor to an
-   * agent's command, whose own network reaches the host's other addresses; see sandbox.ts).
+   * agent's command where its network cannot be fenced off from the host's addresses; see
+   * agent/tools/network-fence.ts).
    */
   HOSTNAME: optional(z.string().min(1)),
   /** Where users reach Baton; cookie-authenticated writes must come from this origin. */

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
 import { raiseFence } from "./network-fence";
-import { BLOCK_FD, INFO_FD, RESOLV_CONF, RESOLV_CONF_FD } from "./sandbox";
+import { BLOCK_FD, fenceAvailable, INFO_FD, RESOLV_CONF, RESOLV_CONF_FD } from "./sandbox";
 
 /** How long the network may take to come up before the command is given up. */
 const SETUP_TIMEOUT_MS = 10_000;
@@ -34,6 +34,7 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
   let slirp: ChildProcess | undefined;
   let up = false;
   let closed = false;
+  const fencing = new AbortController();
   const timer = setTimeout(() => giveUp(`it was not up after ${SETUP_TIMEOUT_MS / 1000} s`), SETUP_TIMEOUT_MS);
   const giveUp = (why: string) => {
     if (closed) return;
@@ -44,6 +45,7 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
     if (closed) return;
     closed = true;
     clearTimeout(timer);
+    fencing.abort();
     info.destroy();
     release.destroy();
     if (slirp) {
@@ -67,7 +69,7 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
     slirp.stderr!.setEncoding("utf8").on("data", (line: string) => (stderr = (stderr + line).slice(-500)));
     (slirp.stdio[3] as Readable).once("data", () => {
       if (closed) return;
-      raiseFence(pid, reachable).then(
+      (fenceAvailable() ? raiseFence(pid, reachable, fencing.signal) : Promise.resolve()).then(
         () => {
           if (closed) return;
           clearTimeout(timer);

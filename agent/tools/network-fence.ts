@@ -1,13 +1,13 @@
 // What a command allowed the network may not reach, though slirp4netns would carry it there: the
 // host's own addresses (Baton's web server, and any service that listens on more than loopback),
 // private networks (the site's other machines, Docker's compose services), link-local addresses
-// (a cloud's metadata service at 169.254.169.254, with the machine's credentials) and carrier-grade
-// NAT. They become unreachable routes in the command's network namespace, set before the command
-// starts; the command has no capabilities, so it cannot take them away. An operator lets commands
-// reach chosen ones (an internal package registry, say) with BATON_COMMAND_REACHABLE.
+// (a cloud's metadata service at 169.254.169.254, with the machine's credentials; Azure's at
+// 168.63.129.16) and carrier-grade NAT. They become unreachable routes in the command's network
+// namespace, set before the command starts; the command has no capabilities, so it cannot take
+// them away. An operator lets commands reach chosen ones (an internal package registry, say) with
+// BATON_COMMAND_REACHABLE, which opens exactly the ranges it names.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import { z } from "zod";
 
 /** IPv4 only: slirp4netns gives the namespace no IPv6 (it runs without --enable-ipv6). */
@@ -19,6 +19,7 @@ export const FENCED_RANGES = [
   "172.16.0.0/12",
   "192.168.0.0/16",
   "198.18.0.0/15", // network benchmarking
+  "168.63.129.16/32", // Azure's host services (WireServer)
 ] as const;
 
 /** slirp4netns's gateway, through which a reachable range is routed again. */
@@ -54,46 +55,80 @@ export const ZReachableRanges = z
   .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
   .pipe(z.array(ZIpv4Range));
 
+function toNumber(address: string): number {
+  return address.split(".").reduce((sum, octet) => sum * 256 + Number(octet), 0);
+}
+
 function rangeStart(range: string): string {
   const [address, bits] = range.split("/");
-  const octets = address!.split(".").map(Number);
-  const value = octets.reduce((sum, octet) => sum * 256 + octet, 0);
   const size = 2 ** (32 - Number(bits));
+  const value = toNumber(address!);
   const start = value - (value % size);
   return [24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256).join(".");
 }
 
-/** The host's own IPv4 addresses, loopback aside (the namespace has a loopback of its own). */
-export function hostAddresses(): string[] {
-  return Object.values(os.networkInterfaces())
-    .flat()
-    .flatMap((address) => (address && address.family === "IPv4" && !address.internal ? [address.address] : []));
+/** Whether the range `inner` lies wholly inside `outer` (both as a.b.c.d/n). */
+export function rangeWithin(inner: string, outer: string): boolean {
+  const [innerAddress, innerBits] = inner.split("/");
+  const [, outerBits] = outer.split("/");
+  return Number(outerBits) <= Number(innerBits) && rangeStart(`${innerAddress}/${outerBits}`) === outer.split("/")[0];
+}
+
+/**
+ * The host's own IPv4 addresses and ranges, as its kernel's local routing table lists them (every
+ * interface, loopback's extra addresses and AnyIP ranges included), less 127.0.0.0/8: the
+ * namespace has a loopback of its own, and slirp4netns keeps the host's out of reach.
+ */
+export async function hostAddresses(signal?: AbortSignal): Promise<string[]> {
+  const { stdout } = await run("ip", ["-4", "-o", "route", "show", "table", "local", "type", "local"], undefined, signal);
+  return stdout
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/)[1])
+    .filter((range): range is string => Boolean(range))
+    .map((range) => (range.includes("/") ? range : `${range}/32`))
+    .filter((range) => !rangeWithin(range, "127.0.0.0/8"));
 }
 
 /**
  * The `ip -batch` lines that fence the namespace: an unreachable route for each fenced range and
- * host address, then a route through slirp4netns's gateway for each reachable range, which wins
- * over the fence where it is as narrow or narrower (the longest prefix decides).
+ * host address, less those inside a reachable range, then a route through slirp4netns's gateway
+ * for each reachable range, which wins over a wider fence (the longest prefix decides).
  */
 export function fenceRoutes(host: readonly string[], reachable: readonly string[]): string[] {
-  const fenced = new Set<string>([...FENCED_RANGES, ...host.map((address) => `${address}/32`)]);
-  return [...[...fenced].map((range) => `route add unreachable ${range}`), ...reachable.map((range) => `route replace ${range} via ${GATEWAY} dev tap0`)];
+  const fenced = [...new Set<string>([...FENCED_RANGES, ...host])].filter((range) => !reachable.some((open) => rangeWithin(range, open)));
+  return [...fenced.map((range) => `route add unreachable ${range}`), ...reachable.map((range) => `route replace ${range} via ${GATEWAY} dev tap0`)];
 }
 
-/** Sets the fence in the network namespace of `pid` (the waiting sandbox), or rejects with why not. */
-export function raiseFence(pid: number, reachable: readonly string[]): Promise<void> {
-  // As root the sandbox shares this user namespace; otherwise bubblewrap made it one, which nsenter
-  // joins first (the same user owns it), as slirp4netns does.
+/**
+ * Sets the fence in the network namespace of `pid` (the sandbox, waiting to be let go), or rejects
+ * with why not; `signal` stops it. The agent is root (as in Baton's image), so the sandbox shares
+ * this user namespace and nsenter joins only its network. An agent that is not root gets a sandbox
+ * in user namespaces bubblewrap nests, whose network neither nsenter nor slirp4netns can join by
+ * its pid: such a command then fails with that reason.
+ */
+export async function raiseFence(pid: number, reachable: readonly string[], signal?: AbortSignal): Promise<void> {
+  const host = await hostAddresses(signal);
   const ownUserNamespace = namespaceOf(pid) !== namespaceOf("self");
   const enter = ["--target", String(pid), "--net", ...(ownUserNamespace ? ["--user", "--preserve-credentials"] : [])];
+  await run("nsenter", [...enter, "ip", "-batch", "-"], `${fenceRoutes(host, reachable).join("\n")}\n`, signal);
+}
+
+/** Runs a program of TOOLS_PATH with `input`; rejects with the end of its stderr when it fails. */
+function run(program: string, args: string[], input: string | undefined, signal: AbortSignal | undefined): Promise<{ stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("nsenter", [...enter, "ip", "-batch", "-"], { stdio: ["pipe", "ignore", "pipe"], env: { ...process.env, PATH: TOOLS_PATH } });
+    const child = spawn(program, args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, PATH: TOOLS_PATH }, signal, killSignal: "SIGKILL" });
+    let stdout = "";
     let stderr = "";
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-500)));
     child.stdin!.on("error", () => {});
-    child.stdin!.end(`${fenceRoutes(hostAddresses(), reachable).join("\n")}\n`);
-    child.on("error", (error) => reject(new Error(`nsenter: ${error.message}`)));
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ip exited with code ${code}${stderr.trim() ? `: ${stderr.trim().split("\n").at(-1)}` : ""}`))));
+    child.stdin!.end(input);
+    child.on("error", (error) => reject(new Error(`${program}: ${error.message}`)));
+    child.on("close", (code) => {
+      const why = stderr.trim().split("\n").at(-1);
+      if (code === 0) resolve({ stdout });
+      else reject(new Error(`${args.includes("-batch") ? "ip" : program} exited with code ${code}${why ? `: ${why}` : ""}`));
+    });
   });
 }
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CappedOutput, OUTPUT_CAP_BYTES, runCommand } from "./run-command";
-import { bubblewrapAvailable, hiddenIn, slirpAvailable, type CommandSandbox } from "./sandbox";
+import { bubblewrapAvailable, fenceAvailable, hiddenIn, slirpAvailable, type CommandSandbox } from "./sandbox";
 import { processAlive } from "../daemon/process-tree";
 
 const workspace = () => fs.mkdtemp(path.join(os.tmpdir(), "baton-cmd-"));
@@ -157,7 +157,8 @@ describe("the bubblewrap sandbox", () => {
   }, 20_000);
 
   it("cuts the network unless the profile allows it, and then keeps the host and private networks out of reach", async () => {
-    expect(slirpAvailable(), "install slirp4netns, util-linux and iproute2 (Debian: apt-get install slirp4netns util-linux iproute2)").toBe(true);
+    expect(slirpAvailable(), "install slirp4netns (Debian: apt-get install slirp4netns)").toBe(true);
+    expect(fenceAvailable(), "install util-linux and iproute2 (Debian: apt-get install util-linux iproute2)").toBe(true);
     // A service on the host's loopback (as PostgreSQL, Redis and Baton listen here), and one on its outside address.
     const outside = Object.values(os.networkInterfaces()).flat().find((address) => address && address.family === "IPv4" && !address.internal)?.address;
     expect(outside, "a non-loopback IPv4 address on this host").toBeDefined();

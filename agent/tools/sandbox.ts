@@ -63,26 +63,33 @@ export function bubblewrapAvailable(): boolean {
 }
 
 let slirp: boolean | undefined;
+let fence: boolean | undefined;
+const runs = (program: string, arg: string) => spawnSync(program, [arg], { stdio: "ignore", env: { ...process.env, PATH: TOOLS_PATH } }).status === 0;
 
 /**
- * Whether a command allowed the network can have an own one (checked once): slirp4netns with the
- * TUN device it needs, and nsenter and ip to fence it. Without them such a command shares the
- * host's network, which the log says.
+ * Whether slirp4netns is installed and has the TUN device it needs (checked once); without them a
+ * command allowed the network shares the host's, which the log says.
  */
 export function slirpAvailable(): boolean {
   if (slirp === undefined) {
-    const runs = (program: string, arg: string) => spawnSync(program, [arg], { stdio: "ignore", env: { ...process.env, PATH: TOOLS_PATH } }).status === 0;
-    const missing = !runs("slirp4netns", "--version")
-      ? "slirp4netns is not installed"
-      : !fs.existsSync("/dev/net/tun")
-        ? "there is no /dev/net/tun for slirp4netns"
-        : !runs("nsenter", "--version") || !runs("ip", "-V")
-          ? "nsenter (util-linux) or ip (iproute2) is not installed"
-          : null;
+    const missing = !runs("slirp4netns", "--version") ? "slirp4netns is not installed" : !fs.existsSync("/dev/net/tun") ? "there is no /dev/net/tun for slirp4netns" : null;
     slirp = missing === null;
     if (missing) console.error(`run_command: ${missing}: commands allowed the network share the host's, its loopback services included`);
   }
   return slirp;
+}
+
+/**
+ * Whether nsenter (util-linux) and ip (iproute2) are there to fence a command's own network
+ * (network-fence.ts; checked once); without them it reaches private networks and the host's other
+ * addresses, which the log says.
+ */
+export function fenceAvailable(): boolean {
+  if (fence === undefined) {
+    fence = runs("nsenter", "--version") && runs("ip", "-V");
+    if (!fence) console.error("run_command: nsenter (util-linux) or ip (iproute2) is not installed: commands allowed the network reach private networks and this host's other addresses");
+  }
+  return fence;
 }
 
 /** How `command` runs in `workspace` under the sandbox. */

@@ -15,7 +15,7 @@ import { createAnthropic, describeModelError } from "../model/create-anthropic";
 import { rateLimitFetch } from "../model/rate-limit-fetch";
 import { createTaskCoordination } from "../tools/task-coordination";
 import { createWriteLocks } from "../tools/write-locks";
-import { bubblewrapAvailable, slirpAvailable } from "../tools/sandbox";
+import { bubblewrapAvailable, fenceAvailable, slirpAvailable } from "../tools/sandbox";
 import { LogSink } from "./log-sink";
 import { AgentStatus } from "./agent-status";
 import { BackgroundWork } from "./background-work";
@@ -106,7 +106,7 @@ const worker = startAgentWorker({
 });
 await worker.waitUntilReady();
 // The sandbox probes run a process and wait for it: once here, not in the first subtask's time.
-if (bubblewrapAvailable() && profile.networkAllowed) slirpAvailable();
+if (bubblewrapAvailable() && profile.networkAllowed && slirpAvailable()) fenceAvailable();
 status.to("IDLE");
 send({ type: "ready" });
 const beat = setInterval(heartbeat, env.BATON_HEARTBEAT_INTERVAL_MS);
