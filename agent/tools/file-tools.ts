@@ -106,23 +106,33 @@ export async function writeFile(root: string, requested: string, content: string
 /**
  * Opens `target`, already checked to be inside the workspace, and checks again what was opened:
  * between the check and the open, another subtask's command may have swapped a directory on the
- * way for a symlink to elsewhere. The last component is never followed (O_NOFOLLOW), a FIFO does
- * not block (O_NONBLOCK), and the open file's real path (/proc/self/fd) must be inside `realRoot`;
- * a file this call created outside is removed again. Nothing is truncated before that check.
+ * way for a symlink to elsewhere. The folder is opened first and checked for where it really is
+ * (walk-folder.ts), and the file is opened through the folder's descriptor, so nothing outside is
+ * ever opened (opening is not free of effects: a device, an empty file created). The last
+ * component is never followed (O_NOFOLLOW), a FIFO does not block (O_NONBLOCK), and the open
+ * file's real path (/proc/self/fd) must be inside `realRoot` too. Nothing is truncated before that.
  */
 export async function openInWorkspace(realRoot: string, target: string, flags: number, requested: string): Promise<{ handle: FileHandle; created: boolean }> {
   const refused = () => new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
-  // Checked before the open as well: opening is not free of effects (a device, an empty file created).
-  if (!isWithin(realRoot, target)) throw refused();
+  const missing = () => new ToolInputError(`"${requested}" is not a file in the workspace.`);
+  if (!isWithin(realRoot, target) || target === realRoot) throw refused();
+  const folder = await openFolder(realRoot, path.dirname(target)).catch((error: unknown) => {
+    throw error instanceof FolderRefused ? (error.reason === "outside" ? refused() : missing()) : error;
+  });
   const safe = flags | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+  const at = `/proc/self/fd/${folder.fd}/${path.basename(target)}`;
   let opened: { handle: FileHandle; created: boolean };
   try {
-    opened = (flags & constants.O_CREAT) !== 0 ? await openCreating(target, safe) : { handle: await fs.open(target, safe), created: false };
+    opened = (flags & constants.O_CREAT) !== 0 ? await openCreating(at, safe) : { handle: await fs.open(at, safe), created: false };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP") throw refused();
-    if (code === "ENOENT") throw new ToolInputError(`"${requested}" is not a file in the workspace.`);
+    if (code === "ENOENT") throw missing();
+    // Named by its place in the workspace: the descriptor's path would mean nothing to the model.
+    if (error instanceof Error) error.message = error.message.replace(at, target);
     throw error;
+  } finally {
+    await folder.close();
   }
   const real = await fs.readlink(`/proc/self/fd/${opened.handle.fd}`).catch(() => null);
   if (real !== null && isWithin(realRoot, real)) return opened;

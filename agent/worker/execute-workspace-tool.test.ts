@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 describe("executeWorkspaceTool", () => {
   it.each([
-    ["a directory where a file is to be written", { path: "docs", content: "x" }, /^write_file failed: EISDIR: illegal operation on a directory/],
+    ["a directory where a file is to be written", { path: "docs", content: "x" }, /^write_file failed: EISDIR: illegal operation on a directory, open 'docs'$/],
     ["a file where a directory is needed", { path: "docs/a.md/x.md", content: "x" }, /^"docs\/a.md\/x.md" needs a folder where a file is\.$/],
     ["a folder name longer than the file system allows", { path: `${"n".repeat(300)}/x.md`, content: "x" }, /^Could not make the folder "n{300}": ENAMETOOLONG\.$/],
     ["a name longer than the file system allows", { path: `${"n".repeat(300)}.md`, content: "x" }, /^write_file failed: ENAMETOOLONG/],
