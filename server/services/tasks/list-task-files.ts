@@ -5,7 +5,6 @@
 // workspace with a huge tree (a dependency folder, say) cannot make the page slow; the answer
 // then says it is incomplete.
 import fs from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
 import { isUnchangedSeedFile, seedFiles, workspaceDir, type WorkspaceConfig } from "./task-workspace";
 import { walkFolder } from "./walk-folder";
@@ -44,7 +43,9 @@ export async function listTaskFiles(config: WorkspaceConfig, request: z.output<t
   const dir = workspaceDir(config, request.id);
   if (!dir || !(await fs.stat(dir).then((s) => s.isDirectory(), () => false))) return { ...empty, workspaceFound: false };
 
-  const found: (TaskFile & { full: string })[] = [];
+  const seedSizes = await seedFiles(config.seed);
+  const shown: TaskFile[] = [];
+  let hiddenSeedFiles = 0;
   let scanned = 0;
   let truncated = false;
   const root = await fs.realpath(dir);
@@ -53,16 +54,12 @@ export async function listTaskFiles(config: WorkspaceConfig, request: z.output<t
       truncated = true;
       break;
     }
-    if (entry.kind === "file") found.push({ path: entry.path, size: entry.stat.size, modifiedAt: entry.stat.mtime, full: path.join(root, entry.path) });
+    if (entry.kind !== "file") continue;
+    // Compared while the walk holds the file's folder open (entry.at), like everything else it reads.
+    if (await isUnchangedSeedFile(config.seed, entry.path, entry.at, entry.stat.size, seedSizes)) hiddenSeedFiles++;
+    else shown.push({ path: entry.path, size: entry.stat.size, modifiedAt: entry.stat.mtime });
   }
-
-  const seedSizes = await seedFiles(config.seed);
-  const shown: TaskFile[] = [];
-  let hiddenSeedFiles = 0;
-  for (const file of found.sort(byPath)) {
-    if (await isUnchangedSeedFile(config.seed, file.path, file.full, file.size, seedSizes)) hiddenSeedFiles++;
-    else shown.push({ path: file.path, size: file.size, modifiedAt: file.modifiedAt });
-  }
+  shown.sort(byPath);
   const after = request.cursor ? shown.filter((file) => file.path > request.cursor!) : shown;
   const items = after.slice(0, request.limit);
   return { items, nextCursor: after.length > request.limit ? items.at(-1)!.path : null, hiddenSeedFiles, truncated, workspaceFound: true };

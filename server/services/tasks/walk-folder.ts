@@ -8,7 +8,11 @@ import fs, { type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { isWithin } from "./task-workspace";
 
-export type FolderEntry = { path: string; depth: number } & ({ kind: "directory" } | { kind: "file"; stat: Stats });
+/**
+ * `at` reaches the entry through its folder's descriptor (/proc/self/fd/N/name): use it to read
+ * the entry, not `path`, and only until the walk moves on, which closes the folder.
+ */
+export type FolderEntry = { path: string; at: string; depth: number } & ({ kind: "directory" } | { kind: "file"; stat: Stats });
 
 /** Why the walk could not start: `dir` is not a folder, or it is one outside `realRoot`. */
 export class FolderRefused extends Error {
@@ -44,7 +48,7 @@ async function* walk(folder: FileHandle, prefix: string, depth: number): AsyncGe
       const sub = await fs.open(`${at}/${child.name}`, FOLDER | constants.O_NOFOLLOW).catch(() => null);
       if (!sub) continue;
       try {
-        yield { path: relative, depth, kind: "directory" };
+        yield { path: relative, at: `${at}/${child.name}`, depth, kind: "directory" };
         yield* walk(sub, relative, depth + 1);
       } finally {
         await sub.close();
@@ -52,7 +56,7 @@ async function* walk(folder: FileHandle, prefix: string, depth: number): AsyncGe
     } else if (child.isFile()) {
       // lstat through the folder's descriptor: a file swapped for a symlink is not followed, one removed is left out.
       const stat = await fs.lstat(`${at}/${child.name}`).catch(() => null);
-      if (stat?.isFile()) yield { path: relative, depth, kind: "file", stat };
+      if (stat?.isFile()) yield { path: relative, at: `${at}/${child.name}`, depth, kind: "file", stat };
     }
   }
 }
