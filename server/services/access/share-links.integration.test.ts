@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi } from "../../testing/call-api";
 import { createTestDeps, resetData } from "../../testing/test-deps";
 import { createUser, sessionCookieFor, type TestUser } from "../../testing/test-users";
-import { readSharedTask } from "./share-links";
+import { setMemberDisabled } from "./members";
+import { createShareLink, readSharedTask } from "./share-links";
 
 const deps = createTestDeps("share-links");
 afterAll(() => deps.close());
@@ -103,6 +104,21 @@ describe("share links", () => {
     // Restoring the member does not bring the link back.
     await callApi(deps, "member.setDisabled", { userId: leaver.user.id, disabled: false }, { cookie: admin.cookie });
     expect(await readSharedTask(deps.db, theirs.token)).toBeNull();
+  });
+
+  it("made while their creator is being removed end with the removal as well", async () => {
+    const task = await finishedTask("Shared during a removal");
+    const asAdmin = { userId: admin.user.id, email: admin.user.email, role: "ADMIN" as const, via: "session" as const };
+    for (let round = 0; round < 8; round++) {
+      const leaver = await createUser(deps.db, "MEMBER");
+      const asLeaver = { userId: leaver.id, email: leaver.email, role: "MEMBER" as const, via: "token" as const };
+      await Promise.allSettled([
+        createShareLink(deps.db, asLeaver, { taskId: task.id, expiresInDays: 7, includeLogs: false }),
+        setMemberDisabled(deps.db, asAdmin, { userId: leaver.id, disabled: true }),
+      ]);
+      expect(await deps.db.shareLink.count({ where: { createdById: leaver.id, revokedAt: null } })).toBe(0);
+      await expect(createShareLink(deps.db, asLeaver, { taskId: task.id, expiresInDays: 7, includeLogs: false })).rejects.toThrow("You were removed from the team");
+    }
   });
 
   it("stop opening anything once expired", async () => {

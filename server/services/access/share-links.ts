@@ -32,6 +32,10 @@ export async function createShareLink(db: Db, actor: Actor, input: z.output<type
   return db.$transaction(async (tx) => {
     const task = await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true } });
     if (!task) throw new ServiceError("NOT_FOUND", `No task with id "${input.taskId}".`);
+    // In order with a removal of the creator, which revokes their links under the row's update lock:
+    // a link made meanwhile would escape it.
+    const [creator] = await tx.$queryRaw<{ active: boolean }[]>`SELECT "disabledAt" IS NULL AS active FROM "User" WHERE id = ${actor.userId} FOR SHARE`;
+    if (!creator?.active) throw new ServiceError("FORBIDDEN", "You were removed from the team, so you cannot share tasks.");
     const link = await tx.shareLink.create({
       data: { taskId: task.id, createdById: actor.userId, tokenHash, includeLogs: input.includeLogs, expiresAt },
       select: { id: true, includeLogs: true, expiresAt: true, createdAt: true },
