@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +20,19 @@ describe("bin/with-secret", () => {
     expect(secretSeen({ BATON_SECRET_FILE: file })).toBe(first);
     // Another install gets another secret.
     expect(secretSeen({ BATON_SECRET_FILE: `${file}-other` })).not.toBe(first);
+  });
+
+  it("gives starts racing each other one secret", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "with-secret-")), "baton-secret");
+    const { BATON_SECRET: _unset, ...rest } = process.env;
+    const start = () =>
+      new Promise<string>((resolve, reject) =>
+        execFile(SCRIPT, ["sh", "-c", 'printf %s "$BATON_SECRET"'], { env: { ...rest, BATON_SECRET_FILE: file } }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+      );
+    const seen = await Promise.all(Array.from({ length: 6 }, start));
+    expect(new Set(seen).size).toBe(1);
+    expect(seen[0]).toBe(fs.readFileSync(file, "utf8"));
+    expect(fs.readdirSync(path.dirname(file))).toEqual(["baton-secret"]);
   });
 
   it("leaves the operator's own secret as it is and writes nothing", () => {
