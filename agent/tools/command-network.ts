@@ -6,7 +6,7 @@
 // told to, or when this process dies and its end of the exit pipe closes with it.
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
-import { raiseFence } from "./network-fence";
+import { hostAddresses, raiseFence } from "./network-fence";
 import { BLOCK_FD, fenceAvailable, INFO_FD, RESOLV_CONF, RESOLV_CONF_FD } from "./sandbox";
 
 /** How long the network may take to come up before the command is given up. */
@@ -35,6 +35,10 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
   let up = false;
   let closed = false;
   const fencing = new AbortController();
+  const fenced = fenceAvailable();
+  // The host's addresses are read while slirp4netns starts.
+  const host = fenced ? hostAddresses(fencing.signal) : Promise.resolve([]);
+  host.catch(() => {});
   const timer = setTimeout(() => giveUp(`it was not up after ${SETUP_TIMEOUT_MS / 1000} s`), SETUP_TIMEOUT_MS);
   const giveUp = (why: string) => {
     if (closed) return;
@@ -69,7 +73,7 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
     slirp.stderr!.setEncoding("utf8").on("data", (line: string) => (stderr = (stderr + line).slice(-500)));
     (slirp.stdio[3] as Readable).once("data", () => {
       if (closed) return;
-      (fenceAvailable() ? raiseFence(pid, reachable, fencing.signal) : Promise.resolve()).then(
+      (fenced ? raiseFence(pid, host, reachable, fencing.signal) : Promise.resolve()).then(
         () => {
           if (closed) return;
           clearTimeout(timer);

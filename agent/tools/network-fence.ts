@@ -100,17 +100,16 @@ export function fenceRoutes(host: readonly string[], reachable: readonly string[
 }
 
 /**
- * Sets the fence in the network namespace of `pid` (the sandbox, waiting to be let go), or rejects
- * with why not; `signal` stops it. The agent is root (as in Baton's image), so the sandbox shares
+ * Sets the fence in the network namespace of `pid` (the sandbox, waiting to be let go) for the
+ * `host` addresses (read while slirp4netns starts), or rejects with why not; `signal` stops it. The agent is root (as in Baton's image), so the sandbox shares
  * this user namespace and nsenter joins only its network. An agent that is not root gets a sandbox
  * in user namespaces bubblewrap nests, whose network neither nsenter nor slirp4netns can join by
  * its pid: such a command then fails with that reason.
  */
-export async function raiseFence(pid: number, reachable: readonly string[], signal?: AbortSignal): Promise<void> {
-  const host = await hostAddresses(signal);
+export async function raiseFence(pid: number, host: Promise<string[]>, reachable: readonly string[], signal?: AbortSignal): Promise<void> {
   const ownUserNamespace = namespaceOf(pid) !== namespaceOf("self");
   const enter = ["--target", String(pid), "--net", ...(ownUserNamespace ? ["--user", "--preserve-credentials"] : [])];
-  await run("nsenter", [...enter, "ip", "-batch", "-"], `${fenceRoutes(host, reachable).join("\n")}\n`, signal);
+  await run("nsenter", [...enter, "ip", "-batch", "-"], `${fenceRoutes(await host, reachable).join("\n")}\n`, signal);
 }
 
 /** Runs a program of TOOLS_PATH with `input`; rejects with the end of its stderr when it fails. */
