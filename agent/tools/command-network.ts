@@ -5,10 +5,13 @@
 // sandbox and under seccomp of its own (it parses every packet the command sends), and ends when
 // told to, or when this process dies and its end of the exit pipe closes with it.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import type { Readable, Writable } from "node:stream";
 import { hostAddresses, raiseFence } from "./network-fence";
 import { BLOCK_FD, fenceAvailable, INFO_FD, RESOLV_CONF, RESOLV_CONF_FD } from "./sandbox";
 
+/** Where slirp4netns finds the sandbox's network namespace among its descriptors. */
+const SLIRP_NAMESPACE_FD = 5;
 /** How long the network may take to come up before the command is given up. */
 const SETUP_TIMEOUT_MS = 10_000;
 
@@ -34,6 +37,11 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
   let slirp: ChildProcess | undefined;
   let up = false;
   let closed = false;
+  let namespace: number | undefined;
+  const closeNamespace = () => {
+    if (namespace !== undefined) fs.closeSync(namespace);
+    namespace = undefined;
+  };
   const fencing = new AbortController();
   const fenced = fenceAvailable();
   // The host's addresses are read while slirp4netns starts.
@@ -50,6 +58,7 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
     closed = true;
     clearTimeout(timer);
     fencing.abort();
+    closeNamespace();
     info.destroy();
     release.destroy();
     if (slirp) {
@@ -65,19 +74,28 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
     text += chunk;
     const pid = sandboxPid(text);
     if (pid === null) return;
+    // The namespace is held open from here on and handed to slirp4netns and nsenter as a descriptor,
+    // so neither can reach another process's namespace should the pid ever be reused.
+    try {
+      namespace = fs.openSync(`/proc/${pid}/ns/net`, "r");
+    } catch (error) {
+      giveUp(`its namespace could not be opened: ${(error as Error).message}`);
+      return;
+    }
     const options = ["--configure", "--mtu=65520", "--disable-host-loopback", "--enable-sandbox", "--enable-seccomp", "--ready-fd=3", "--exit-fd=4"];
-    slirp = spawn("slirp4netns", [...options, String(pid), "tap0"], {
-      stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
+    slirp = spawn("slirp4netns", [...options, "--netns-type=path", `/proc/self/fd/${SLIRP_NAMESPACE_FD}`, "tap0"], {
+      stdio: ["ignore", "ignore", "pipe", "pipe", "pipe", namespace],
     });
     let stderr = "";
     slirp.stderr!.setEncoding("utf8").on("data", (line: string) => (stderr = (stderr + line).slice(-500)));
     (slirp.stdio[3] as Readable).once("data", () => {
       if (closed) return;
-      (fenced ? raiseFence(pid, host, reachable, fencing.signal) : Promise.resolve()).then(
+      (fenced ? raiseFence(namespace!, host, reachable, fencing.signal) : Promise.resolve()).then(
         () => {
           if (closed) return;
           clearTimeout(timer);
           up = true;
+          closeNamespace();
           release.end("1");
         },
         (error: Error) => giveUp(`its private addresses could not be fenced off: ${error.message}`),

@@ -6,8 +6,7 @@
 // namespace, set before the command starts; the command has no capabilities, so it cannot take
 // them away. An operator lets commands reach chosen ones (an internal package registry, say) with
 // BATON_COMMAND_REACHABLE, which opens exactly the ranges it names.
-import { spawn } from "node:child_process";
-import fs from "node:fs";
+import { spawn, type StdioOptions } from "node:child_process";
 import { z } from "zod";
 
 /** IPv4 only: slirp4netns gives the namespace no IPv6 (it runs without --enable-ipv6). */
@@ -100,22 +99,22 @@ export function fenceRoutes(host: readonly string[], reachable: readonly string[
 }
 
 /**
- * Sets the fence in the network namespace of `pid` (the sandbox, waiting to be let go) for the
- * `host` addresses (read while slirp4netns starts), or rejects with why not; `signal` stops it. The agent is root (as in Baton's image), so the sandbox shares
- * this user namespace and nsenter joins only its network. An agent that is not root gets a sandbox
- * in user namespaces bubblewrap nests, whose network neither nsenter nor slirp4netns can join by
- * its pid: such a command then fails with that reason.
+ * Sets the fence in the network namespace open at descriptor `namespace` (the sandbox's, which
+ * waits to be let go) for the `host` addresses (read while slirp4netns starts), or rejects with
+ * why not; `signal` stops it. The agent is root (as in Baton's image), so the namespace is one
+ * this process may enter. An agent that is not root gets a sandbox in user namespaces bubblewrap
+ * nests, whose network neither nsenter nor slirp4netns can enter: such a command fails with that
+ * reason.
  */
-export async function raiseFence(pid: number, host: Promise<string[]>, reachable: readonly string[], signal?: AbortSignal): Promise<void> {
-  const ownUserNamespace = namespaceOf(pid) !== namespaceOf("self");
-  const enter = ["--target", String(pid), "--net", ...(ownUserNamespace ? ["--user", "--preserve-credentials"] : [])];
-  await run("nsenter", [...enter, "ip", "-batch", "-"], `${fenceRoutes(await host, reachable).join("\n")}\n`, signal);
+export async function raiseFence(namespace: number, host: Promise<string[]>, reachable: readonly string[], signal?: AbortSignal): Promise<void> {
+  await run("nsenter", ["--net=/proc/self/fd/3", "ip", "-batch", "-"], `${fenceRoutes(await host, reachable).join("\n")}\n`, signal, namespace);
 }
 
-/** Runs a program of TOOLS_PATH with `input`; rejects with the end of its stderr when it fails. */
-function run(program: string, args: string[], input: string | undefined, signal: AbortSignal | undefined): Promise<{ stdout: string }> {
+/** Runs a program of TOOLS_PATH with `input` (and `fd3` as its descriptor 3); rejects with the end of its stderr when it fails. */
+function run(program: string, args: string[], input: string | undefined, signal: AbortSignal | undefined, fd3?: number): Promise<{ stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, PATH: TOOLS_PATH }, signal, killSignal: "SIGKILL" });
+    const stdio: StdioOptions = fd3 === undefined ? ["pipe", "pipe", "pipe"] : ["pipe", "pipe", "pipe", fd3];
+    const child = spawn(program, args, { stdio, env: { ...process.env, PATH: TOOLS_PATH }, signal, killSignal: "SIGKILL" });
     let stdout = "";
     let stderr = "";
     child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -129,12 +128,4 @@ function run(program: string, args: string[], input: string | undefined, signal:
       else reject(new Error(`${args.includes("-batch") ? "ip" : program} exited with code ${code}${why ? `: ${why}` : ""}`));
     });
   });
-}
-
-function namespaceOf(pid: number | "self"): string | null {
-  try {
-    return fs.readlinkSync(`/proc/${pid}/ns/user`);
-  } catch {
-    return null;
-  }
 }
