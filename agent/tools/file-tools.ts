@@ -3,7 +3,7 @@ import { constants } from "node:fs";
 import fs, { type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { ToolInputError } from "./tool-error";
-import { isWithin } from "../../server/services/tasks/task-workspace";
+import { isInside, isWithin } from "../../server/services/tasks/task-workspace";
 import { FolderRefused, openFolder, walkFolder } from "../../server/services/tasks/walk-folder";
 import { resolveInWorkspace } from "./workspace-path";
 
@@ -115,7 +115,7 @@ export async function writeFile(root: string, requested: string, content: string
 export async function openInWorkspace(realRoot: string, target: string, flags: number, requested: string): Promise<{ handle: FileHandle; created: boolean }> {
   const refused = () => new ToolInputError(`"${requested}" leads outside the workspace through a symlink.`);
   const missing = () => new ToolInputError(`"${requested}" is not a file in the workspace.`);
-  if (!isWithin(realRoot, target) || target === realRoot) throw refused();
+  if (!isInside(realRoot, target)) throw refused();
   const folder = await openFolder(realRoot, path.dirname(target)).catch((error: unknown) => {
     throw error instanceof FolderRefused ? (error.reason === "outside" ? refused() : missing()) : error;
   });

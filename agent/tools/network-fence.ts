@@ -125,7 +125,7 @@ function run(program: string, args: string[], input: string | undefined, signal:
     child.on("close", (code) => {
       const why = stderr.trim().split("\n").at(-1);
       if (code === 0) resolve({ stdout });
-      else reject(new Error(`${args.includes("-batch") ? "ip" : program} exited with code ${code}${why ? `: ${why}` : ""}`));
+      else reject(new Error(`${program} exited with code ${code}${why ? `: ${why}` : ""}`));
     });
   });
 }

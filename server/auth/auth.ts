@@ -38,13 +38,14 @@ export const { handlers, signIn, signOut } = NextAuth({
     async signIn({ user, profile, account }) {
       const email = user.email ?? profile?.email;
       if (!email) return `${NOT_INVITED_PATH}?reason=no-email`;
-      if (emailVerification(account?.provider ?? "unknown", profile, { trustOidcEmails: env.AUTH_OIDC_EMAILS_VERIFIED }) === "unverified") {
-        await recordAudit(db, { action: "auth.refused", data: { email: normaliseEmail(email), provider: account?.provider ?? "unknown", reason: "unverified" } });
+      const provider = account?.provider ?? "unknown";
+      if (emailVerification(provider, profile, { trustOidcEmails: env.AUTH_OIDC_EMAILS_VERIFIED }) === "unverified") {
+        await recordAudit(db, { action: "auth.refused", data: { email: normaliseEmail(email), provider, reason: "unverified" } });
         return `${NOT_INVITED_PATH}?reason=unverified`;
       }
       const decision = await decideJoin(db, email, env.BATON_ALLOWED_DOMAINS);
       if (decision.allowed) return true;
-      await recordAudit(db, { action: "auth.refused", data: { email: normaliseEmail(email), provider: account?.provider ?? "unknown", reason: decision.reason } });
+      await recordAudit(db, { action: "auth.refused", data: { email: normaliseEmail(email), provider, reason: decision.reason } });
       return `${NOT_INVITED_PATH}?reason=${decision.reason === "disabled" ? "removed" : "not-invited"}`;
     },
   },

@@ -41,14 +41,14 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
 export async function listTaskFiles(config: WorkspaceConfig, request: z.output<typeof ZTaskFilesRequestSchema>): Promise<TaskFilesPage> {
   const empty = { items: [], nextCursor: null, hiddenSeedFiles: 0, truncated: false };
   const dir = workspaceDir(config, request.id);
-  if (!dir || !(await fs.stat(dir).then((s) => s.isDirectory(), () => false))) return { ...empty, workspaceFound: false };
+  const root = dir ? await fs.realpath(dir).catch(() => null) : null;
+  if (!root || !(await fs.stat(root).then((s) => s.isDirectory(), () => false))) return { ...empty, workspaceFound: false };
 
   const seedSizes = await seedFiles(config.seed);
   const shown: TaskFile[] = [];
   let hiddenSeedFiles = 0;
   let scanned = 0;
   let truncated = false;
-  const root = await fs.realpath(dir);
   for await (const entry of walkFolder(root, root)) {
     if (++scanned > MAX_SCANNED || entry.depth > MAX_DEPTH) {
       truncated = true;
