@@ -3,13 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSimServer, type SimServer } from "../sim";
 import { toolDefinition } from "../tools/tool-definitions";
 import { createAnthropic } from "./create-anthropic";
-import { runToolLoop, type ToolOutcome } from "./run-tool-loop";
+import { runToolLoop, type ToolLoopOptions, type ToolOutcome } from "./run-tool-loop";
 
 let sim: SimServer;
 beforeAll(async () => {
   sim = await createSimServer({ tokenDelayMs: 1 });
 });
 afterAll(() => sim.close());
+
+/** runToolLoop against the shared simulated Claude, with a test's own options over plain defaults. */
+function loop(options: Pick<ToolLoopOptions, "prompt" | "tools" | "maxTurns" | "execute"> & Partial<ToolLoopOptions>) {
+  return runToolLoop({ client: createAnthropic({ simUrl: sim.url }), model: "m", system: "s", signal: new AbortController().signal, ...options });
+}
 
 const FILES = JSON.stringify([
   { path: "a.md", size: 10, type: "file" },
@@ -54,14 +59,10 @@ describe("runToolLoop", () => {
   });
 
   it("stops at the turn limit", async () => {
-    const result = await runToolLoop({
-      client: createAnthropic({ simUrl: sim.url }),
-      model: "m",
-      system: "s",
+    const result = await loop({
       prompt: "Subtask: x\n\nInstructions: read things",
       tools: [toolDefinition("list_files"), toolDefinition("finish")],
       maxTurns: 1,
-      signal: new AbortController().signal,
       execute: async () => ({ content: "[]" }),
     });
     expect(result).toEqual({ kind: "max_turns", turns: 1 });
@@ -77,15 +78,12 @@ describe("runToolLoop", () => {
     const maxTokens = Math.ceil(sentence.length / 4) + 3;
     const executed: string[] = [];
     const results: { name: string; outcome: ToolOutcome }[] = [];
-    const result = await runToolLoop({
+    const result = await loop({
       client,
-      model: "m",
-      system: "s",
       prompt,
       tools,
       maxTurns: 1,
       maxTokens,
-      signal: new AbortController().signal,
       onToolResult: ({ name, outcome }) => results.push({ name, outcome }),
       async execute(name) {
         executed.push(name);
@@ -105,15 +103,11 @@ describe("runToolLoop", () => {
   it("does not run a call whose input holds a NUL character, and says which field", async () => {
     const executed: string[] = [];
     const results: ToolOutcome[] = [];
-    await runToolLoop({
-      client: createAnthropic({ simUrl: sim.url }),
-      model: "m",
-      system: "s",
+    await loop({
       // The sim writes the subtask's title into the file it writes.
       prompt: "Subtask: Notes\u0000\n\nInstructions: Write the shared notes. [sim:write=notes.md]",
       tools: [toolDefinition("write_file"), toolDefinition("finish")],
       maxTurns: 1,
-      signal: new AbortController().signal,
       onToolResult: ({ outcome }) => results.push(outcome),
       async execute(name) {
         executed.push(name);
@@ -125,19 +119,14 @@ describe("runToolLoop", () => {
   });
 
   it("lets an answer cut off in its text go on in the next turn, instead of ending the loop", async () => {
-    const client = createAnthropic({ simUrl: sim.url });
     const prompt = "Subtask: Take notes\n\nInstructions: Write the shared notes. [sim:write=notes.md]";
     const requests: unknown[] = [];
-    const result = await runToolLoop({
-      client,
-      model: "m",
-      system: "s",
+    const result = await loop({
       prompt,
       tools: [toolDefinition("write_file"), toolDefinition("finish")],
       maxTurns: 2,
       // Two tokens: the sim's answer opens with a sentence, so the cut falls in its text.
       maxTokens: 2,
-      signal: new AbortController().signal,
       beforeCall: async (call) => void requests.push(call),
       execute: async () => ({ content: "written" }),
     });
@@ -151,10 +140,8 @@ describe("runToolLoop", () => {
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
     await expect(
-      runToolLoop({
+      loop({
         client: createAnthropic({ simUrl: slow.url }),
-        model: "m",
-        system: "s",
         prompt: "p",
         tools: [toolDefinition("finish")],
         maxTurns: 1,
