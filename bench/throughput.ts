@@ -193,7 +193,7 @@ try {
     const rates = (values: number[]) => values.map((rate) => rate.toFixed(1)).join(", ");
     console.log(`  earlier batches, not counted (the first on fresh processes): pipeline ${rates(warmupRates)} /s; reference ${rates(reference.warmupRates)} /s; with the model call ${rates(withModel.warmupRates)} /s`);
   }
-  // Not a goal: what a pipeline that did nothing but the reference's writes and its model calls would reach.
+  // Not a goal: how far one model call a job takes the reference, and the pipeline against that.
   console.log(`  the model call alone takes the reference to ${(withModel.rate / referenceRate).toFixed(2)}× of itself; the pipeline is at ${(pipelineRate / withModel.rate).toFixed(2)}× of that`);
   // The most any orchestration could reach here: the reference's writes and the pipeline's model
   // calls (a subtask's, and its share of the plan's and the result's), each call costing what it
