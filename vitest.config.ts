@@ -20,7 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["{server,agent}/**/*.integration.test.ts"],
+          include: ["{server,agent,bench}/**/*.integration.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Files run side by side, each worker on its own clone of the test database.

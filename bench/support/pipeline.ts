@@ -13,26 +13,28 @@ import { createUser, sessionCookieFor } from "../../server/testing/test-users";
 export interface Fleet {
   deps: TestDeps;
   daemon: RunningDaemon;
+  /** The BullMQ settings the agent processes run with, for baselines that must match them. */
+  worker: { lockDurationMs: number; stalledIntervalMs: number };
   stop(): Promise<void>;
 }
 
 export interface Pipeline extends Fleet {
   agents: number;
-  /** The BullMQ settings the agent processes run with, for baselines that must match them. */
-  worker: { lockDurationMs: number; stalledIntervalMs: number };
 }
 
 const LOCK_DURATION_MS = 4000;
 const STALLED_INTERVAL_MS = 2000;
+const WORKER_ENV = { BATON_LOCK_DURATION_MS: String(LOCK_DURATION_MS), BATON_STALLED_INTERVAL_MS: String(STALLED_INTERVAL_MS) };
 
 /** `env` is the daemon's environment on top of startDaemon's test defaults (BATON_MAX_AGENTS, BATON_FLEET, SIM_*…). */
 export async function startFleet(name: string, env: Record<string, string> = {}): Promise<Fleet> {
   const deps = createTestDeps(name);
   await resetData(deps);
-  const daemon = await startDaemon({ prefix: deps.prefix, env: { BATON_RECONCILE_INTERVAL_MS: "5000", ...env } });
+  const daemon = await startDaemon({ prefix: deps.prefix, env: { BATON_RECONCILE_INTERVAL_MS: "5000", ...WORKER_ENV, ...env } });
   return {
     deps,
     daemon,
+    worker: { lockDurationMs: LOCK_DURATION_MS, stalledIntervalMs: STALLED_INTERVAL_MS },
     async stop() {
       await daemon.stop();
       await deps.close();
@@ -52,8 +54,7 @@ export async function startPipeline(name: string, options: { agents?: number; en
     env: {
       BATON_MAX_AGENTS: String(agents),
       BATON_RECONCILE_INTERVAL_MS: "5000",
-      BATON_LOCK_DURATION_MS: String(LOCK_DURATION_MS),
-      BATON_STALLED_INTERVAL_MS: String(STALLED_INTERVAL_MS),
+      ...WORKER_ENV,
       ...options.env,
     },
   });

@@ -12,14 +12,20 @@ import type { ReferenceModel } from "./reference-model-call";
 
 export interface RawQueue {
   add(id: string, data: Record<string, unknown>): Promise<void>;
+  /** Adds the jobs at once, as the dispatcher adds the subtasks an advance readies; a job's priority is BullMQ's. */
+  addMany(jobs: { id: string; data: Record<string, unknown>; priority: number }[]): Promise<void>;
   /** Resolves when a worker has started the job (its monotonic time) and when it has finished it. */
   started(id: string): Promise<number>;
   finished(id: string): Promise<number>;
+  /** Resolves with a job's message of that type: when, and which worker. */
+  message(type: RawWorkerMessage["type"], id: string): Promise<RawWorkerMessage>;
   /** Resolves when no job is waiting, delayed or running (a retried one included). */
   drained(): Promise<void>;
   close(): Promise<void>;
   /** The worker processes' ids. */
   pids: number[];
+  /** The queue's BullMQ prefix, under which a benchmark may keep keys of its own. */
+  bullPrefix: string;
 }
 
 /** The options the dispatcher gives a subtask job of a default-priority task and subtask. */
@@ -48,24 +54,24 @@ export async function startRawQueue(options: {
   const queueName = "raw-baseline";
   const bullPrefix = `${options.prefix}:raw-bull`;
   const queue = new Queue(queueName, { connection, prefix: bullPrefix });
-  const waiters = new Map<string, (atMs: number) => void>();
-  const seen = new Map<string, number>();
+  const waiters = new Map<string, (message: RawWorkerMessage) => void>();
+  const seen = new Map<string, RawWorkerMessage>();
   const key = (kind: string, id: string) => `${kind}:${id}`;
   const onMessage = (message: RawWorkerMessage) => {
     const k = key(message.type, message.id);
     const waiter = waiters.get(k);
     if (waiter) {
       waiters.delete(k);
-      waiter(message.atMs);
-    } else seen.set(k, message.atMs);
+      waiter(message);
+    } else seen.set(k, message);
   };
-  const wait = (kind: string, id: string) =>
-    new Promise<number>((resolve) => {
+  const messageOf = (kind: string, id: string) =>
+    new Promise<RawWorkerMessage>((resolve) => {
       const k = key(kind, id);
-      const at = seen.get(k);
-      if (at !== undefined) {
+      const early = seen.get(k);
+      if (early !== undefined) {
         seen.delete(k);
-        resolve(at);
+        resolve(early);
       } else waiters.set(k, resolve);
     });
 
@@ -86,15 +92,21 @@ export async function startRawQueue(options: {
     child.on("message", (message) => onMessage(message as RawWorkerMessage));
     children.push(child);
   }
+  const wait = (kind: string, id: string) => messageOf(kind, id).then((m) => m.atMs);
   await Promise.all(children.map((child) => wait("ready", String(child.pid))));
 
   return {
     pids: children.map((child) => child.pid!),
+    bullPrefix,
     async add(id, data) {
       await queue.add("subtask", data, subtaskJobOptions(id));
     },
+    async addMany(jobs) {
+      await queue.addBulk(jobs.map(({ id, data, priority }) => ({ name: "subtask", data, opts: { ...subtaskJobOptions(id), priority } })));
+    },
     started: (id) => wait("started", id),
     finished: (id) => wait("finished", id),
+    message: messageOf,
     async drained() {
       for (;;) {
         const counts = await queue.getJobCounts("active", "waiting", "delayed", "prioritized");

@@ -1,0 +1,51 @@
+// The makespan and dispatch benchmarks compare Baton with this reference, so it must do what it
+// claims: run every node only after all of its dependencies have recorded their results, spend each
+// node's simulated work in its model call, and record each claim and result once.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDeps } from "../../server/testing/test-deps";
+import { startRawQueue, type RawQueue } from "./raw-queue";
+import { graphJobId, runReferenceGraph } from "./reference-graph";
+import { generalistModel } from "./reference-model-call";
+import { simulateSchedule, type DagNode } from "./schedule-sim";
+import { startSimProcess, type SimProcess } from "./sim-process";
+
+const deps = createTestDeps("reference-graph");
+let sim: SimProcess;
+let raw: RawQueue;
+
+beforeAll(async () => {
+  sim = await startSimProcess();
+  raw = await startRawQueue({ prefix: deps.prefix, workers: 2, mode: "graph", model: await generalistModel(deps.db, sim.url), lockDurationMs: 4000, stalledIntervalMs: 2000 });
+});
+
+afterAll(async () => {
+  await raw?.close();
+  await sim?.stop();
+  await deps.close();
+});
+
+describe("the reference graph runner", () => {
+  it("runs each node after its dependencies, spending its work, with one claim and one result each", async () => {
+    // A diamond under a root, a join of three, and a second root: on two workers.
+    const node = (workMs: number, dependsOn: number[] = [], priority = 5): DagNode => ({ workMs, priority, dependsOn });
+    const nodes = [node(60), node(40, [0]), node(80, [0], 7), node(30, [1, 2]), node(50), node(20, [3, 4, 1])];
+    const { run, addedAt, finishedAt } = await runReferenceGraph(raw, deps, "diamond", nodes);
+
+    const claimed = await Promise.all(nodes.map((_, i) => raw.message("claimed", graphJobId(run, i))));
+    const recording = await Promise.all(nodes.map((_, i) => raw.message("recording", graphJobId(run, i))));
+    nodes.forEach((n, i) => {
+      for (const dependency of n.dependsOn) expect(claimed[i]!.atMs, `node ${i} after node ${dependency}`).toBeGreaterThan(recording[dependency]!.atMs);
+      // The model call in between spent the node's work.
+      expect(recording[i]!.atMs - claimed[i]!.atMs, `node ${i}'s work`).toBeGreaterThanOrEqual(n.workMs - 1);
+    });
+    // No schedule on two agents beats the zero-overhead one.
+    expect(Math.max(...finishedAt) - addedAt).toBeGreaterThanOrEqual(simulateSchedule(nodes, 2).makespan);
+
+    const rows = await deps.db.subtask.findMany({ where: { id: { startsWith: run } }, orderBy: { index: "asc" }, select: { status: true, attempts: true, startedAt: true, finishedAt: true } });
+    expect(rows).toHaveLength(nodes.length);
+    for (const row of rows) {
+      expect(row).toMatchObject({ status: "SUCCEEDED", attempts: 1 });
+      expect(row.finishedAt!.getTime()).toBeGreaterThanOrEqual(row.startedAt!.getTime());
+    }
+  });
+});
