@@ -110,7 +110,8 @@ try {
   const reference = distribution(referenceSamples);
   console.log(`  reference, the same fan-outs on plain BullMQ workers that record the claim and the result and make the model call, nothing else:`);
   console.log(`    root result → a branch claimed by an idle worker (${reference.n} samples, monotonic clock): p50 ${fmt(reference.p50, "ms")}, p99 ${fmt(reference.p99, "ms")}, max ${fmt(reference.max, "ms")}`);
-  console.log(`    Baton through the queue against it: p50 +${fmt(viaQueue.p50 - reference.p50, "ms")}, p99 +${fmt(viaQueue.p99 - reference.p99, "ms")}`);
+  const beyond = (ms: number) => `${ms < 0 ? "−" : "+"}${fmt(Math.abs(ms), "ms")}`;
+  console.log(`    Baton through the queue against it: p50 ${beyond(viaQueue.p50 - reference.p50)}, p99 ${beyond(viaQueue.p99 - reference.p99)}`);
   if (reference.p50 > baseline.p50 + 5) console.log(`    out of reach on this machine, whatever the orchestration: p50 ≤ baseline + 5 ms (${fmt(baseline.p50 + 5, "ms")})`);
   if (reference.p99 > baseline.p99 + 25) console.log(`    out of reach on this machine, whatever the orchestration: p99 ≤ baseline + 25 ms (${fmt(baseline.p99 + 25, "ms")})`);
   console.log();
