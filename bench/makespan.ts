@@ -117,8 +117,7 @@ try {
     const referenceRows: (string | number)[][] = [];
     try {
       for (const [i, nodes] of graphs.entries()) {
-        const { addedAt, finishedAt } = await runReferenceGraph(raw, pipeline.deps, nameOf(i), nodes);
-        const measured = Math.max(...finishedAt) - addedAt;
+        const { makespanMs: measured } = await runReferenceGraph(raw, pipeline.deps, nameOf(i), nodes);
         const ideal = simulateSchedule(nodes, AGENTS).makespan;
         referenceRows.push([nameOf(i), ideal, Math.round(measured), (measured / ideal).toFixed(3)]);
         if (i >= warmups.length) referenceSum += measured;

@@ -54,26 +54,37 @@ export async function startRawQueue(options: {
   const queueName = "raw-baseline";
   const bullPrefix = `${options.prefix}:raw-bull`;
   const queue = new Queue(queueName, { connection, prefix: bullPrefix });
-  const waiters = new Map<string, (message: RawWorkerMessage) => void>();
+  const waiters = new Map<string, { resolve: (message: RawWorkerMessage) => void; reject: (error: Error) => void }>();
   const seen = new Map<string, RawWorkerMessage>();
   const key = (kind: string, id: string) => `${kind}:${id}`;
+  // A failed job or a worker gone ends every wait: a benchmark never waits forever on a job that will not finish.
+  let fatal: Error | null = null;
+  const fail = (error: Error) => {
+    fatal ??= error;
+    for (const waiter of waiters.values()) waiter.reject(fatal);
+    waiters.clear();
+  };
   const onMessage = (message: RawWorkerMessage) => {
+    if (message.type === "failed") return fail(new Error(`reference job ${message.id} failed: ${message.error}`));
     const k = key(message.type, message.id);
     const waiter = waiters.get(k);
     if (waiter) {
       waiters.delete(k);
-      waiter(message);
+      waiter.resolve(message);
     } else seen.set(k, message);
   };
   const messageOf = (kind: string, id: string) =>
-    new Promise<RawWorkerMessage>((resolve) => {
+    new Promise<RawWorkerMessage>((resolve, reject) => {
       const k = key(kind, id);
       const early = seen.get(k);
       if (early !== undefined) {
         seen.delete(k);
         resolve(early);
-      } else waiters.set(k, resolve);
+      } else if (fatal) reject(fatal);
+      else if (waiters.has(k)) reject(new Error(`a second wait for ${k}`));
+      else waiters.set(k, { resolve, reject });
     });
+  let closing = false;
 
   const children: ChildProcess[] = [];
   for (let i = 0; i < options.workers; i++) {
@@ -90,6 +101,7 @@ export async function startRawQueue(options: {
       },
     });
     child.on("message", (message) => onMessage(message as RawWorkerMessage));
+    child.once("exit", (code, signal) => closing || fail(new Error(`a reference worker exited (${signal ?? `code ${code}`})`)));
     children.push(child);
   }
   const wait = (kind: string, id: string) => messageOf(kind, id).then((m) => m.atMs);
@@ -115,6 +127,7 @@ export async function startRawQueue(options: {
       }
     },
     async close() {
+      closing = true;
       await Promise.all(children.map((child) => new Promise((resolve) => { child.once("exit", resolve); child.kill("SIGTERM"); })));
       await queue.obliterate({ force: true }).catch(() => {});
       await queue.close();

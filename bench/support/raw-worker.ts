@@ -10,15 +10,19 @@ import { subtaskJobOptions } from "./raw-queue";
 
 export type RawWorkerMode = "empty" | "writes" | "writes+model" | "graph";
 export interface RawWorkerMessage {
-  /** "claimed" and "recording" come from "graph" mode only (reference-graph.ts). */
-  type: "ready" | "started" | "claimed" | "recording" | "finished";
+  /** "claimed" and "recorded" come from "graph" mode only (reference-graph.ts); "failed" ends the benchmark. */
+  type: "ready" | "started" | "claimed" | "recorded" | "finished" | "failed";
   id: string;
+  /** When, on the machine-wide monotonic clock and on the wall clock. */
   atMs: number;
+  wallMs: number;
   /** The worker process's id. */
   pid: number;
+  error?: string;
 }
 
-const send = (message: Omit<RawWorkerMessage, "pid">) => process.send?.({ ...message, pid: process.pid });
+const send = (type: RawWorkerMessage["type"], id: string, error?: string) =>
+  process.send?.({ type, id, atMs: monotonicMs(), wallMs: Date.now(), pid: process.pid, error } satisfies RawWorkerMessage);
 const mode = process.env.RAW_MODE as RawWorkerMode;
 const connection = createRedis(process.env.REDIS_URL!, "blocking");
 const writer = mode === "writes" || mode === "writes+model" ? await (await import("./reference-writes")).createReferenceWriter(process.env.DATABASE_URL!) : null;
@@ -34,20 +38,20 @@ const graph =
         prefix: process.env.RAW_BULL_PREFIX!,
         jobOptions: subtaskJobOptions,
         callModel,
-        mark: (type, id) => send({ type, id, atMs: monotonicMs() }),
+        mark: send,
       })
     : null;
 
 const worker = new Worker(
   process.env.RAW_QUEUE!,
   async (job) => {
-    send({ type: "started", id: job.id!, atMs: monotonicMs() });
+    send("started", job.id!);
     if (graph) await graph.run(job.data as never);
     else {
       if (writer) await writer.run(job.data as never);
       if (callModel) await callModel(job.id!);
     }
-    send({ type: "finished", id: job.id!, atMs: monotonicMs() });
+    send("finished", job.id!);
   },
   {
     connection,
@@ -59,8 +63,10 @@ const worker = new Worker(
   },
 );
 worker.on("error", (error) => console.error(`raw worker: ${error.message}`));
+// A retried job would count its backoff, and a graph's dependents would be counted down twice.
+worker.on("failed", (job, error) => send("failed", job?.id ?? "?", error.message));
 await worker.waitUntilReady();
-send({ type: "ready", id: String(process.pid), atMs: monotonicMs() });
+send("ready", String(process.pid));
 
 process.on("SIGTERM", async () => {
   await worker.close();
