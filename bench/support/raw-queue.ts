@@ -128,7 +128,15 @@ export async function startRawQueue(options: {
     },
     async close() {
       closing = true;
-      await Promise.all(children.map((child) => new Promise((resolve) => { child.once("exit", resolve); child.kill("SIGTERM"); })));
+      // A worker closes once its job has ended; one whose job never ends is killed after a grace period.
+      await Promise.all(
+        children.map((child) => new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve(null);
+          const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
+          child.once("exit", () => resolve(clearTimeout(kill)));
+          child.kill("SIGTERM");
+        })),
+      );
       await queue.obliterate({ force: true }).catch(() => {});
       await queue.close();
       await connection.quit();

@@ -28,6 +28,8 @@ export const waitingKey = (prefix: string, run: string, node: number) => `${pref
 /** The queue priority Baton gives a subtask of a default-priority task. */
 export const graphPriority = (node: DagNode) => bullPriority(5, node.priority);
 const dependencyCount = (node: DagNode) => new Set(node.dependsOn).size;
+/** A graph still running after this ends its benchmark with the nodes it is missing, rather than a wait without end. */
+const GRAPH_DEADLINE_MS = 60_000;
 
 export function createGraphStep(options: {
   databaseUrl: string;
@@ -93,7 +95,16 @@ export async function runReferenceGraph(raw: RawQueue, deps: { db: Db; redis: Re
   const roots = nodes.flatMap((node, i) => (node.dependsOn.length === 0 ? [i] : []));
   const addedAt = Date.now();
   await raw.addMany(roots.map((node) => ({ id: graphJobId(run, node), data: { run, node, nodes } satisfies GraphJob, priority: graphPriority(nodes[node]!) })));
-  await Promise.all(nodes.map((_, node) => raw.finished(graphJobId(run, node))));
+  const done = new Set<number>();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`reference graph ${name}: nodes ${nodes.flatMap((_, i) => (done.has(i) ? [] : [i])).join(", ")} not finished after ${GRAPH_DEADLINE_MS / 1000} s`)), GRAPH_DEADLINE_MS);
+  });
+  try {
+    await Promise.race([Promise.all(nodes.map((_, node) => raw.finished(graphJobId(run, node)).then(() => done.add(node)))), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
   const { _max } = await deps.db.subtask.aggregate({ where: { taskId: task.id }, _max: { finishedAt: true } });
   return { run, makespanMs: _max.finishedAt!.getTime() - addedAt };
 }
