@@ -13,10 +13,8 @@
 import { compare, distribution, fmt, monotonicMs, printHeader, printSummary } from "./support/report";
 import { agentStarts, startPipeline, submitTask, waitForTasks } from "./support/pipeline";
 import { startRawQueue, type RawQueue } from "./support/raw-queue";
-import { graphJobId, graphSubtaskId, runReferenceGraph } from "./support/reference-graph";
-import { generalistModel } from "./support/reference-model-call";
+import { graphJobId, runReferenceGraph, startGraphReference } from "./support/reference-graph";
 import type { DagNode } from "./support/schedule-sim";
-import { startSimProcess } from "./support/sim-process";
 
 const CHAINS = Number(process.env.BENCH_CHAINS ?? 6);
 const FANOUTS = Number(process.env.BENCH_FANOUTS ?? 60);
@@ -81,24 +79,19 @@ try {
 
   // The reference: the same chains, not counted (its workers warm up as the agents did), then the
   // same fan-outs: root's result recorded → a branch claimed by another, idle worker.
-  const sim = await startSimProcess();
   const referenceSamples: number[] = [];
   let referenceOwnWorker = 0;
+  const reference = await startGraphReference(pipeline.deps, { workers: pipeline.agents, ...pipeline.worker });
   try {
-    const graph = await startRawQueue({ prefix: pipeline.deps.prefix, workers: pipeline.agents, mode: "graph", model: await generalistModel(db, sim.url), ...pipeline.worker });
-    try {
-      const chain = Array.from({ length: STEPS }, (_, i): DagNode => ({ workMs: 0, priority: 5, dependsOn: i === 0 ? [] : [i - 1] }));
-      for (let i = 0; i < CHAINS; i++) await runReferenceGraph(graph, pipeline.deps, `chain ${i + 1}`, chain);
-      for (let i = 0; i < FANOUTS; i++) {
-        const { samples, ownWorker } = await referenceFanOut(graph, `fan-out ${i + 1}`);
-        referenceSamples.push(...samples);
-        referenceOwnWorker += ownWorker;
-      }
-    } finally {
-      await graph.close();
+    const chain = Array.from({ length: STEPS }, (_, i): DagNode => ({ workMs: 0, priority: 5, dependsOn: i === 0 ? [] : [i - 1] }));
+    for (let i = 0; i < CHAINS; i++) await runReferenceGraph(reference.raw, pipeline.deps, `chain ${i + 1}`, chain);
+    for (let i = 0; i < FANOUTS; i++) {
+      const { samples, ownWorker } = await referenceFanOut(reference.raw, `fan-out ${i + 1}`);
+      referenceSamples.push(...samples);
+      referenceOwnWorker += ownWorker;
     }
   } finally {
-    await sim.stop();
+    await reference.close();
   }
 
   const product = distribution(ready);
@@ -112,13 +105,13 @@ try {
   console.log(`  fan-out branches through the queue, root finished → branch started (${viaQueue.n} samples; ${followedOn} more followed on):`);
   console.log(`    p50 ${fmt(viaQueue.p50, "ms")}, p99 ${fmt(viaQueue.p99, "ms")}, max ${fmt(viaQueue.max, "ms")}`);
   console.log(`  plain BullMQ, Queue.add → processor start (${baseline.n} samples, monotonic clock): p50 ${fmt(baseline.p50, "ms")}, p99 ${fmt(baseline.p99, "ms")}, max ${fmt(baseline.max, "ms")}`);
-  const reference = distribution(referenceSamples);
+  const referenceFigures = distribution(referenceSamples);
   console.log(`  reference, the same chains and fan-outs on plain BullMQ workers that record the claim and the result and make the model call, nothing else:`);
-  console.log(`    root finished → branch claimed by an idle worker (${reference.n} samples, ms resolution as above; ${referenceOwnWorker} more taken by the root's own worker): p50 ${fmt(reference.p50, "ms")}, p99 ${fmt(reference.p99, "ms")}, max ${fmt(reference.max, "ms")}`);
+  console.log(`    root finished → branch claimed by an idle worker (${referenceFigures.n} samples, ms resolution as above; ${referenceOwnWorker} more taken by the root's own worker): p50 ${fmt(referenceFigures.p50, "ms")}, p99 ${fmt(referenceFigures.p99, "ms")}, max ${fmt(referenceFigures.max, "ms")}`);
   const beyond = (ms: number) => `${ms < 0 ? "−" : "+"}${fmt(Math.abs(ms), "ms")}`;
-  console.log(`    Baton through the queue against it: p50 ${beyond(viaQueue.p50 - reference.p50)}, p99 ${beyond(viaQueue.p99 - reference.p99)}`);
-  if (reference.p50 > baseline.p50 + 5) console.log(`    out of reach on this machine, whatever the orchestration: p50 ≤ baseline + 5 ms (${fmt(baseline.p50 + 5, "ms")})`);
-  if (reference.p99 > baseline.p99 + 25) console.log(`    out of reach on this machine, whatever the orchestration: p99 ≤ baseline + 25 ms (${fmt(baseline.p99 + 25, "ms")})`);
+  console.log(`    Baton through the queue against it: p50 ${beyond(viaQueue.p50 - referenceFigures.p50)}, p99 ${beyond(viaQueue.p99 - referenceFigures.p99)}`);
+  if (referenceFigures.p50 > baseline.p50 + 5) console.log(`    out of reach on this machine, whatever the orchestration: p50 ≤ baseline + 5 ms (${fmt(baseline.p50 + 5, "ms")})`);
+  if (referenceFigures.p99 > baseline.p99 + 25) console.log(`    out of reach on this machine, whatever the orchestration: p99 ≤ baseline + 25 ms (${fmt(baseline.p99 + 25, "ms")})`);
   console.log();
   for (const [path, figures] of [["chain", product], ["through the queue", viaQueue]] as const) {
     compare({ label: `dispatch p50, ${path}`, unit: "ms", value: figures.p50, baseline: baseline.p50, goal: "≤ baseline + 5 ms", met: figures.p50 <= baseline.p50 + 5 });
@@ -141,7 +134,7 @@ async function referenceFanOut(graph: RawQueue, name: string): Promise<{ samples
     { workMs: 0, priority: 5, dependsOn: [1, 2, 3] },
   ];
   const { run } = await runReferenceGraph(graph, pipeline.deps, name, nodes);
-  const root = await db.subtask.findUniqueOrThrow({ where: { id: graphSubtaskId(run, 0) }, select: { finishedAt: true } });
+  const root = await db.subtask.findUniqueOrThrow({ where: { id: graphJobId(run, 0) }, select: { finishedAt: true } });
   const rootWorker = (await graph.message("claimed", graphJobId(run, 0))).pid;
   const samples: number[] = [];
   for (const branch of [1, 2, 3]) {

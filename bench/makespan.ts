@@ -8,10 +8,7 @@
 import { randomDag, seededRandom, dagMarker, simulateSchedule, type DagNode } from "./support/schedule-sim";
 import { idleAgents, runTask, startFleet, type Fleet } from "./support/pipeline";
 import { percentile, printResult, printTable } from "./support/report";
-import { startRawQueue } from "./support/raw-queue";
-import { runReferenceGraph } from "./support/reference-graph";
-import { generalistModel } from "./support/reference-model-call";
-import { startSimProcess } from "./support/sim-process";
+import { runReferenceGraph, startGraphReference } from "./support/reference-graph";
 
 const SEED = Number(process.env.BENCH_SEED ?? 20261129);
 const DAGS = Number(process.env.BENCH_DAGS ?? 5);
@@ -109,27 +106,21 @@ try {
 
   // The reference, on the cores the fleet leaves free once stopped, as bench:throughput runs its own.
   await pipeline.daemon.stop();
-  const sim = await startSimProcess();
   let referenceSum = 0;
+  const reference = await startGraphReference(pipeline.deps, { workers: AGENTS, ...pipeline.worker });
+  const referenceRows: (string | number)[][] = [];
   try {
-    const model = await generalistModel(pipeline.deps.db, sim.url);
-    const raw = await startRawQueue({ prefix: pipeline.deps.prefix, workers: AGENTS, mode: "graph", model, ...pipeline.worker });
-    const referenceRows: (string | number)[][] = [];
-    try {
-      for (const [i, nodes] of graphs.entries()) {
-        const { makespanMs: measured } = await runReferenceGraph(raw, pipeline.deps, nameOf(i), nodes);
-        const ideal = simulateSchedule(nodes, AGENTS).makespan;
-        referenceRows.push([nameOf(i), ideal, Math.round(measured), (measured / ideal).toFixed(3)]);
-        if (i >= warmups.length) referenceSum += measured;
-      }
-    } finally {
-      await raw.close();
+    for (const [i, nodes] of graphs.entries()) {
+      const { makespanMs: measured } = await runReferenceGraph(reference.raw, pipeline.deps, nameOf(i), nodes);
+      const ideal = simulateSchedule(nodes, AGENTS).makespan;
+      referenceRows.push([nameOf(i), ideal, Math.round(measured), (measured / ideal).toFixed(3)]);
+      if (i >= warmups.length) referenceSum += measured;
     }
-    console.log(`\nreference: the same graphs on ${AGENTS} plain BullMQ workers that record the claim and the result in PostgreSQL and make the model call, nothing else`);
-    printTable(["graph", "simulated ms", "reference ms", "ratio"], referenceRows);
   } finally {
-    await sim.stop();
+    await reference.close();
   }
+  console.log(`\nreference: the same graphs on ${AGENTS} plain BullMQ workers that record the claim and the result in PostgreSQL and make the model call, nothing else`);
+  printTable(["graph", "simulated ms", "reference ms", "ratio"], referenceRows);
   console.log(
     `the reference: ${Math.round(referenceSum)} ms, ${(referenceSum / idealSum).toFixed(3)}× the simulation; the pipeline is at ${(measuredSum / referenceSum).toFixed(3)}× of it` +
       (referenceSum > GOAL * idealSum ? `\n  out of reach on this machine, whatever the orchestration: ${GOAL}× (the stack's parts alone take ${(referenceSum / idealSum).toFixed(3)}×)` : ""),

@@ -3,10 +3,9 @@
 // PostgreSQL writes (reference-writes.ts) in between; in "writes+model" mode it then also makes a
 // subtask's model call (reference-model-call.ts, settings in RAW_MODEL as JSON); in "graph" mode
 // it runs a node of a task graph and queues the dependents it readies (reference-graph.ts).
-import { Queue, Worker } from "bullmq";
+import { Worker } from "bullmq";
 import { createRedis } from "../../server/create-redis";
 import { monotonicMs } from "./report";
-import { subtaskJobOptions } from "./raw-queue";
 
 export type RawWorkerMode = "empty" | "writes" | "writes+model" | "graph";
 export interface RawWorkerMessage {
@@ -27,16 +26,13 @@ const mode = process.env.RAW_MODE as RawWorkerMode;
 const connection = createRedis(process.env.REDIS_URL!, "blocking");
 const writer = mode === "writes" || mode === "writes+model" ? await (await import("./reference-writes")).createReferenceWriter(process.env.DATABASE_URL!) : null;
 const callModel = mode === "writes+model" || mode === "graph" ? (await import("./reference-model-call")).createReferenceModelCall(JSON.parse(process.env.RAW_MODEL!)) : null;
-const commands = mode === "graph" ? createRedis(process.env.REDIS_URL!) : null;
-const graphQueue = commands ? new Queue(process.env.RAW_QUEUE!, { connection: commands, prefix: process.env.RAW_BULL_PREFIX! }) : null;
 const graph =
-  commands && graphQueue && callModel
+  mode === "graph" && callModel
     ? (await import("./reference-graph")).createGraphStep({
         databaseUrl: process.env.DATABASE_URL!,
-        redis: commands,
-        queue: graphQueue,
+        redisUrl: process.env.REDIS_URL!,
+        queueName: process.env.RAW_QUEUE!,
         prefix: process.env.RAW_BULL_PREFIX!,
-        jobOptions: subtaskJobOptions,
         callModel,
         mark: send,
       })
@@ -73,7 +69,5 @@ process.on("SIGTERM", async () => {
   await connection.quit();
   await writer?.close();
   await graph?.close();
-  await graphQueue?.close();
-  await commands?.quit();
   process.exit(0);
 });

@@ -4,24 +4,21 @@
 // nodes in Baton's priority order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDeps } from "../../server/testing/test-deps";
-import { startRawQueue, type RawQueue } from "./raw-queue";
-import { graphJobId, runReferenceGraph } from "./reference-graph";
-import { generalistModel } from "./reference-model-call";
+import type { RawQueue } from "./raw-queue";
+import { graphJobId, runReferenceGraph, startGraphReference } from "./reference-graph";
 import type { DagNode } from "./schedule-sim";
-import { startSimProcess, type SimProcess } from "./sim-process";
 
 const deps = createTestDeps("reference-graph");
-let sim: SimProcess;
+let reference: Awaited<ReturnType<typeof startGraphReference>>;
 let raw: RawQueue;
 
 beforeAll(async () => {
-  sim = await startSimProcess();
-  raw = await startRawQueue({ prefix: deps.prefix, workers: 2, mode: "graph", model: await generalistModel(deps.db, sim.url), lockDurationMs: 4000, stalledIntervalMs: 2000 });
+  reference = await startGraphReference(deps, { workers: 2, lockDurationMs: 4000, stalledIntervalMs: 2000 });
+  raw = reference.raw;
 });
 
 afterAll(async () => {
-  await raw?.close();
-  await sim?.stop();
+  await reference?.close();
   await deps.close();
 });
 
