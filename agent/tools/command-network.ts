@@ -14,6 +14,8 @@ import { BLOCK_FD, fenceAvailable, INFO_FD, RESOLV_CONF, RESOLV_CONF_FD } from "
 const SLIRP_NAMESPACE_FD = 5;
 /** How long the network may take to come up before the command is given up. */
 const SETUP_TIMEOUT_MS = 10_000;
+/** How often to look whether bubblewrap has set the sandbox's loopback up (it usually has at the first look). */
+const LOOPBACK_POLL_MS = 2;
 
 export interface CommandNetwork {
   /** Ends slirp4netns; call once the command has exited. */
@@ -70,7 +72,7 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
   let text = "";
   info.setEncoding("utf8");
   info.on("data", (chunk: string) => {
-    if (slirp || closed) return;
+    if (namespace !== undefined || slirp || closed) return;
     text += chunk;
     const pid = sandboxPid(text);
     if (pid === null) return;
@@ -82,6 +84,9 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
       giveUp(`its namespace could not be opened: ${(error as Error).message}`);
       return;
     }
+    whenLoopbackSet(pid, () => closed, startSlirp, (error) => giveUp(`its loopback could not be read: ${error.message}`));
+  });
+  const startSlirp = () => {
     const options = ["--configure", "--mtu=65520", "--disable-host-loopback", "--enable-sandbox", "--enable-seccomp", "--ready-fd=3", "--exit-fd=4"];
     slirp = spawn("slirp4netns", [...options, "--netns-type=path", `/proc/self/fd/${SLIRP_NAMESPACE_FD}`, "tap0"], {
       stdio: ["ignore", "ignore", "pipe", "pipe", "pipe", namespace],
@@ -103,10 +108,32 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
     });
     slirp.on("error", (error) => giveUp(`slirp4netns: ${error.message}`));
     slirp.on("exit", (code) => giveUp(`slirp4netns exited with code ${code}${stderr.trim() ? `: ${stderr.trim().split("\n").at(-1)}` : ""}`));
-  });
+  };
   info.on("error", () => {});
   release.on("error", () => {});
   return { close };
+}
+
+/**
+ * Calls `ready` once bubblewrap has given the namespace of sandbox `pid` its loopback address,
+ * which it does only after writing its info. slirp4netns must come after: it brings `lo` up, the
+ * kernel then adds 127.0.0.1 itself, and bubblewrap's own (exclusive) add of it fails and ends
+ * the sandbox before its command. The namespace's routes show the address as soon as it is there.
+ */
+export function whenLoopbackSet(pid: number, cancelled: () => boolean, ready: () => void, fail: (error: Error) => void) {
+  const check = () => {
+    if (cancelled()) return;
+    let routes: string;
+    try {
+      routes = fs.readFileSync(`/proc/${pid}/net/fib_trie`, "utf8");
+    } catch (error) {
+      fail(error as Error);
+      return;
+    }
+    if (/-- 127\.0\.0\.1\n\s*\/32 host LOCAL/.test(routes)) ready();
+    else setTimeout(check, LOOPBACK_POLL_MS);
+  };
+  check();
 }
 
 /** The sandbox's pid from bubblewrap's info, once the whole JSON object has arrived. */
