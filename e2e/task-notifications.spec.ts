@@ -4,7 +4,7 @@
 // reconnects. The browser's Notification class is wrapped to record what the page shows; the
 // server side is the real one (the user's Socket.IO room).
 import { expect, test } from "@playwright/test";
-import { mutate } from "./support/api";
+import { mutate, query } from "./support/api";
 import { clickLastNotification, recordNotifications, shownNotifications } from "./support/notifications";
 import { controlSocket } from "./support/socket-control";
 
@@ -75,4 +75,46 @@ test("a task that ends while the socket is down is announced once it reconnects"
   await expect(live).toBeVisible({ timeout: 30_000 });
   await expect.poll(async () => (await shownNotifications(page)).length, { timeout: 15_000 }).toBe(1);
   expect((await shownNotifications(page))[0]).toEqual({ title: "Task cancelled", body: `${title}\nCancelled by owner@example.test.`, tag: `baton-task-${task.id}` });
+});
+
+test("a task that ended just before the page opened is not announced by it", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["notifications"], { origin: new URL(baseURL!).origin });
+  await recordNotifications(page, { optedIn: true });
+  const title = `Ended before ${Date.now()}`;
+  const task = await mutate<{ id: string }>(page.request, baseURL!, "task.create", { title, prompt: "Run it as a chain [sim:cmd=sleep 45]" });
+
+  // The page's first look at ended tasks, and its socket, are held until the task has ended: it
+  // ends just before the page looks, and the page hears nothing of it live. Every look's answer
+  // is recorded.
+  const answers: { ended: { taskId: string }[]; endedBefore: string[] }[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const isLook = (url: string) => new URL(url).pathname.split("/").at(-1)!.split(",").includes("task.endedSince");
+  page.on("response", async (response) => {
+    if (!isLook(response.url())) return;
+    const procedures = new URL(response.url()).pathname.split("/").at(-1)!.split(",");
+    answers.push((await response.json())[procedures.indexOf("task.endedSince")].result.data.json);
+  });
+  let looks = 0;
+  await page.route((url) => isLook(url.href), async (route) => {
+    if (++looks === 1) await released;
+    await route.continue();
+  });
+  await page.route("**/socket.io/**", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("/settings/tokens");
+  await expect.poll(() => looks).toBe(1);
+  await mutate(page.request, baseURL!, "task.cancel", { id: task.id });
+  await expect.poll(async () => (await query<{ status: string }>(page.request, "task.byId", { id: task.id })).status, { intervals: [50] }).toBe("CANCELLED");
+  release();
+
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+  // The look on connect starts a little before the first look's moment, and finds the end again.
+  await expect.poll(() => answers.length).toBeGreaterThanOrEqual(2);
+  expect(answers[0]!.endedBefore).toContain(task.id);
+  expect(answers[1]!.ended.map((ended) => ended.taskId), "the task ended within a second of the page's first look").toContain(task.id);
+  await page.waitForTimeout(500);
+  expect(await shownNotifications(page)).toEqual([]);
 });

@@ -25,11 +25,26 @@ beforeAll(async () => {
 afterAll(() => deps.close());
 
 describe("listEndedTasks", () => {
-  it("starts the clock without a since, and names nothing", async () => {
-    await addTask("ended before", bob, "SUCCEEDED", 1_000);
+  it("starts the clock without a since, announcing nothing", async () => {
+    await addTask("ended before", bob, "SUCCEEDED", 5_000);
     const answer = await listEndedTasks(db, bob.id, undefined);
-    expect(answer.ended).toEqual([]);
+    expect(answer).toEqual({ now: expect.any(String), ended: [], endedBefore: [] });
     expect(Math.abs(Date.parse(answer.now) - Date.now())).toBeLessThan(5_000);
+  });
+
+  it("names at the first look the ends just before it that the next look finds again, for the browser to count as seen", async () => {
+    const carol = await createUser(db, "MEMBER", "carol@example.test");
+    const justBefore = await addTask("just before", carol, "CANCELLED", 300, "Cancelled by carol@example.test.");
+    await addTask("a while before", carol, "SUCCEEDED", 5_000);
+    await addTask("someone else's, just before", bob, "SUCCEEDED", 300);
+    const first = await listEndedTasks(db, carol.id, undefined);
+    expect(first.ended).toEqual([]);
+    expect(first.endedBefore).toEqual([justBefore.id]);
+    // Ends are stamped by other processes' clocks, so the next look starts a little earlier and
+    // finds it again: only endedBefore tells the browser it had ended before it was looking.
+    const next = await listEndedTasks(db, carol.id, new Date(first.now));
+    expect(next.ended.map((task) => task.taskId)).toEqual([justBefore.id]);
+    expect(next.endedBefore).toEqual([]);
   });
 
   it("names the caller's own ends since then, newest first, with their reasons", async () => {

@@ -2,7 +2,7 @@
 // for when its socket (re)connects, so an end it was not connected for still notifies. Times are
 // the server's, from one call to the next, so a browser's clock never decides what it missed.
 import { z } from "zod";
-import type { Db } from "../../db/create-prisma";
+import type { Db, TaskStatus } from "../../db/create-prisma";
 import type { TaskEndedMessage } from "../../contracts/realtime";
 
 /** A browser offline for longer than this gets the ends since then, not the whole history. */
@@ -10,6 +10,7 @@ const CATCH_UP_WINDOW_MS = 24 * 60 * 60 * 1000;
 const CATCH_UP_LIMIT = 20;
 /** Ends are stamped by other processes' clocks: look a little earlier; the browser drops repeats. */
 const CLOCK_OVERLAP_MS = 1_000;
+const FINAL_STATUSES: TaskStatus[] = ["SUCCEEDED", "FAILED", "CANCELLED"];
 
 export const ZEndedSinceRequestSchema = z.object({
   /** The `now` of the previous answer; without it, the answer only starts the clock. */
@@ -19,14 +20,24 @@ export const ZEndedSinceRequestSchema = z.object({
 export interface EndedSince {
   now: string;
   ended: TaskEndedMessage[];
+  /**
+   * On the first look only: the caller's tasks that had already ended, so recently that the next
+   * look's overlap finds them again. They ended before the browser was looking; it counts them
+   * as seen rather than announcing them.
+   */
+  endedBefore: string[];
 }
 
 export async function listEndedTasks(db: Db, userId: string, since: Date | undefined): Promise<EndedSince> {
   const now = new Date();
-  if (!since) return { now: now.toISOString(), ended: [] };
+  const endedFrom = (from: Date) => ({ createdById: userId, status: { in: FINAL_STATUSES }, finishedAt: { gte: from } });
+  if (!since) {
+    const before = await db.task.findMany({ where: endedFrom(new Date(now.getTime() - CLOCK_OVERLAP_MS)), take: CATCH_UP_LIMIT, select: { id: true } });
+    return { now: now.toISOString(), ended: [], endedBefore: before.map((task) => task.id) };
+  }
   const from = new Date(Math.max(since.getTime() - CLOCK_OVERLAP_MS, now.getTime() - CATCH_UP_WINDOW_MS));
   const tasks = await db.task.findMany({
-    where: { createdById: userId, status: { in: ["SUCCEEDED", "FAILED", "CANCELLED"] }, finishedAt: { gte: from } },
+    where: endedFrom(from),
     orderBy: { finishedAt: "desc" },
     take: CATCH_UP_LIMIT,
     select: { id: true, title: true, status: true, statusReason: true },
@@ -34,5 +45,6 @@ export async function listEndedTasks(db: Db, userId: string, since: Date | undef
   return {
     now: now.toISOString(),
     ended: tasks.map((task) => ({ taskId: task.id, title: task.title, status: task.status as TaskEndedMessage["status"], reason: task.statusReason })),
+    endedBefore: [],
   };
 }
