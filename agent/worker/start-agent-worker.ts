@@ -36,8 +36,10 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
     if (!isJobKind(job.name)) throw new UnrecoverableError(`unknown job kind "${job.name}"`);
     const kind = job.name;
     const payload = parseJobPayload(kind, job.data);
-    // Claude's rate limit pauses the fleet: take no work until the reset.
-    const pause = await runtime.modelCalls.fleetPause.read();
+    // Claude's rate limit pauses the fleet: take no work until the reset. A pause that cannot be
+    // read (Redis away) does not fail the job, which would use up an attempt before any work: the
+    // gate before each model call reads it again (model-gate.ts).
+    const pause = await runtime.modelCalls.fleetPause.read().catch(() => null);
     if (pause) await backOffUntil(pause.until);
     const abort = aborts.open(payload.taskId);
     const maxAttempts = job.opts.attempts ?? 1;

@@ -1,0 +1,80 @@
+// A job's attempts are for its work. Redis out of reach where the agent reads the fleet's
+// rate-limit pause, before anything is claimed, must not use one up: the subtask would then fail
+// for good at its next brief outage. Real Redis (the pause behind a proxy that is cut) and
+// PostgreSQL, with the agent's own BullMQ worker.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Job, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import { createRedis } from "../../server/create-redis";
+import { createFleetPause } from "../../server/services/fleet/fleet-pause";
+import { createTestDeps } from "../../server/testing/test-deps";
+import { startTcpProxy, throughProxy, type TcpProxy } from "../../server/testing/tcp-proxy";
+import { AgentStatus } from "./agent-status";
+import type { AgentRuntime } from "./runtime";
+import { startAgentWorker } from "./start-agent-worker";
+import { TaskAborts } from "./task-aborts";
+
+const deps = createTestDeps("agent-worker");
+const queueName = `${deps.prefix}-agents`;
+let proxy: TcpProxy;
+let pauseRedis: Redis;
+let workerRedis: Redis;
+let worker: Worker | undefined;
+let workspaces: string;
+
+beforeAll(async () => {
+  const redis = new URL(process.env.REDIS_URL!);
+  proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
+  pauseRedis = createRedis(throughProxy(process.env.REDIS_URL!, proxy));
+  workerRedis = createRedis(process.env.REDIS_URL!, "blocking");
+  workspaces = await fs.mkdtemp(path.join(os.tmpdir(), "baton-agent-worker-"));
+});
+
+afterAll(async () => {
+  await worker?.close(true);
+  pauseRedis.disconnect();
+  await workerRedis.quit();
+  await proxy.close();
+  await deps.close();
+  await fs.rm(workspaces, { recursive: true, force: true });
+});
+
+it("takes a job without using up an attempt when the fleet's pause cannot be read", async () => {
+  await pauseRedis.ping();
+  proxy.cut();
+  const fleetPause = createFleetPause(pauseRedis, deps.keys.fleetPause);
+  await expect(fleetPause.read()).rejects.toThrow();
+
+  // An agent ready for work, as agent/worker/main.ts leaves it. The subtask does not exist (a
+  // cancelled task's, say): the claim finds nothing and the job ends.
+  const status = new AgentStatus();
+  status.to("IDLE");
+  const runtime = {
+    deps,
+    agentId: "agent-pause-away",
+    profile: { id: "generalist" },
+    workspaces: { root: workspaces, seed: deps.workspaces.seed },
+    status,
+    modelCalls: { fleetPause },
+    stopping: () => false,
+  } as unknown as AgentRuntime;
+  worker = startAgentWorker({
+    runtime,
+    aborts: new TaskAborts(),
+    connection: workerRedis,
+    queueName,
+    bullPrefix: deps.keys.bullPrefix,
+    lockDurationMs: 30_000,
+    stalledIntervalMs: 30_000,
+  });
+  const outcome = new Promise((resolve) => {
+    worker!.on("completed", (job: Job) => resolve({ completed: job.attemptsMade }));
+    worker!.on("failed", (job: Job | undefined, error: Error) => resolve({ failed: `attempt ${job?.attemptsMade}: ${error.message}` }));
+  });
+  await deps.dispatcher.enqueue("subtask", { taskId: "task-gone", subtaskId: "subtask-gone" }, { queue: queueName });
+  expect(await outcome).toEqual({ completed: 1 });
+  expect(runtime.status.state).toBe("IDLE");
+});
