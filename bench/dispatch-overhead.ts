@@ -10,6 +10,7 @@
 // Goal: p50 ≤ 5 ms and p99 ≤ 25 ms above BullMQ's. A reference, not a goal, runs the same chains
 // and fan-outs on plain BullMQ workers that only record the claim and the result and make the
 // model call (support/reference-graph.ts): the same path with nothing of Baton's on it.
+import { jobIdFor } from "../server/contracts/jobs";
 import { compare, distribution, fmt, monotonicMs, printHeader, printSummary } from "./support/report";
 import { agentStarts, startPipeline, submitTask, waitForTasks } from "./support/pipeline";
 import { startRawQueue, type RawQueue } from "./support/raw-queue";
@@ -50,6 +51,10 @@ try {
 
   // Fan-outs: the branches that went through the queue (their job exists) to an idle agent.
   const queued: number[] = [];
+  // Where a queued branch's time goes, in stored times (ms): the root finished → its job added
+  // (the completion statement's run and commit, what follows it before the add) → taken by an
+  // agent's worker → claimed (the claim statement's now()) → started.
+  const legs = { added: [] as number[], taken: [] as number[], claimed: [] as number[], started: [] as number[] };
   let followedOn = 0;
   for (let i = 0; i < FANOUTS; i++) {
     const id = await submitTask(pipeline.deps, `Dispatch benchmark fan-out ${i + 1} [sim:wide=3] [sim:instant]`);
@@ -58,9 +63,17 @@ try {
     const root = rows[0]!;
     const started = await agentStarts(pipeline.deps, id);
     for (const branch of rows.slice(1, -1)) {
-      const state = await pipeline.deps.dispatcher.jobState(pipeline.deps.keys.agentQueue(branch.profile!.name), "subtask", { taskId: id, subtaskId: branch.id });
-      if (state === "missing") followedOn++;
-      else queued.push(started.get(branch.id)! - root.finishedAt!.getTime());
+      const job = await pipeline.deps.dispatcher.queue(pipeline.deps.keys.agentQueue(branch.profile!.name)).getJob(jobIdFor("subtask", { taskId: id, subtaskId: branch.id }));
+      if (!job) {
+        followedOn++;
+        continue;
+      }
+      const at = { finished: root.finishedAt!.getTime(), added: job.timestamp, taken: job.processedOn!, claimed: branch.startedAt!.getTime(), started: started.get(branch.id)! };
+      queued.push(at.started - at.finished);
+      legs.added.push(at.added - at.finished);
+      legs.taken.push(at.taken - at.added);
+      legs.claimed.push(at.claimed - at.taken);
+      legs.started.push(at.started - at.claimed);
     }
   }
   await pipeline.daemon.stop(); // the baseline runs with the agents gone, on an otherwise equal machine
@@ -104,6 +117,8 @@ try {
   console.log(`    of which finished → claimed: p50 ${fmt(a.p50, "ms")}, p99 ${fmt(a.p99, "ms")}; claimed → started: p50 ${fmt(w.p50, "ms")}, p99 ${fmt(w.p99, "ms")}`);
   console.log(`  fan-out branches through the queue, root finished → branch started (${viaQueue.n} samples; ${followedOn} more followed on):`);
   console.log(`    p50 ${fmt(viaQueue.p50, "ms")}, p99 ${fmt(viaQueue.p99, "ms")}, max ${fmt(viaQueue.max, "ms")}`);
+  const leg = (name: keyof typeof legs) => fmt(distribution(legs[name]).p50, "ms");
+  console.log(`    of which, p50 of each leg: root finished → job added ${leg("added")}, → taken by an agent ${leg("taken")}, → claimed ${leg("claimed")}, → started ${leg("started")}`);
   console.log(`  plain BullMQ, Queue.add → processor start (${baseline.n} samples, monotonic clock): p50 ${fmt(baseline.p50, "ms")}, p99 ${fmt(baseline.p99, "ms")}, max ${fmt(baseline.max, "ms")}`);
   const referenceFigures = distribution(referenceSamples);
   console.log(`  reference, the same chains and fan-outs on plain BullMQ workers that record the claim and the result and make the model call, nothing else:`);
