@@ -29,12 +29,13 @@ export interface EndedSince {
 }
 
 export async function listEndedTasks(db: Db, userId: string, since: Date | undefined): Promise<EndedSince> {
-  const now = new Date();
   const endedFrom = (from: Date) => ({ createdById: userId, status: { in: FINAL_STATUSES }, finishedAt: { gte: from } });
   if (!since) {
-    const before = await db.task.findMany({ where: endedFrom(new Date(now.getTime() - CLOCK_OVERLAP_MS)), take: CATCH_UP_LIMIT, select: { id: true } });
-    return { now: now.toISOString(), ended: [], endedBefore: before.map((task) => task.id) };
+    const before = await db.task.findMany({ where: endedFrom(new Date(Date.now() - CLOCK_OVERLAP_MS)), take: CATCH_UP_LIMIT, select: { id: true } });
+    // Taken after the read: an end the read missed is after it, and the next look finds it.
+    return { now: new Date().toISOString(), ended: [], endedBefore: before.map((task) => task.id) };
   }
+  const now = new Date();
   const from = new Date(Math.max(since.getTime() - CLOCK_OVERLAP_MS, now.getTime() - CATCH_UP_WINDOW_MS));
   const tasks = await db.task.findMany({
     where: endedFrom(from),
