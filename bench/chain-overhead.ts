@@ -2,12 +2,16 @@
 // (real daemon, agent processes, PostgreSQL, Redis, simulated Claude at zero latency). Prints
 // per-step time and the dispatch gap between one step finishing and the next starting, each beside
 // a baseline measured in the same run: the same chain as plain BullMQ jobs on the same Redis.
+// Beside them a reference, not a goal: the same chain on plain BullMQ workers that only record
+// the claim and the result and make the model call (support/reference-graph.ts).
 // BENCH_CHAINS (default 5) chains are measured after a warm-up one, and their median reported.
 import { createTestDeps, resetData, waitFor } from "../server/testing/test-deps";
 import { startDaemon } from "../server/testing/start-daemon";
 import { createTask } from "../server/services/tasks/create-task";
 import { runRawBullmqChain } from "./chain/raw-bullmq-chain";
 import { agentStarts } from "./support/pipeline";
+import { runReferenceGraph, startGraphReference } from "./support/reference-graph";
+import type { DagNode } from "./support/schedule-sim";
 
 const STEPS = 40;
 const CHAINS = Number(process.env.BENCH_CHAINS ?? 5);
@@ -70,7 +74,23 @@ try {
     rawPerSteps.push(raw.perStepMs);
     rawGaps.push(...raw.gapsMs);
   }
+  // The reference, with the daemon stopped: the same chain on plain BullMQ workers that record the
+  // claim and the result and make the model call, nothing else (support/reference-graph.ts).
+  await daemon.stop();
+  const reference = await startGraphReference(deps, { workers: agents, lockDurationMs: Number(DAEMON_ENV.BATON_LOCK_DURATION_MS), stalledIntervalMs: Number(DAEMON_ENV.BATON_STALLED_INTERVAL_MS) });
+  const referencePerSteps: number[] = [];
+  try {
+    const chain = Array.from({ length: STEPS }, (_, i): DagNode => ({ workMs: 0, priority: 5, dependsOn: i === 0 ? [] : [i - 1] }));
+    for (let run = 0; run <= CHAINS; run++) {
+      const { makespanMs } = await runReferenceGraph(reference.raw, deps, `chain ${run}`, chain);
+      if (run > 0) referencePerSteps.push(makespanMs / STEPS); // the first warms up, as for the chain
+    }
+  } finally {
+    await reference.close();
+  }
+
   const perStep = percentile(perSteps, 50);
+  const referencePerStep = percentile(referencePerSteps, 50);
   const rawPerStep = percentile(rawPerSteps, 50);
   const rawGap = (p: number) => percentile(rawGaps, p).toFixed(1);
   const range = (values: number[]) => `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
@@ -79,6 +99,8 @@ try {
     `  per step (first start → last finish) / ${STEPS}: ${perStep.toFixed(1)} ms [${range(perSteps)}]   baseline (raw BullMQ chain) ${rawPerStep.toFixed(1)} ms [${range(rawPerSteps)}]   ` +
       `ratio ${(perStep / rawPerStep).toFixed(1)}×   goal ≤ ${GOAL_MS} ms   ${perStep <= GOAL_MS ? "MET" : "MISSED"}`,
   );
+  console.log(`  reference, plain BullMQ workers that record the claim and the result and make the model call (the roots' add → last result) / ${STEPS}: ${referencePerStep.toFixed(1)} ms [${range(referencePerSteps)}]`);
+  if (referencePerStep > GOAL_MS) console.log(`    out of reach on this machine, whatever the orchestration: ≤ ${GOAL_MS} ms a step`);
   console.log(`  dispatch gap (finish → its agent starts the next): p50 ${percentile(gaps, 50)} ms, p99 ${percentile(gaps, 99)} ms   baseline p50 ${rawGap(50)} ms, p99 ${rawGap(99)} ms`);
   console.log(`  step run (started → result, one model call): p50 ${percentile(runs, 50)} ms, p99 ${percentile(runs, 99)} ms`);
   console.log(`  whole task (created → succeeded, incl. planning and result): ${percentile(wholeTasks, 50)} ms`);
