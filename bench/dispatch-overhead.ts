@@ -52,8 +52,9 @@ try {
   // Fan-outs: the branches that went through the queue (their job exists) to an idle agent.
   const queued: number[] = [];
   // Where a queued branch's time goes, in stored times (ms): the root finished → its job added
-  // (the completion statement's run and commit, what follows it before the add) → taken by an
-  // agent's worker → claimed (the claim statement's now()) → started.
+  // (the job's timestamp, taken as Queue.add is called: the completion statement's run and commit
+  // and what follows before the add) → taken by an agent's worker (the add's round trip and
+  // BullMQ's hand-over) → claimed (the claim statement's now()) → started.
   const legs = { added: [] as number[], taken: [] as number[], claimed: [] as number[], started: [] as number[] };
   let followedOn = 0;
   for (let i = 0; i < FANOUTS; i++) {

@@ -1,24 +1,29 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import fs from "node:fs";
 import { whenLoopbackSet } from "./command-network";
 
 describe("whenLoopbackSet", () => {
   let holder: ChildProcess | undefined;
+  let namespace: number | undefined;
   afterEach(() => {
     holder?.kill("SIGKILL");
+    if (namespace !== undefined) fs.closeSync(namespace);
+    namespace = undefined;
   });
 
   /** A process in a network namespace of its own, as bubblewrap's sandbox before it sets its loopback. */
   async function namespaceHolder(): Promise<number> {
     holder = spawn("unshare", ["--net", "sh", "-c", "echo in; exec sleep 30"], { stdio: ["ignore", "pipe", "inherit"] });
     await once(holder.stdout!, "data");
+    namespace = fs.openSync(`/proc/${holder.pid}/ns/net`, "r");
     return holder.pid!;
   }
 
   const watch = (pid: number, cancelled = () => false) => {
-    const seen = { ready: false, error: undefined as Error | undefined };
-    whenLoopbackSet(pid, cancelled, () => (seen.ready = true), (error) => (seen.error = error));
+    const seen = { ready: false, error: undefined as string | undefined };
+    whenLoopbackSet(pid, namespace!, cancelled, () => (seen.ready = true), (why) => (seen.error = why));
     return seen;
   };
 
@@ -34,6 +39,16 @@ describe("whenLoopbackSet", () => {
     expect(spawnSync("nsenter", [`--net=/proc/${pid}/ns/net`, "ip", "-o", "link", "show", "lo"], { encoding: "utf8" }).stdout).toContain("state DOWN");
   });
 
+  it("does not take another process's namespace for the sandbox's", async () => {
+    const pid = await namespaceHolder();
+    // The descriptor held is this process's own namespace, which the pid's is not: as if the
+    // sandbox had ended and its pid were reused.
+    fs.closeSync(namespace!);
+    namespace = fs.openSync("/proc/self/ns/net", "r");
+    const seen = watch(pid);
+    expect(seen).toEqual({ ready: false, error: "the sandbox ended before its loopback was set (its pid has another network namespace)" });
+  });
+
   it("stops looking once cancelled, and says why when the sandbox is gone", async () => {
     const pid = await namespaceHolder();
     let cancelled = false;
@@ -47,6 +62,6 @@ describe("whenLoopbackSet", () => {
     await once(holder!, "exit");
     const late = watch(pid);
     expect(late.ready).toBe(false);
-    expect(late.error?.message).toContain(`/proc/${pid}/net/fib_trie`);
+    expect(late.error).toMatch(/^the sandbox ended before its loopback was set \(ENOENT.*\/proc\/\d+\/ns\/net/);
   });
 });

@@ -14,7 +14,7 @@ import { BLOCK_FD, fenceAvailable, INFO_FD, RESOLV_CONF, RESOLV_CONF_FD } from "
 const SLIRP_NAMESPACE_FD = 5;
 /** How long the network may take to come up before the command is given up. */
 const SETUP_TIMEOUT_MS = 10_000;
-/** How often to look whether bubblewrap has set the sandbox's loopback up (it usually has at the first look). */
+/** How often to look whether bubblewrap has added the sandbox's loopback address (it usually has at the first look). */
 const LOOPBACK_POLL_MS = 2;
 
 export interface CommandNetwork {
@@ -84,7 +84,7 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
       giveUp(`its namespace could not be opened: ${(error as Error).message}`);
       return;
     }
-    whenLoopbackSet(pid, () => closed, startSlirp, (error) => giveUp(`its loopback could not be read: ${error.message}`));
+    whenLoopbackSet(pid, namespace, () => closed, startSlirp, giveUp);
   });
   const startSlirp = () => {
     const options = ["--configure", "--mtu=65520", "--disable-host-loopback", "--enable-sandbox", "--enable-seccomp", "--ready-fd=3", "--exit-fd=4"];
@@ -115,19 +115,23 @@ export function joinCommandNetwork(sandbox: ChildProcess, reachable: readonly st
 }
 
 /**
- * Calls `ready` once bubblewrap has given the namespace of sandbox `pid` its loopback address,
- * which it does only after writing its info. slirp4netns must come after: it brings `lo` up, the
- * kernel then adds 127.0.0.1 itself, and bubblewrap's own (exclusive) add of it fails and ends
- * the sandbox before its command. The namespace's routes show the address as soon as it is there.
+ * Calls `ready` once bubblewrap has given sandbox `pid`'s network namespace (open at descriptor
+ * `namespace`) its loopback address, which it does only after writing its info. slirp4netns must
+ * come after: it brings `lo` up, the kernel then adds 127.0.0.1 itself, and bubblewrap's own
+ * (exclusive) add of it fails and ends the sandbox before its command. The namespace's routes show
+ * the address as soon as it is there, with the link still down. They are read through the pid, so
+ * each look first checks that the pid still has that namespace; `fail` gets why not.
  */
-export function whenLoopbackSet(pid: number, cancelled: () => boolean, ready: () => void, fail: (error: Error) => void) {
+export function whenLoopbackSet(pid: number, namespace: number, cancelled: () => boolean, ready: () => void, fail: (why: string) => void) {
+  const expected = fs.fstatSync(namespace).ino;
   const check = () => {
     if (cancelled()) return;
     let routes: string;
     try {
+      if (fs.statSync(`/proc/${pid}/ns/net`).ino !== expected) throw new Error("its pid has another network namespace");
       routes = fs.readFileSync(`/proc/${pid}/net/fib_trie`, "utf8");
     } catch (error) {
-      fail(error as Error);
+      fail(`the sandbox ended before its loopback was set (${(error as Error).message})`);
       return;
     }
     if (/-- 127\.0\.0\.1\n\s*\/32 host LOCAL/.test(routes)) ready();

@@ -39,7 +39,10 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
     // Claude's rate limit pauses the fleet: take no work until the reset. A pause that cannot be
     // read (Redis away) does not fail the job, which would use up an attempt before any work: the
     // gate before each model call reads it again (model-gate.ts).
-    const pause = await runtime.modelCalls.fleetPause.read().catch(() => null);
+    const pause = await runtime.modelCalls.fleetPause.read().catch((error: Error) => {
+      console.error(`job ${job.id}: the fleet's pause could not be read (${error.message}); taking the job`);
+      return null;
+    });
     if (pause) await backOffUntil(pause.until);
     const abort = aborts.open(payload.taskId);
     const maxAttempts = job.opts.attempts ?? 1;

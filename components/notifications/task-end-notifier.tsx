@@ -23,6 +23,9 @@ export function TaskEndNotifier() {
   const pathname = usePathname();
   const trpc = useTRPCClient();
   const shown = useRef(new Set<string>());
+  // Ends from before this page's first look: not announced by a catch-up, which looks a little
+  // further back than it asked; a live event for one still is (it ended while the page listened).
+  const endedBefore = useRef(new Set<string>());
 
   const show = useEffectEvent((ended: TaskEndedMessage) => {
     if (shown.current.has(ended.taskId)) return;
@@ -50,8 +53,8 @@ export function TaskEndNotifier() {
     const look = async (from?: string) => {
       try {
         const answer = await trpc.task.endedSince.query({ since: from });
-        answer.endedBefore.forEach((taskId) => shown.current.add(taskId));
-        answer.ended.forEach(show);
+        answer.endedBefore.forEach((taskId) => endedBefore.current.add(taskId));
+        answer.ended.filter((ended) => !endedBefore.current.has(ended.taskId)).forEach(show);
         return answer.now;
       } catch {
         return from; // offline again or signed out: the next connect asks from the same moment

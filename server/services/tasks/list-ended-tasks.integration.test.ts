@@ -34,9 +34,9 @@ describe("listEndedTasks", () => {
 
   it("names at the first look the ends just before it that the next look finds again, for the browser to count as seen", async () => {
     const carol = await createUser(db, "MEMBER", "carol@example.test");
-    const justBefore = await addTask("just before", carol, "CANCELLED", 300, "Cancelled by carol@example.test.");
+    const justBefore = await addTask("just before", carol, "CANCELLED", 50, "Cancelled by carol@example.test.");
     await addTask("a while before", carol, "SUCCEEDED", 5_000);
-    await addTask("someone else's, just before", bob, "SUCCEEDED", 300);
+    await addTask("someone else's, just before", bob, "SUCCEEDED", 50);
     const first = await listEndedTasks(db, carol.id, undefined);
     expect(first.ended).toEqual([]);
     expect(first.endedBefore).toEqual([justBefore.id]);

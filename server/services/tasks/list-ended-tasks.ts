@@ -13,7 +13,7 @@ const CLOCK_OVERLAP_MS = 1_000;
 const FINAL_STATUSES: TaskStatus[] = ["SUCCEEDED", "FAILED", "CANCELLED"];
 
 export const ZEndedSinceRequestSchema = z.object({
-  /** The `now` of the previous answer; without it, the answer only starts the clock. */
+  /** The `now` of the previous answer; without it, the answer starts the clock (and names `endedBefore`). */
   since: z.coerce.date({ error: "is not a date (pass the `now` of the previous answer)" }).optional(),
 });
 
@@ -21,9 +21,9 @@ export interface EndedSince {
   now: string;
   ended: TaskEndedMessage[];
   /**
-   * On the first look only: the caller's tasks that had already ended, so recently that the next
-   * look's overlap finds them again. They ended before the browser was looking; it counts them
-   * as seen rather than announcing them.
+   * On the first look only: the caller's tasks that had ended by this read, so recently that the
+   * next look's overlap finds them again. The browser does not announce them when a later look
+   * names them (a live event for one still is: it ended while the page was listening).
    */
   endedBefore: string[];
 }
@@ -31,7 +31,7 @@ export interface EndedSince {
 export async function listEndedTasks(db: Db, userId: string, since: Date | undefined): Promise<EndedSince> {
   const endedFrom = (from: Date) => ({ createdById: userId, status: { in: FINAL_STATUSES }, finishedAt: { gte: from } });
   if (!since) {
-    const before = await db.task.findMany({ where: endedFrom(new Date(Date.now() - CLOCK_OVERLAP_MS)), take: CATCH_UP_LIMIT, select: { id: true } });
+    const before = await db.task.findMany({ where: endedFrom(new Date(Date.now() - CLOCK_OVERLAP_MS)), orderBy: { finishedAt: "desc" }, take: CATCH_UP_LIMIT, select: { id: true } });
     // Taken after the read: an end the read missed is after it, and the next look finds it.
     return { now: new Date().toISOString(), ended: [], endedBefore: before.map((task) => task.id) };
   }
