@@ -185,7 +185,7 @@ if (duplicateResults.length) failures.push(`subtasks with a result recorded twic
 if (extraRuns > faults.length) failures.push(`${extraRuns} extra subtask runs for ${faults.length} faults`);
 if (!options.short && faults.length < schedule.length) failures.push(`${faults.length} of ${schedule.length} planned faults injected`);
 if (gaps.length) failures.push(`log seq gaps in ${gaps.length} tasks: ${gaps.slice(0, 3).map((g) => `${g.taskId} rows ${g.rows} max ${g.maxSeq} counter ${g.logSeq}`).join("; ")}`);
-if (missingLines.size) failures.push(`the socket reader missed lines of ${missingLines.size} tasks: ${[...missingLines].slice(0, 3).map(([id, seqs]) => `${id} seqs ${seqs.slice(0, 8).join(",")}`).join("; ")}`);
+if (missingLines.size) failures.push(`the socket reader missed lines of ${missingLines.size} tasks: ${[...missingLines].slice(0, 3).map(([id, seqs]) => `${id} seqs ${seqs.slice(0, 8).join(",")} (${logs.trail(id)})`).join("; ")}`);
 if (orphans.length || leftAfterStop.length) failures.push(`orphan agent processes: ${[...orphans, ...leftAfterStop].join(", ")}`);
 const blindOutages = outages.filter((o) => o.observed > 0 && o.red === 0);
 if (blindOutages.length) failures.push(`/api/health stayed green through ${blindOutages.length} outages (${blindOutages.map((o) => o.kind).join(", ")})`);

@@ -14,6 +14,8 @@ interface Watched {
   contiguous: number;
   gapTimer: NodeJS.Timeout | null;
   catchingUp: Promise<void> | null;
+  /** What the reader did for this task, for a failure to name: counts and the last outcomes. */
+  trail: { watchedAt: number; joins: number; refusals: string[]; catchUps: number; fetched: number; failures: string[]; live: number; firstLive: number | null };
 }
 
 export interface LogWatch {
@@ -24,6 +26,8 @@ export interface LogWatch {
   stats(): string;
   /** Seqs each task is missing from 1..maxSeq (the stored maximum). */
   missing(stored: Map<string, number>): Promise<Map<string, number[]>>;
+  /** What the reader did for a task: when it was watched, its joins, catch-ups and live lines. */
+  trail(taskId: string): string;
   close(): void;
 }
 
@@ -36,6 +40,9 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
   let fetched = 0;
   let resyncs = 0;
   let closed = false;
+  const started = Date.now();
+  const at = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const keepLast = (list: string[], entry: string) => list.splice(0, Math.max(0, list.push(entry) - 3));
   const socket: Socket = io(baseUrl, { path: "/socket.io", transports: ["websocket"], auth: { token: api.token }, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
 
   const add = (taskId: string, seq: number) => {
@@ -49,16 +56,19 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
     const task = tasks.get(taskId)!;
     task.catchingUp ??= (async () => {
       let failed = false;
+      task.trail.catchUps++;
       try {
         for (;;) {
           const page = await api.call<{ items: { seq: number }[]; hasMore: boolean }>("task.logs", { id: taskId, afterSeq: task.contiguous, limit: 5000, withData: false }, "query");
           for (const item of page.items) add(taskId, item.seq);
           fetched += page.items.length;
+          task.trail.fetched += page.items.length;
           if (!page.hasMore || page.items.length === 0) break;
         }
-      } catch {
+      } catch (error) {
         // The server or its database is away for a moment; try again, as the task page does.
         failed = true;
+        keepLast(task.trail.failures, `${at()}: ${(error as Error).message}`);
       } finally {
         task.catchingUp = null;
       }
@@ -68,7 +78,10 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
   };
 
   const join = (taskId: string) => {
-    socket.emit("subscribe", { room: `task:${taskId}` }, (reply: { ok: boolean; retryable?: boolean }) => {
+    socket.emit("subscribe", { room: `task:${taskId}` }, (reply: { ok: boolean; retryable?: boolean; error?: string }) => {
+      const trail = tasks.get(taskId)?.trail;
+      if (trail && reply.ok) trail.joins++;
+      else if (trail) keepLast(trail.refusals, `${at()}: ${reply.error ?? "refused"}`);
       if (reply.ok) void catchUp(taskId);
       // As the page does: the server could not check access for a moment.
       else if (reply.retryable) setTimeout(() => !closed && socket.connected && join(taskId), RETRY_REFUSED_CONNECTION_MS);
@@ -93,6 +106,10 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
     live++;
     add(event.taskId, event.seq);
     const task = tasks.get(event.taskId);
+    if (task) {
+      task.trail.live++;
+      task.trail.firstLive ??= event.seq;
+    }
     if (!task || task.gapTimer || Math.max(...task.seqs) <= task.contiguous) return;
     task.gapTimer = setTimeout(() => {
       task.gapTimer = null;
@@ -102,7 +119,13 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
 
   return {
     watch(taskId) {
-      tasks.set(taskId, { seqs: new Set(), contiguous: 0, gapTimer: null, catchingUp: null });
+      tasks.set(taskId, {
+        seqs: new Set(),
+        contiguous: 0,
+        gapTimer: null,
+        catchingUp: null,
+        trail: { watchedAt: Date.now() - started, joins: 0, refusals: [], catchUps: 0, fetched: 0, failures: [], live: 0, firstLive: null },
+      });
       if (socket.connected) join(taskId);
     },
     async drop(downMs) {
@@ -120,6 +143,17 @@ export function startLogWatch(baseUrl: string, api: ApiClient): LogWatch {
         if (holes.length) result.set(taskId, holes);
       }
       return result;
+    },
+    trail(taskId) {
+      const task = tasks.get(taskId);
+      if (!task) return "not watched";
+      const { trail } = task;
+      const last = (label: string, list: string[]) => (list.length ? `; last ${label}: ${list.join(" | ")}` : "");
+      return (
+        `watched at ${(trail.watchedAt / 1000).toFixed(1)} s, ${trail.joins} joins, ${trail.catchUps} catch-ups fetching ${trail.fetched} lines` +
+        `${task.catchingUp ? " (one still running)" : ""}, ${trail.live} live lines from seq ${trail.firstLive ?? "none"}` +
+        last("refusals", trail.refusals) + last("failed catch-ups", trail.failures)
+      );
     },
     close() {
       closed = true;
