@@ -10,8 +10,7 @@ import { startDaemon } from "../server/testing/start-daemon";
 import { createTask } from "../server/services/tasks/create-task";
 import { runRawBullmqChain } from "./chain/raw-bullmq-chain";
 import { agentStarts } from "./support/pipeline";
-import { graphJobId, runReferenceGraph, startGraphReference } from "./support/reference-graph";
-import type { DagNode } from "./support/schedule-sim";
+import { runReferenceGraph, startGraphReference, zeroWorkChain } from "./support/reference-graph";
 
 const STEPS = 40;
 const CHAINS = Number(process.env.BENCH_CHAINS ?? 5);
@@ -80,13 +79,10 @@ try {
   const reference = await startGraphReference(deps, { workers: agents, lockDurationMs: Number(DAEMON_ENV.BATON_LOCK_DURATION_MS), stalledIntervalMs: Number(DAEMON_ENV.BATON_STALLED_INTERVAL_MS) });
   const referencePerSteps: number[] = [];
   try {
-    const chain = Array.from({ length: STEPS }, (_, i): DagNode => ({ workMs: 0, priority: 5, dependsOn: i === 0 ? [] : [i - 1] }));
     for (let run = 0; run <= CHAINS; run++) {
-      const graph = await runReferenceGraph(reference.raw, deps, `chain ${run}`, chain);
-      if (run === 0) continue; // it warms up, as for the chain
-      // Timed as the chain above: the first step's claim → the last step's result.
-      const [first, last] = await Promise.all([graphJobId(graph.run, 0), graphJobId(graph.run, STEPS - 1)].map((id) => deps.db.subtask.findUniqueOrThrow({ where: { id } })));
-      referencePerSteps.push((last!.finishedAt!.getTime() - first!.startedAt!.getTime()) / STEPS);
+      // Timed as the chain above: the first step's claim → the last step's result. The first run warms up.
+      const { spanMs } = await runReferenceGraph(reference.raw, deps, `chain ${run}`, zeroWorkChain(STEPS));
+      if (run > 0) referencePerSteps.push(spanMs / STEPS);
     }
   } finally {
     await reference.close();

@@ -14,7 +14,7 @@ import { jobIdFor } from "../server/contracts/jobs";
 import { compare, distribution, fmt, monotonicMs, printHeader, printSummary } from "./support/report";
 import { agentStarts, startPipeline, submitTask, waitForTasks } from "./support/pipeline";
 import { startRawQueue, type RawQueue } from "./support/raw-queue";
-import { graphJobId, runReferenceGraph, startGraphReference } from "./support/reference-graph";
+import { graphJobId, runReferenceGraph, startGraphReference, zeroWorkChain } from "./support/reference-graph";
 import type { DagNode } from "./support/schedule-sim";
 
 const CHAINS = Number(process.env.BENCH_CHAINS ?? 6);
@@ -97,8 +97,7 @@ try {
   let referenceOwnWorker = 0;
   const reference = await startGraphReference(pipeline.deps, { workers: pipeline.agents, ...pipeline.worker });
   try {
-    const chain = Array.from({ length: STEPS }, (_, i): DagNode => ({ workMs: 0, priority: 5, dependsOn: i === 0 ? [] : [i - 1] }));
-    for (let i = 0; i < CHAINS; i++) await runReferenceGraph(reference.raw, pipeline.deps, `chain ${i + 1}`, chain);
+    for (let i = 0; i < CHAINS; i++) await runReferenceGraph(reference.raw, pipeline.deps, `chain ${i + 1}`, zeroWorkChain(STEPS));
     for (let i = 0; i < FANOUTS; i++) {
       const { samples, ownWorker } = await referenceFanOut(reference.raw, `fan-out ${i + 1}`);
       referenceSamples.push(...samples);

@@ -89,11 +89,11 @@ test("a task that ended just before the page opened is not announced by it", asy
   const answers: { ended: { taskId: string }[]; endedBefore: string[] }[] = [];
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  const isLook = (url: string) => new URL(url).pathname.split("/").at(-1)!.split(",").includes("task.endedSince");
+  // A batched request names its procedures in its path, comma-separated; its answer is in that order.
+  const lookIndex = (url: string) => new URL(url).pathname.split("/").at(-1)!.split(",").indexOf("task.endedSince");
+  const isLook = (url: string) => lookIndex(url) >= 0;
   page.on("response", async (response) => {
-    if (!isLook(response.url())) return;
-    const procedures = new URL(response.url()).pathname.split("/").at(-1)!.split(",");
-    answers.push((await response.json())[procedures.indexOf("task.endedSince")].result.data.json);
+    if (isLook(response.url())) answers.push((await response.json())[lookIndex(response.url())].result.data.json);
   });
   let looks = 0;
   await page.route((url) => isLook(url.href), async (route) => {

@@ -30,6 +30,8 @@ export const waitingKey = (prefix: string, run: string, node: number) => `${pref
 /** The queue priority Baton gives a subtask of a default-priority task. */
 export const graphPriority = (node: DagNode) => bullPriority(5, node.priority);
 const dependencyCount = (node: DagNode) => new Set(node.dependsOn).size;
+/** A chain of `steps` zero-work nodes, each depending on the one before, as Baton's benchmark chains. */
+export const zeroWorkChain = (steps: number): DagNode[] => Array.from({ length: steps }, (_, i) => ({ workMs: 0, priority: 5, dependsOn: i === 0 ? [] : [i - 1] }));
 /** A graph still running after this ends its benchmark with the nodes it is missing, rather than a wait without end. */
 const GRAPH_DEADLINE_MS = 60_000;
 
@@ -108,8 +110,8 @@ export async function startGraphReference(deps: { db: Db; prefix: string }, opti
 
 /**
  * Runs one graph on the reference's workers (a RawQueue in "graph" mode): its subtask rows and
- * dependency counters written first, then its roots added at once. Resolves with the run's key and
- * its makespan: the roots' add → the last result recorded, timed as Baton's is (wall clock, the
+ * dependency counters written first, then its roots added at once. Resolves with the run's key,
+ * its span (first claim → last result) and its makespan: the roots' add → the last result recorded, timed as Baton's is (wall clock, the
  * results' own `finishedAt`).
  */
 export async function runReferenceGraph(raw: RawQueue, deps: { db: Db; redis: Redis }, name: string, nodes: DagNode[]) {
@@ -134,6 +136,8 @@ export async function runReferenceGraph(raw: RawQueue, deps: { db: Db; redis: Re
   } finally {
     clearTimeout(timer);
   }
-  const { _max } = await deps.db.subtask.aggregate({ where: { taskId: task.id }, _max: { finishedAt: true } });
-  return { run, makespanMs: _max.finishedAt!.getTime() - addedAt };
+  const { _min, _max } = await deps.db.subtask.aggregate({ where: { taskId: task.id }, _min: { startedAt: true }, _max: { finishedAt: true } });
+  const lastResult = _max.finishedAt!.getTime();
+  /** `spanMs`: the first claim → the last result, as Baton's chains are timed. */
+  return { run, makespanMs: lastResult - addedAt, spanMs: lastResult - _min.startedAt!.getTime() };
 }

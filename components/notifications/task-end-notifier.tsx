@@ -48,8 +48,9 @@ export function TaskEndNotifier() {
 
   useEffect(() => {
     if (!socket) return;
-    // The server's time of the last look; the first look (at mount) only starts the clock, and
-    // names the ends just before it that later looks, looking a little further back, find again.
+    // The server's time of the last look. The first look (at mount) announces nothing: it starts
+    // the clock, and names the ends just before it that later looks, looking a little further
+    // back, find again.
     const look = async (from?: string) => {
       try {
         const answer = await trpc.task.endedSince.query({ since: from });
