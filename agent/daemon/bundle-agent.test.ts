@@ -24,7 +24,40 @@ describe("bundleAgent", () => {
 
     // The same code again: the same file, and no temporary file left behind.
     expect((await bundleAgent(path.join(dir, "src", "main.ts"), path.join(dir, "build"))).file).toBe(entry.file);
-    expect(fs.readdirSync(path.join(dir, "build"))).toEqual([path.basename(entry.file)]);
+    expect(fs.readdirSync(path.join(dir, "build")).sort()).toEqual([path.basename(entry.file), "agent-bundle.json"].sort());
+  });
+
+  it("takes the bundle made before while its sources are unchanged, and builds again when one changes or the bundle is gone", async () => {
+    const src = path.join(dir, "again");
+    fs.mkdirSync(src);
+    fs.writeFileSync(path.join(src, "part.ts"), "export const part = 1;\n");
+    fs.writeFileSync(path.join(src, "main.ts"), 'import { part } from "./part";\nconsole.log(part);\n');
+    const build = path.join(dir, "again-build");
+    const bundle = () => bundleAgent(path.join(src, "main.ts"), build);
+    const run = (file: string) => execFileSync(process.execPath, [file], { encoding: "utf8" }).trim();
+
+    const first = await bundle();
+    const inode = fs.statSync(first.file).ino;
+    // Not built again: the same file, not a new one renamed over it.
+    expect((await bundle()).file).toBe(first.file);
+    expect(fs.statSync(first.file).ino).toBe(inode);
+
+    fs.writeFileSync(path.join(src, "part.ts"), "export const part = 22;\n");
+    const changed = await bundle();
+    expect(changed.file).not.toBe(first.file);
+    expect(run(changed.file)).toBe("22");
+
+    fs.rmSync(changed.file);
+    expect((await bundle()).file).toBe(changed.file);
+    expect(run(changed.file)).toBe("22");
+  });
+
+  it("inlines the packages on a subtask's path and leaves the Prisma runtime external", async () => {
+    const entry = await bundleAgent(path.join(import.meta.dirname, "..", "worker", "main.ts"), path.join(dir, "agent-build"));
+    const imported = new Set([...fs.readFileSync(entry.file, "utf8").matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]));
+    for (const name of ["bullmq", "ioredis", "pg", "zod", "@anthropic-ai/sdk"]) expect(imported).not.toContain(name);
+    expect(imported).toContain("@prisma/client/runtime/client");
+    expect([...imported].filter((name) => !name!.startsWith("node:") && !name!.startsWith("@prisma/client/"))).toEqual([]);
   });
 
   it("falls back to tsx when the bundle cannot be written", async () => {
