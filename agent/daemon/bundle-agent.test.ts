@@ -14,13 +14,18 @@ describe("bundleAgent", () => {
   it("builds a module Node runs without tsx, each part keeping its own import.meta location", async () => {
     fs.mkdirSync(path.join(dir, "src", "nested"), { recursive: true });
     fs.writeFileSync(path.join(dir, "src", "nested", "where.ts"), "export const where: string = import.meta.dirname;\n");
-    fs.writeFileSync(path.join(dir, "src", "main.ts"), 'import { where } from "./nested/where";\nconst here: string = import.meta.dirname;\nconsole.log(JSON.stringify({ here, where }));\n');
+    fs.writeFileSync(
+      path.join(dir, "src", "main.ts"),
+      'import { where } from "./nested/where";\nconst here: string = import.meta.dirname;\nconst trace = new Error().stack!.split("\\n")[1];\nconsole.log(JSON.stringify({ here, where, trace }));\n',
+    );
 
     const entry = await bundleAgent(path.join(dir, "src", "main.ts"), path.join(dir, "build"));
     expect(entry.file).toMatch(/agent-[0-9a-f]{16}\.mjs$/);
     expect(entry.execArgv).not.toContain("tsx");
     const printed = JSON.parse(execFileSync(process.execPath, [...entry.execArgv, entry.file], { encoding: "utf8" }));
-    expect(printed).toEqual({ here: path.join(dir, "src"), where: path.join(dir, "src", "nested") });
+    expect(printed).toMatchObject({ here: path.join(dir, "src"), where: path.join(dir, "src", "nested") });
+    // A stack trace names the TypeScript source where it is.
+    expect(printed.trace).toContain(`(${path.join(dir, "src", "main.ts")}:3:`);
 
     // The same code again: the same file, and no temporary file left behind.
     expect((await bundleAgent(path.join(dir, "src", "main.ts"), path.join(dir, "build"))).file).toBe(entry.file);

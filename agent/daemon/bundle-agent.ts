@@ -56,6 +56,8 @@ export async function bundleAgent(entry: string, outDir: string): Promise<AgentE
       // carrying the packages' in the map would make each fork parse several megabytes more.
       sourcemap: "inline",
       sourcesContent: false,
+      // The map names the sources relative to where the bundle is written.
+      outdir: outDir,
       write: false,
       metafile: true,
       logLevel: "silent",

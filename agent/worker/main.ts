@@ -123,8 +123,9 @@ async function shutdown(reason: string, force = false) {
   if (force) setTimeout(() => process.exit(1), ORPHAN_EXIT_DEADLINE_MS).unref();
   // Nor would anyone hand its subtask back before the job's lock expired: it does so itself, so
   // the next agent can start the subtask at once. The run's own writes after this are fenced off.
+  // A daemon's death is not the subtask's doing, so it uses up none of the subtask's attempts.
   if (force && subtaskId) {
-    await handBackSubtask(deps, { subtaskId, agentId, reason: "its daemon stopped", countAttempt: true }).catch((error: Error) =>
+    await handBackSubtask(deps, { subtaskId, agentId, reason: "its daemon stopped", countAttempt: false, runMayGoOn: true }).catch((error: Error) =>
       console.error(`agent ${agentId}: could not hand back subtask ${subtaskId}: ${error.message}`),
     );
   }

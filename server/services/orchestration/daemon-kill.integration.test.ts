@@ -1,6 +1,6 @@
 // A daemon killed with SIGKILL while its agent runs a subtask: the agent, finding its daemon
-// gone, hands the subtask back before it exits (no wait for the job's lock to expire), and the
-// next daemon's agents finish the task with one result per subtask.
+// gone, hands the subtask back before it exits (no wait for the job's lock to expire) without
+// using up an attempt, and the next daemon's agents finish the task with one result per subtask.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSimServer, type SimServer } from "../../../agent/sim/create-sim-server";
 import { createTestDeps, resetData, runningSubtask, taskFinished, waitFor } from "../../testing/test-deps";
@@ -37,7 +37,7 @@ describe("a daemon killed with SIGKILL in the middle of a subtask", () => {
       () => deps.db.logEvent.findFirst({ where: { taskId, subtaskId: victim.id, kind: "ERROR", message: { contains: "its daemon stopped" } } }),
       15_000,
     );
-    expect(handBack.message).toBe("Attempt 1 stopped — its daemon stopped. Back in the queue; this counted as an attempt.");
+    expect(handBack.message).toBe("Attempt 1 stopped — its daemon stopped. Back in the queue.");
     expect(await deps.db.subtask.findUniqueOrThrow({ where: { id: victim.id } })).toMatchObject({ status: "QUEUED", agentId: null });
 
     const second = await startDaemon({ prefix: deps.prefix, env: env() });
@@ -47,7 +47,8 @@ describe("a daemon killed with SIGKILL in the middle of a subtask", () => {
     });
     expect(finished.status, second.output()).toBe("SUCCEEDED");
     const rerun = await deps.db.subtask.findUniqueOrThrow({ where: { id: victim.id } });
-    expect(rerun).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
+    // The second run is attempt 2 (the first stays fenced off), but the first used up nothing.
+    expect(rerun).toMatchObject({ status: "SUCCEEDED", attempts: 2, attemptBase: 1 });
     const finishes = await deps.db.logEvent.groupBy({ by: ["subtaskId"], where: { taskId, kind: "STATUS", message: { startsWith: "Finished" } }, _count: true });
     expect(finishes).toHaveLength(await deps.db.subtask.count({ where: { taskId } }));
     expect(finishes.every((row) => row._count === 1)).toBe(true);

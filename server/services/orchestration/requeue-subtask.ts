@@ -24,7 +24,14 @@ export type RequeueOutcome = "requeued" | "failed" | "skipped";
 export async function requeueStoppedSubtask(
   deps: OrchestratorDeps,
   subtask: StoppedSubtask,
-  options: { reason: string; failedReason?: string; jobState: JobState; countAttempt?: boolean },
+  options: {
+    reason: string;
+    failedReason?: string;
+    jobState: JobState;
+    countAttempt?: boolean;
+    /** The stopped run may still be going (its own process hands it back): its attempt number stays spent, so it can record nothing. */
+    runMayGoOn?: boolean;
+  },
 ): Promise<RequeueOutcome> {
   const countAttempt = options.countAttempt ?? true;
   const outOfAttempts = countAttempt && subtask.attempts - subtask.attemptBase >= JOB_DEFINITIONS.subtask.attempts;
@@ -35,7 +42,7 @@ export async function requeueStoppedSubtask(
       where: { id: subtask.id, status: "RUNNING", attempts: subtask.attempts },
       data: outOfAttempts
         ? { status: "FAILED", statusReason: options.failedReason ?? `${options.reason}; no attempts are left.`, finishedAt: new Date() }
-        : { status: "QUEUED", statusReason: options.reason, agentId: null, ...(countAttempt ? {} : { attempts: { decrement: 1 } }) },
+        : { status: "QUEUED", statusReason: options.reason, agentId: null, ...(countAttempt ? {} : options.runMayGoOn ? { attemptBase: { increment: 1 } } : { attempts: { decrement: 1 } }) },
     });
   });
   if (count === 0) return "skipped";
@@ -66,7 +73,7 @@ export async function requeueStoppedSubtask(
  */
 export async function handBackSubtask(
   deps: OrchestratorDeps,
-  args: { subtaskId: string; agentId: string; reason: string; countAttempt: boolean },
+  args: { subtaskId: string; agentId: string; reason: string; countAttempt: boolean; runMayGoOn?: boolean },
 ): Promise<RequeueOutcome> {
   const subtask = await deps.db.subtask.findUnique({
     where: { id: args.subtaskId },
@@ -75,7 +82,7 @@ export async function handBackSubtask(
   if (!subtask || subtask.status !== "RUNNING" || subtask.agentId !== args.agentId) return "skipped";
   const queue = deps.keys.agentQueue(subtask.profile?.name ?? GENERALIST_PROFILE);
   const jobState = await deps.dispatcher.jobState(queue, "subtask", { taskId: subtask.taskId, subtaskId: subtask.id });
-  const outcome = await requeueStoppedSubtask(deps, subtask, { reason: args.reason, jobState, countAttempt: args.countAttempt });
+  const outcome = await requeueStoppedSubtask(deps, subtask, { reason: args.reason, jobState, countAttempt: args.countAttempt, runMayGoOn: args.runMayGoOn });
   if (outcome === "skipped") return outcome;
   const then = outcome === "failed" ? "No attempts are left." : args.countAttempt ? "Back in the queue; this counted as an attempt." : "Back in the queue.";
   const events = await appendLogs(deps.sql, subtask.taskId, [
