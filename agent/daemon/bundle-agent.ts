@@ -2,9 +2,9 @@
 // fork then loads plain JavaScript instead of compiling TypeScript through tsx, which was most of
 // an agent's start-up (and so of the re-run of a crashed agent's subtask). The packages on every
 // subtask's path are bundled too: Node's loader otherwise resolves, reads and scans about 700 of
-// their files one by one, which made a fork take a third longer, and four at once on two cores
-// two thirds longer. Any other package stays external, loaded from node_modules. When the bundle
-// cannot be built or written, agents load through tsx as they would without it.
+// their files one by one, which made one fork's start about a fifth longer, and four at once on
+// two cores nearly half longer. Any other package stays external, loaded from node_modules. When
+// the bundle cannot be built or written, agents load through tsx as they would without it.
 import { build, type Plugin } from "esbuild";
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
