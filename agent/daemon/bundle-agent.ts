@@ -25,6 +25,8 @@ const BUNDLE_NAME = /^agent-[0-9a-f]+\.mjs$/;
  */
 const BUNDLED_PACKAGES = ["@anthropic-ai/sdk", "@prisma/adapter-pg", "@socket.io/redis-emitter", "bullmq", "ioredis", "pg", "zod"];
 const TSX_ENTRY = (entry: string): AgentEntry => ({ file: entry, execArgv: ["--import", "tsx"] });
+// Stack traces point into the TypeScript sources.
+const BUNDLE_ENTRY = (file: string): AgentEntry => ({ file, execArgv: ["--enable-source-maps"] });
 
 /** Beside the bundles: the bundle the entry's sources last made, and those sources' sizes and times. */
 const MANIFEST = "agent-bundle.json";
@@ -41,7 +43,7 @@ export async function bundleAgent(entry: string, outDir: string): Promise<AgentE
   // A daemon that restarts with its sources unchanged (a crash, a kill -9) takes the bundle it
   // made before: building it again took longer than starting its agents.
   const reusable = await reusableBundle(entry, outDir);
-  if (reusable) return { file: reusable, execArgv: ["--enable-source-maps"] };
+  if (reusable) return BUNDLE_ENTRY(reusable);
   try {
     const started = Date.now();
     const result = await build({
@@ -73,9 +75,9 @@ export async function bundleAgent(entry: string, outDir: string): Promise<AgentE
     await fs.rename(temp, file);
     await pruneOldBundles(outDir, file);
     // Without a record the next start builds again, as it did before there was one.
-    await recordManifest(outDir, { entry, file, inputs: {} }, [...Object.keys(result.metafile.inputs).map((input) => path.resolve(input)), ...BUILD_INPUTS], started).catch(() => {});
-    // Stack traces point into the TypeScript sources.
-    return { file, execArgv: ["--enable-source-maps"] };
+    const inputs = [...Object.keys(result.metafile.inputs).map((input) => path.resolve(input)), ...BUILD_INPUTS];
+    await recordManifest(outDir, { entry, file }, inputs, started).catch(() => {});
+    return BUNDLE_ENTRY(file);
   } catch (error) {
     console.error(`daemon: agents load through tsx; their bundle was not built: ${(error as Error).message}`);
     return TSX_ENTRY(entry);
@@ -102,11 +104,11 @@ async function reusableBundle(entry: string, outDir: string): Promise<string | n
   }
 }
 
-/** Records what `manifest.file` was built from; not when a source changed while it was being built. */
-async function recordManifest(outDir: string, manifest: Manifest, inputs: string[], builtFrom: number): Promise<void> {
+/** Records what `bundle.file` was built from; not when a source changed while it was being built. */
+async function recordManifest(outDir: string, bundle: Omit<Manifest, "inputs">, inputs: string[], builtFrom: number): Promise<void> {
   const stats = await Promise.all(inputs.map(statOf));
   if (stats.some((stat) => stat && stat.mtimeMs >= builtFrom)) return;
-  manifest.inputs = Object.fromEntries(inputs.map((input, i) => [input, fingerprint(stats[i] ?? null)]));
+  const manifest: Manifest = { ...bundle, inputs: Object.fromEntries(inputs.map((input, i) => [input, fingerprint(stats[i] ?? null)])) };
   const temp = path.join(outDir, `${MANIFEST}.${process.pid}.tmp`);
   await fs.writeFile(temp, JSON.stringify(manifest));
   await fs.rename(temp, path.join(outDir, MANIFEST));

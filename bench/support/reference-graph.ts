@@ -111,8 +111,9 @@ export async function startGraphReference(deps: { db: Db; prefix: string }, opti
 /**
  * Runs one graph on the reference's workers (a RawQueue in "graph" mode): its subtask rows and
  * dependency counters written first, then its roots added at once. Resolves with the run's key,
- * its span (first claim → last result) and its makespan: the roots' add → the last result recorded, timed as Baton's is (wall clock, the
- * results' own `finishedAt`).
+ * its makespan (the roots' add → the last result recorded) and its span (the first claim → the
+ * last result, as Baton's chains are timed), both timed as Baton's are (wall clock, the results'
+ * own `finishedAt`).
  */
 export async function runReferenceGraph(raw: RawQueue, deps: { db: Db; redis: Redis }, name: string, nodes: DagNode[]) {
   const run = `graph-${name.replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}`;
@@ -138,6 +139,5 @@ export async function runReferenceGraph(raw: RawQueue, deps: { db: Db; redis: Re
   }
   const { _min, _max } = await deps.db.subtask.aggregate({ where: { taskId: task.id }, _min: { startedAt: true }, _max: { finishedAt: true } });
   const lastResult = _max.finishedAt!.getTime();
-  /** `spanMs`: the first claim → the last result, as Baton's chains are timed. */
   return { run, makespanMs: lastResult - addedAt, spanMs: lastResult - _min.startedAt!.getTime() };
 }

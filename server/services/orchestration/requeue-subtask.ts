@@ -35,6 +35,9 @@ export async function requeueStoppedSubtask(
 ): Promise<RequeueOutcome> {
   const countAttempt = options.countAttempt ?? true;
   const outOfAttempts = countAttempt && subtask.attempts - subtask.attemptBase >= JOB_DEFINITIONS.subtask.attempts;
+  // An attempt not counted: taken off the count, or, while the run may still write, left spent and
+  // moved below the limit's base instead.
+  const uncounted = countAttempt ? {} : options.runMayGoOn ? { attemptBase: { increment: 1 } } : { attempts: { decrement: 1 } };
   // Under a share lock on the task row, as failSubtaskAttempt: a failure is put in order with the task's completions.
   const { count } = await deps.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Task" WHERE id = ${subtask.taskId} FOR SHARE`;
@@ -42,7 +45,7 @@ export async function requeueStoppedSubtask(
       where: { id: subtask.id, status: "RUNNING", attempts: subtask.attempts },
       data: outOfAttempts
         ? { status: "FAILED", statusReason: options.failedReason ?? `${options.reason}; no attempts are left.`, finishedAt: new Date() }
-        : { status: "QUEUED", statusReason: options.reason, agentId: null, ...(countAttempt ? {} : options.runMayGoOn ? { attemptBase: { increment: 1 } } : { attempts: { decrement: 1 } }) },
+        : { status: "QUEUED", statusReason: options.reason, agentId: null, ...uncounted },
     });
   });
   if (count === 0) return "skipped";
