@@ -104,15 +104,16 @@ test("task create --review --wait returns once the plan waits for review", async
 test("task logs --follow streams a running task until another process cancels it", async ({ baseURL }) => {
   test.setTimeout(120_000);
   const as = { token: tokens.write, baseURL: baseURL! };
-  // A long chain rather than `[sim:cmd=sleep 30]`: the chain's steps go to analysts, which run
-  // no commands, and with the e2e config's relative BATON_WORKSPACES bubblewrap cannot start one.
-  const created = await runBaton(["task", "create", "Step through the workspace [sim:chain=15]"], as);
+  // A chain of slow steps rather than `[sim:cmd=sleep 30]`: the chain's steps go to analysts,
+  // which run no commands, and with the e2e config's relative BATON_WORKSPACES bubblewrap cannot
+  // start one. Each step's second of simulated work keeps the task running well past the cancel.
+  const created = await runBaton(["task", "create", "Step through the workspace [sim:chain=20] [sim:work=1000]"], as);
   expect(created.code, created.stderr).toBe(0);
   const taskId = created.stdout.trim();
 
   const follower = startBaton(["task", "logs", taskId, "--follow"], as);
   // Step 2 starts seconds after the follower did, so these lines arrived live.
-  await expect.poll(follower.stdout, { timeout: 45_000 }).toMatch(/\[#2\] {4}STATUS {7}Started "Step 2 of 15"/);
+  await expect.poll(follower.stdout, { timeout: 45_000 }).toMatch(/\[#2\] {4}STATUS {7}Started "Step 2 of 20"/);
   const linesBeforeCancel = seqsOf(follower.stdout()).length;
 
   const cancelledAt = Date.now();

@@ -15,6 +15,8 @@ export interface RedisKeys {
   taskMessages(taskId: string): string;
   /** Held by the subtask that is writing `path` in the task's shared workspace. */
   taskWriteLock(taskId: string, path: string): string;
+  /** The agents that stopped their work on an aborted task (see queues/task-signals.ts). */
+  taskStopped(taskId: string): string;
   /** Pub/sub channel of commands from the dashboard to the agent daemons. */
   fleetCommands: string;
   /** Prefix of the keys by which one daemon claims a fleet command. */
@@ -38,6 +40,7 @@ export function redisKeys(prefix: string): RedisKeys {
     taskSharedData: (taskId) => `${prefix}:task:${taskId}:shared`,
     taskMessages: (taskId) => `${prefix}:task:${taskId}:messages`,
     taskWriteLock: (taskId, path) => `${prefix}:task:${taskId}:write-lock:${path}`,
+    taskStopped: (taskId) => `${prefix}:task:${taskId}:stopped`,
     fleetCommands: `${prefix}:fleet-commands`,
     fleetCommandClaims: `${prefix}:fleet-command-claim`,
     reconcilerRepairs: `${prefix}:metrics:reconciler-repairs`,

@@ -30,7 +30,7 @@ function createWebDeps(): WebDeps {
     keys,
     dispatcher: createDispatcher(redis, keys.bullPrefix),
     publisher: createRealtimePublisher(redis, keys.socketIoKey),
-    signals: createTaskSignals(redis, keys.cancelChannel),
+    signals: createTaskSignals(redis, keys),
     fleetPause: createFleetPause(redis, keys.fleetPause),
     fleetCommands: createFleetCommands(redis, keys.fleetCommands),
     agentSamples: createAgentSamples(redis, keys),

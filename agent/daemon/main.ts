@@ -60,7 +60,7 @@ if (env.NODE_ENV === "production") {
 }
 const keys = redisKeys(env.BATON_REDIS_PREFIX);
 const publisher = createRealtimePublisher(redis, keys.socketIoKey);
-const deps = { db, sql, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys.cancelChannel) };
+const deps = { db, sql, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys) };
 
 let simUrl = env.BATON_SIM_URL;
 const sim =

@@ -37,7 +37,7 @@ const subscriber = createRedis(env.REDIS_URL, "blocking");
 const publishing = createRedis(env.REDIS_URL, "publish");
 const keys = redisKeys(env.BATON_REDIS_PREFIX);
 const publisher = createRealtimePublisher(publishing, keys.socketIoKey);
-const deps = { db, sql, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys.cancelChannel) };
+const deps = { db, sql, keys, publisher, dispatcher: createDispatcher(redis, keys.bullPrefix), signals: createTaskSignals(redis, keys) };
 
 const profile = await db.agentProfile.findUniqueOrThrow({ where: { name: env.BATON_PROFILE } });
 const logs = new LogSink({ sql, publisher });

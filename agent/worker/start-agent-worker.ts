@@ -67,12 +67,23 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
       throw permanent ? new UnrecoverableError(error.message) : error;
     } finally {
       abort.close();
+      if (abort.signal.aborted) await reportStopped(payload.taskId);
       // A run stopped at a safe point (the task's budget, Claude's rate limit) ends mid-work: it
       // handed its subtask back, so it completes rather than failing.
       if (runtime.status.state === "WORKING") runtime.status.to("COMPLETING");
       runtime.status.to("IDLE");
     }
   };
+
+  /** The task was aborted: once this run's lines are stored, says so to whoever is waiting to write the closing line. */
+  async function reportStopped(taskId: string): Promise<void> {
+    try {
+      await runtime.logs.flush();
+      await runtime.deps.signals.stopped(taskId, runtime.agentId);
+    } catch (error) {
+      console.error(`job for task ${taskId}: could not report its stop (${(error as Error).message})`);
+    }
+  }
 
   /** Puts the job back in its queue and keeps this queue's workers off it until `until`. */
   async function backOffUntil(until: number): Promise<never> {

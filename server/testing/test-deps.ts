@@ -43,7 +43,7 @@ export function createTestDepsForPrefix(prefix: string, options: { rateLimits?: 
     keys,
     dispatcher,
     publisher: createRealtimePublisher(redis, keys.socketIoKey),
-    signals: createTaskSignals(redis, keys.cancelChannel),
+    signals: createTaskSignals(redis, keys),
     fleetPause: createFleetPause(redis, keys.fleetPause),
     fleetCommands: createFleetCommands(redis, keys.fleetCommands),
     agentSamples: createAgentSamples(redis, keys),

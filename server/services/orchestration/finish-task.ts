@@ -29,21 +29,24 @@ export async function failTask(
   from: ("PLANNING" | "RUNNING" | "FINALIZING")[] = ["PLANNING", "RUNNING", "FINALIZING"],
 ): Promise<boolean> {
   const now = new Date();
-  const failed = await deps.db.$transaction(async (tx) => {
+  const skipped = await deps.db.$transaction(async (tx) => {
     const { count } = await tx.task.updateMany({
       where: { id: taskId, status: { in: from } },
       data: { status: "FAILED", statusReason: reason, finishedAt: now },
     });
-    if (count === 0) return false;
-    await tx.subtask.updateMany({
-      where: { taskId, status: { in: ["PENDING", "QUEUED", "RUNNING"] } },
-      data: { status: "SKIPPED", statusReason: reason, finishedAt: now },
-    });
-    return true;
+    if (count === 0) return null;
+    const open = await tx.subtask.findMany({ where: { taskId, status: { in: ["PENDING", "QUEUED", "RUNNING"] } }, select: { id: true, status: true, agentId: true } });
+    await tx.subtask.updateMany({ where: { id: { in: open.map((s) => s.id) } }, data: { status: "SKIPPED", statusReason: reason, finishedAt: now } });
+    return open;
   });
-  if (!failed) return false;
-  await deps.signals.abort(taskId, reason);
+  if (!skipped) return false;
+  await deps.signals.abort(taskId, reason, agentsRunning(skipped));
   await recordLogs(deps, taskId, [{ kind: "STATUS", level: "ERROR", message: `Task failed: ${reason}` }]);
   await publishTaskEnd(deps, taskId, "FAILED");
   return true;
+}
+
+/** The agents holding these subtasks' runs: an abort waits for them to store their last lines. */
+export function agentsRunning(subtasks: readonly { status: string; agentId: string | null }[]): string[] {
+  return subtasks.flatMap((s) => (s.status === "RUNNING" && s.agentId ? [s.agentId] : []));
 }

@@ -68,6 +68,10 @@ describe("cancelling a running task", () => {
     }, 2_000, 50);
     expect(Date.now() - started).toBeLessThan(2_000);
 
+    // The stopped run's last lines were stored before the cancel's closing line, which ends the log.
+    const lines = await deps.db.logEvent.findMany({ where: { taskId }, orderBy: { seq: "asc" }, select: { seq: true, subtaskId: true, kind: true, message: true } });
+    expect(lines.filter((line) => line.subtaskId === running.subtaskId).at(-1)?.kind).toBe("TOOL_RESULT");
+    expect(lines.at(-1)).toMatchObject({ subtaskId: null, kind: "STATUS", message: "Cancelled by a user." });
     expect(await statusOf(taskId)).toBe("CANCELLED");
     const subtasks = await deps.db.subtask.findMany({ where: { taskId } });
     expect(subtasks.find((s) => s.id === running.subtaskId)?.status).toBe("CANCELLED");

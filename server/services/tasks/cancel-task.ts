@@ -1,8 +1,10 @@
 // Cancels a task: final status in one transaction (its unanswered approvals end with it), waiting
-// jobs removed, running agents told to abort (they stop their model stream and kill their commands).
+// jobs removed, running agents told to abort (they stop their model stream and kill their
+// commands) and given a moment to store their last lines, then the closing line.
 import { z } from "zod";
 import { recordLogs } from "../logs/append-logs";
 import type { OrchestratorDeps } from "../orchestration/deps";
+import { agentsRunning } from "../orchestration/finish-task";
 import { publishTaskEnd } from "./publish-task-end";
 
 export const ZCancelTaskRequestSchema = z.object({ id: z.string().min(1).max(64) });
@@ -25,7 +27,7 @@ export async function cancelTask(deps: OrchestratorDeps, args: { taskId: string;
     }
     const open = await tx.subtask.findMany({
       where: { taskId: args.taskId, status: { in: ["PENDING", "QUEUED", "RUNNING"] } },
-      select: { id: true, profile: { select: { name: true } } },
+      select: { id: true, status: true, agentId: true, profile: { select: { name: true } } },
     });
     await tx.subtask.updateMany({
       where: { id: { in: open.map((s) => s.id) } },
@@ -36,13 +38,14 @@ export async function cancelTask(deps: OrchestratorDeps, args: { taskId: string;
   });
   if (!outcome.result.cancelled) return outcome.result;
 
-  await deps.signals.abort(args.taskId, reason);
+  await deps.signals.abort(args.taskId, reason, agentsRunning(outcome.subtasks));
   await Promise.all(
     outcome.subtasks.map((s) =>
       s.profile ? dispatcher.remove(keys.agentQueue(s.profile.name), "subtask", { taskId: args.taskId, subtaskId: s.id }) : undefined,
     ),
   );
-  // The closing line first: whoever watches for the final status has every line by then.
+  // The closing line first: whoever watches for the final status has every line by then. The
+  // stopped runs' last lines came before it (the abort waited for them).
   await recordLogs(deps, args.taskId, [{ kind: "STATUS", level: "WARN", message: reason }]);
   await publishTaskEnd(deps, args.taskId, "CANCELLED");
   for (const s of outcome.subtasks) publisher.taskUpdate({ taskId: args.taskId, subtaskId: s.id, subtaskStatus: "CANCELLED" });
