@@ -9,7 +9,7 @@ import { createPrisma } from "../server/db/create-prisma";
 import { isAgentCommandLine } from "../agent/daemon/bundle-agent";
 import { processAlive } from "../agent/daemon/process-tree";
 import { installAudit, logSeqGaps, subtaskEvents } from "./chaos/audit";
-import { healthDuringOutages, percentile, redisRecoveries, rerunLatencies, runCounts } from "./chaos/checks";
+import { healthDuringOutages, percentile, redisRecoveries, rerunLatencies, runCounts, type RerunLatencies } from "./chaos/checks";
 import { FAULT_KINDS, injectFault, type FaultKind, type FaultRecord } from "./chaos/faults";
 import { startHealthProbe } from "./chaos/health-probe";
 import { startLogWatch } from "./chaos/log-watch";
@@ -162,8 +162,11 @@ for (const t of tasks.filter((t) => t.status === "FAILED").slice(0, 5)) console.
 console.log(`settled ${ms(settleMs)} after the last fault (bound ${ms(options.settleMs)})`);
 console.log(`extra subtask runs: ${extraRuns} for ${faults.length} faults (${(extraRuns / Math.max(1, faults.length)).toFixed(2)} per fault; at most 1)`);
 console.log(`duplicate results: ${duplicateResults.length}`);
-console.log(`orphan re-run after agent kill -9: ${agentReruns.latenciesMs.length} subtasks, p50 ${ms(percentile(agentReruns.latenciesMs, 50))}, p95 ${ms(percentile(agentReruns.latenciesMs, 95))} (goal ≤ 15 s), max ${ms(percentile(agentReruns.latenciesMs, 100))}; ${agentReruns.notRerun} not re-run (their task ended first)`);
-console.log(`orphan re-run after daemon kill -9: ${daemonReruns.latenciesMs.length} subtasks, p50 ${ms(percentile(daemonReruns.latenciesMs, 50))}, p95 ${ms(percentile(daemonReruns.latenciesMs, 95))}, max ${ms(percentile(daemonReruns.latenciesMs, 100))}; ${daemonReruns.notRerun} not re-run`);
+const rerunLine = (victim: string, reruns: RerunLatencies) =>
+  `orphan re-run after ${victim} kill -9: ${reruns.latenciesMs.length} subtasks, p50 ${ms(percentile(reruns.latenciesMs, 50))}, p95 ${ms(percentile(reruns.latenciesMs, 95))} (goal ≤ 15 s), ` +
+  `max ${ms(percentile(reruns.latenciesMs, 100))}; ${reruns.finishedByItsRun} finished by the run that held it, ${reruns.notRerun} not re-run (their task ended first)`;
+console.log(rerunLine("agent", agentReruns));
+console.log(rerunLine("daemon", daemonReruns));
 for (const r of recoveries) {
   const resume = r.resumeMs === null ? "never" : `after ${ms(r.resumeMs)}`;
   console.log(`redis ${r.kind}: down ${ms(r.downMs)}, ${r.waitingWork} subtasks waiting, agents claimed work again ${resume}${r.waitingWork ? " (goal ≤ 10 s)" : ""}`);

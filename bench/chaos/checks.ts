@@ -9,17 +9,20 @@ export const percentile = (values: number[], p: number) =>
 
 export interface RerunLatencies {
   latenciesMs: number[];
+  /** Its run recorded its result anyway: it ended between the look at the held subtasks and the kill, or (a daemon's death) before the agent heard of it. */
+  finishedByItsRun: number;
+  /** Neither run again nor finished: the task ended first. */
   notRerun: number;
 }
 
 /** For every subtask a killed process held: the time from the kill to its next claim. */
 export function rerunLatencies(faults: FaultRecord[], kinds: FaultKind[], events: SubtaskEvent[]): RerunLatencies {
-  const claims = events.filter((e) => e.kind === "claim");
-  const out: RerunLatencies = { latenciesMs: [], notRerun: 0 };
+  const out: RerunLatencies = { latenciesMs: [], finishedByItsRun: 0, notRerun: 0 };
   for (const fault of faults.filter((f) => kinds.includes(f.kind))) {
     for (const orphan of fault.orphans) {
-      const next = claims.find((c) => c.subtaskId === orphan.id && c.attempts > orphan.attempts);
+      const next = events.find((e) => e.kind === "claim" && e.subtaskId === orphan.id && e.attempts > orphan.attempts);
       if (next) out.latenciesMs.push(next.at.getTime() - fault.at);
+      else if (events.some((e) => e.kind === "result" && e.subtaskId === orphan.id && e.attempts === orphan.attempts)) out.finishedByItsRun++;
       else out.notRerun++;
     }
   }
