@@ -2,7 +2,7 @@
 // autoscaler, admins), records each in AgentProcess, watches heartbeats, samples CPU and RSS of
 // each agent's whole process tree, kills an agent that breaks its memory or time limit, restarts
 // crashed agents with backoff and stops them gracefully (SIGKILL after a deadline).
-import { LIVE_AGENT_STATES } from "../../server/contracts/agent-state";
+import { LEFT_BY_ITS_DAEMON, LIVE_AGENT_STATES } from "../../server/contracts/agent-state";
 import { fork, type ChildProcess } from "node:child_process";
 import readline from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -112,7 +112,7 @@ export class AgentSupervisor {
   async start(): Promise<void> {
     await this.options.db.agentProcess.updateMany({
       where: { host: this.options.host, state: { in: [...LIVE_AGENT_STATES] } },
-      data: { state: "EXITED", exitReason: "the agent daemon restarted", endedAt: new Date() },
+      data: { state: "EXITED", exitReason: LEFT_BY_ITS_DAEMON, endedAt: new Date() },
     });
   }
 

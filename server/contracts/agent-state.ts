@@ -11,6 +11,9 @@ export const LIVE_AGENT_STATES = ["INITIALIZING", "IDLE", "CLAIMED", "WORKING", 
 export type LiveAgentState = (typeof LIVE_AGENT_STATES)[number];
 export const ZLiveAgentStateSchema = z.enum(LIVE_AGENT_STATES);
 
+/** The exit reason a restarted daemon records for the agents its predecessor left behind. */
+export const LEFT_BY_ITS_DAEMON = "the agent daemon restarted";
+
 /** The legal moves. Any live state may end in TERMINATING (asked to stop), EXITED or CRASHED. */
 const TRANSITIONS: Record<AgentStateName, readonly AgentStateName[]> = {
   INITIALIZING: ["IDLE", "ERROR"],

@@ -1,6 +1,7 @@
 // The reconciler rebuilds what Redis lost and repairs what crashes left, from PostgreSQL alone.
 import { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LEFT_BY_ITS_DAEMON } from "../../contracts/agent-state";
 import { createRedis } from "../../create-redis";
 import { createTestDeps, resetData } from "../../testing/test-deps";
 import { reconcile } from "./reconcile";
@@ -75,6 +76,29 @@ describe("reconcile", () => {
     expect((await worker.getNextJob("next-agent-token"))?.data).toEqual({ taskId: task.id, subtaskId: subtask.id });
     await worker.close(true);
     connection.disconnect();
+  });
+
+  it("uses up no attempt of a subtask whose agent was left behind by its daemon's death, unlike one whose agent crashed", async () => {
+    const task = await deps.db.task.create({ data: { title: "last attempts", prompt: "p", status: "PLANNING" } });
+    // The second is optional, so its failure leaves the task, and the first, running.
+    await savePlan(deps, task.id, { subtasks: [step("agent left by its daemon"), { ...step("agent crashed"), optional: true }] }, deps);
+    const [left, crashed] = await deps.db.subtask.findMany({ where: { taskId: task.id }, orderBy: { index: "asc" } });
+    const agentEnded = (exitReason: string) =>
+      deps.db.agentProcess.create({ data: { host: "gone", profileId: left!.profileId!, state: "EXITED", exitReason, lastHeartbeatAt: new Date(Date.now() - 60_000) } });
+    // Each on its last attempt, its job lost.
+    for (const [subtask, exitReason] of [[left!, LEFT_BY_ITS_DAEMON], [crashed!, "killed by SIGKILL"]] as const) {
+      await deps.db.subtask.update({ where: { id: subtask.id }, data: { status: "RUNNING", attempts: 3, agentId: (await agentEnded(exitReason)).id } });
+    }
+    await deps.dispatcher.queue(analystQueue()).obliterate({ force: true });
+
+    const report = await reconcile(deps, { agentStaleMs: 15_000 });
+    expect(report).toMatchObject({ subtasksRequeued: 1, subtasksFailed: 1 });
+    // The uncounted attempt stays spent: a run still exiting can record nothing.
+    expect(await deps.db.subtask.findUniqueOrThrow({ where: { id: left!.id } })).toMatchObject({
+      status: "QUEUED", attempts: 3, attemptBase: 1, agentId: null, statusReason: "Requeued: its agent stopped with its daemon.",
+    });
+    expect(await deps.dispatcher.jobState(analystQueue(), "subtask", { taskId: task.id, subtaskId: left!.id })).toBe("prioritized");
+    expect(await deps.db.subtask.findUniqueOrThrow({ where: { id: crashed!.id } })).toMatchObject({ status: "FAILED", statusReason: "Its agent stopped and no attempts are left." });
   });
 
   it("requeues a running subtask whose live agent has moved on, and leaves one its agent still holds", async () => {

@@ -5,7 +5,7 @@
 // out overdue tasks; and nudges tasks that look stuck. Every repair goes through the same
 // idempotent functions as the normal path.
 import { GENERALIST_PROFILE } from "../profiles/route-profile";
-import { LIVE_AGENT_STATES } from "../../contracts/agent-state";
+import { LEFT_BY_ITS_DAEMON, LIVE_AGENT_STATES } from "../../contracts/agent-state";
 import { advance, bullPriority } from "./advance";
 import type { OrchestratorDeps } from "./deps";
 import { failTask } from "./finish-task";
@@ -64,9 +64,11 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
   // Agents whose process is known to have ended (their daemon recorded it, or a restarted daemon
   // found them left behind): their active jobs need not wait for BullMQ's lock to expire.
   const runningAgentIds = [...new Set(active.flatMap((s) => (s.status === "RUNNING" && s.agentId ? [s.agentId] : [])))];
-  const endedAgents = new Set(
+  const endedAgents = new Map(
     runningAgentIds.length
-      ? (await db.agentProcess.findMany({ where: { id: { in: runningAgentIds }, state: { in: ["EXITED", "CRASHED"] } }, select: { id: true } })).map((a) => a.id)
+      ? (
+          await db.agentProcess.findMany({ where: { id: { in: runningAgentIds }, state: { in: ["EXITED", "CRASHED"] } }, select: { id: true, exitReason: true } })
+        ).map((a) => [a.id, a.exitReason])
       : [],
   );
   for (const subtask of active) {
@@ -91,10 +93,16 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
     if (subtask.status === "RUNNING") {
       // Other stalled runs come back through BullMQ; this is for runs whose job is gone too, or
       // whose agent is known to be gone (an active job is then put back in line at once).
+      // An agent left behind by its daemon's death did not stop because of its subtask, as an
+      // agent that crashed may have: as with the hand-back it could not make itself (PostgreSQL
+      // was away), the attempt is not counted, and stays spent in case the run is still exiting.
+      const leftByDaemon = !!subtask.agentId && endedAgents.get(subtask.agentId) === LEFT_BY_ITS_DAEMON;
       const outcome = await requeueStoppedSubtask(deps, subtask, {
-        reason: "Requeued: its agent stopped.",
+        reason: leftByDaemon ? "Requeued: its agent stopped with its daemon." : "Requeued: its agent stopped.",
         failedReason: "Its agent stopped and no attempts are left.",
         jobState: state,
+        countAttempt: !leftByDaemon,
+        runMayGoOn: leftByDaemon,
       });
       if (outcome === "failed") report.subtasksFailed++;
       if (outcome === "requeued") {
