@@ -4,7 +4,7 @@ import next from "next";
 import type { IncomingMessage } from "node:http";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, REQUEST_PATH_HEADER, requestPath } from "./server/auth/client-address";
 import { originOf } from "./server/auth/csrf";
-import { createRedis } from "./server/create-redis";
+import { createRedis, SUBSCRIBER_OPTIONS } from "./server/create-redis";
 import { baseUrl, env } from "./server/env";
 import { createRealtime, untilSubscribed } from "./server/realtime/create-realtime";
 import { redisKeys } from "./server/redis-keys";
@@ -36,7 +36,7 @@ const httpServer = createServer((req, res) => {
   req.headers[REQUEST_PATH_HEADER] = requestPath(req.url);
   void handle(req, res);
 });
-const subClient = pubClient.duplicate();
+const subClient = pubClient.duplicate(SUBSCRIBER_OPTIONS);
 subClient.on("error", () => {});
 const deps = webDeps();
 const io = createRealtime(httpServer, {

@@ -128,7 +128,7 @@ async function startEmitters(count: number, prefix: string) {
 
 /** The least a relay can do: one Redis subscription, every message to every socket, no auth, no rooms. */
 async function startBareRelay(channel: string) {
-  const subscriber = createRedis(process.env.REDIS_URL!, "blocking");
+  const subscriber = createRedis(process.env.REDIS_URL!, "subscribe");
   const httpServer = createServer();
   const io = new Server(httpServer, { serveClient: false });
   await subscriber.subscribe(channel);

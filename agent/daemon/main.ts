@@ -50,7 +50,7 @@ const host = os.hostname();
 const owner = `${host}:${process.pid}`;
 const { db, sql } = createDatabase(env.DATABASE_URL, { max: 4 });
 const redis = createRedis(env.REDIS_URL);
-const subscriber = createRedis(env.REDIS_URL, "blocking");
+const subscriber = createRedis(env.REDIS_URL, "subscribe");
 if (env.NODE_ENV === "production") {
   const refusal = await checkRedisDurability(redis, { url: env.REDIS_URL, allowEphemeral: env.BATON_ALLOW_EPHEMERAL_REDIS });
   if (refusal) {

@@ -13,7 +13,7 @@ import { createTestDeps, resetData, seededFleetIdle, waitFor } from "../../serve
 import { createUser } from "../../server/testing/test-users";
 
 const deps = createTestDeps("agent-runtime");
-const listener = createRedis(process.env.REDIS_URL!, "blocking");
+const listener = createRedis(process.env.REDIS_URL!, "subscribe");
 const updates: AgentUpdateMessage[] = [];
 let daemon: RunningDaemon;
 

@@ -38,12 +38,13 @@ export async function cancelTask(deps: OrchestratorDeps, args: { taskId: string;
   });
   if (!outcome.result.cancelled) return outcome.result;
 
-  await deps.signals.abort(args.taskId, reason, agentsRunning(outcome.subtasks));
-  await Promise.all(
-    outcome.subtasks.map((s) =>
+  // The waiting jobs go while the running agents stop.
+  await Promise.all([
+    deps.signals.abort(args.taskId, reason, agentsRunning(outcome.subtasks)),
+    ...outcome.subtasks.map((s) =>
       s.profile ? dispatcher.remove(keys.agentQueue(s.profile.name), "subtask", { taskId: args.taskId, subtaskId: s.id }) : undefined,
     ),
-  );
+  ]);
   // The closing line first: whoever watches for the final status has every line by then. The
   // stopped runs' last lines came before it (the abort waited for them).
   await recordLogs(deps, args.taskId, [{ kind: "STATUS", level: "WARN", message: reason }]);
