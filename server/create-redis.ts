@@ -11,9 +11,10 @@ export const SUBSCRIBER_OPTIONS = { enableReadyCheck: false, maxRetriesPerReques
 
 export function createRedis(url: string, purpose: "command" | "blocking" | "publish" | "subscribe" = "command"): Redis {
   const redis = new Redis(url, {
-    maxRetriesPerRequest: purpose === "blocking" || purpose === "subscribe" ? null : 3,
-    enableReadyCheck: purpose !== "subscribe",
+    maxRetriesPerRequest: purpose === "blocking" ? null : 3,
+    enableReadyCheck: true,
     enableAutoPipelining: purpose === "publish",
+    ...(purpose === "subscribe" ? SUBSCRIBER_OPTIONS : {}),
   });
   // Without a listener ioredis prints unhandled errors; reconnection is automatic.
   redis.on("error", () => {});

@@ -93,6 +93,7 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
     if (subtask.status === "RUNNING") {
       // Other stalled runs come back through BullMQ; this is for runs whose job is gone too, or
       // whose agent is known to be gone (an active job is then put back in line at once).
+      //
       // An agent left behind by its daemon's death did not stop because of its subtask, as an
       // agent that crashed may have: as with the hand-back it could not make itself (PostgreSQL
       // was away), the attempt is not counted, and stays spent in case the run is still exiting.
