@@ -36,15 +36,15 @@ export function createTaskSignals(redis: Redis, keys: Pick<RedisKeys, "cancelCha
         .del(answers)
         .publish(keys.cancelChannel, JSON.stringify({ taskId, reason } satisfies AbortMessage))
         .exec();
+      if (agentIds.length === 0) return [];
       const waitingFor = [...new Set(agentIds)];
       const deadline = Date.now() + STOP_WAIT_MS;
-      while (waitingFor.length > 0) {
+      for (;;) {
         const answered = new Set(await redis.smembers(answers));
         const silent = waitingFor.filter((agentId) => !answered.has(agentId));
         if (silent.length === 0 || Date.now() >= deadline) return silent;
         await sleep(STOP_POLL_MS);
       }
-      return [];
     },
     async stopped(taskId, agentId) {
       const answers = keys.taskStopped(taskId);

@@ -8,7 +8,7 @@ import { GENERALIST_PROFILE } from "../profiles/route-profile";
 import { LEFT_BY_ITS_DAEMON, LIVE_AGENT_STATES } from "../../contracts/agent-state";
 import { advance, bullPriority } from "./advance";
 import type { OrchestratorDeps } from "./deps";
-import { failTask } from "./finish-task";
+import { agentsRunning, failTask } from "./finish-task";
 import { requeueStoppedSubtask } from "./requeue-subtask";
 
 export interface ReconcileReport {
@@ -63,7 +63,7 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
     SELECT now() - make_interval(secs => ${options.agentStaleMs / 1000}) AS "takenUpSince"`) as [{ takenUpSince: Date }];
   // Agents whose process is known to have ended (their daemon recorded it, or a restarted daemon
   // found them left behind): their active jobs need not wait for BullMQ's lock to expire.
-  const runningAgentIds = [...new Set(active.flatMap((s) => (s.status === "RUNNING" && s.agentId ? [s.agentId] : [])))];
+  const runningAgentIds = [...new Set(agentsRunning(active))];
   const endedAgents = new Map(
     runningAgentIds.length
       ? (
