@@ -77,6 +77,30 @@ describe("the management API", () => {
     ]);
     expect(events[0]!.reason).toBe("requested by the management API");
   });
+
+  it("lets an agent stopped in the middle of a chain finish its step, and leaves the next step to the queue", { timeout: 150_000 }, async () => {
+    const task = await createTask(deps, { request: { prompt: "Four steps one after another [sim:chain=4] [sim:work=500]", priority: 5 }, userId: null });
+    const second = await waitFor("the second step to run", async () => {
+      const subtask = await deps.db.subtask.findFirst({ where: { taskId: task.id, index: 1, status: "RUNNING" }, include: { profile: true } });
+      return subtask?.agentId ? subtask : null;
+    }, 60_000, 50);
+    const stopped = await request(`/agents/${second.agentId}`, { method: "DELETE" });
+    expect([stopped.status, await stopped.json()]).toEqual([202, { agentId: second.agentId, stopping: "graceful" }]);
+
+    const done = await waitFor("the chain to finish", async () => {
+      const row = await deps.db.task.findUniqueOrThrow({ where: { id: task.id } });
+      return ["SUCCEEDED", "FAILED"].includes(row.status) ? row : null;
+    }, 90_000, 100);
+    expect(done.status, daemon.output()).toBe("SUCCEEDED");
+    const steps = await deps.db.subtask.findMany({ where: { taskId: task.id }, orderBy: { index: "asc" } });
+    // Its own step ran to the end, once; the step after it went to the queue, for another agent.
+    expect(steps[1]).toMatchObject({ id: second.id, agentId: second.agentId, attempts: 1, status: "SUCCEEDED" });
+    expect(steps[2]!.agentId).not.toBe(second.agentId);
+    expect(steps[2]!.attempts).toBe(1);
+    const queue = deps.keys.agentQueue(second.profile!.name);
+    expect(await deps.dispatcher.jobState(queue, "subtask", { taskId: task.id, subtaskId: steps[2]!.id })).not.toBe("missing");
+    await waitFor("the stopped agent to exit", async () => (await state(second.agentId!)) === "EXITED", 30_000);
+  });
 });
 
 describe("fleet commands from the dashboard", () => {

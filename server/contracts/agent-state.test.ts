@@ -23,7 +23,7 @@ describe("the agent state machine", () => {
     expect(canTransition("CLAIMED", "IDLE")).toBe(true);
   });
 
-  it("lets a completing agent take up its follow-on, the next step its completion reserved for it", () => {
+  it("lets a completing agent take up its follow-on, the next step its completion claimed for it", () => {
     expect(canTransition("COMPLETING", "CLAIMED")).toBe(true);
   });
 

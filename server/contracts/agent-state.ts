@@ -21,7 +21,7 @@ const TRANSITIONS: Record<AgentStateName, readonly AgentStateName[]> = {
   CLAIMED: ["WORKING", "IDLE", "ERROR"],
   WORKING: ["WAITING", "COMPLETING", "ERROR"],
   WAITING: ["WORKING", "ERROR"],
-  // CLAIMED: a follow-on, the next step its completion reserved for this agent (see completeSubtask).
+  // CLAIMED: a follow-on, the next step its completion claimed for this agent (see completeSubtask).
   COMPLETING: ["IDLE", "CLAIMED", "ERROR"],
   ERROR: ["IDLE"],
   TERMINATING: [],

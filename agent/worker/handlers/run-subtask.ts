@@ -25,7 +25,7 @@ import { streamCallbacks } from "./stream-callbacks";
 type SubtaskJob = JobContext<{ taskId: string; subtaskId: string }>;
 
 /**
- * The job's subtask, then each follow-on its completion reserves for this agent (see
+ * The job's subtask, then each follow-on its completion claims for this agent (see
  * completeSubtask). A follow-on has no job of its own, so its errors stay here: one that is to be
  * run again (a retry, Claude's rate limit) gets its job now, and the job's own run is unaffected.
  */
@@ -35,11 +35,15 @@ export async function runSubtask(runtime: AgentRuntime, ctx: SubtaskJob): Promis
     const followOn: FollowOn = next;
     const payload = { taskId: followOn.taskId, subtaskId: followOn.subtaskId };
     const giveJob = (delayMs = 0) => runtime.deps.dispatcher.enqueue("subtask", payload, { queue: followOn.queue, priority: followOn.priority, delayMs });
-    // A stopping agent finishes its run, not a chain: the next step goes to the queue.
-    if (runtime.stopping()) return giveJob();
     runtime.status.to("CLAIMED", followOn.subtaskId);
+    // A stopping agent finishes its run, not a chain: a next step claimed as it began stopping goes back to the queue.
+    if (runtime.stopping()) {
+      const reason = "Back in the queue: the agent that took it is stopping.";
+      if (await releaseSubtask(runtime.deps, { ...payload, attempt: followOn.claim.attempt, to: "QUEUED", reason })) await giveJob();
+      return;
+    }
     try {
-      next = await runOneSubtask(runtime, { ...ctx, payload, attempt: 1, maxAttempts: JOB_DEFINITIONS.subtask.attempts });
+      next = await runOneSubtask(runtime, { ...ctx, payload, attempt: 1, maxAttempts: JOB_DEFINITIONS.subtask.attempts }, followOn.claim);
     } catch (error) {
       // Handed back at the task's budget, as a job's own subtask would be.
       if (deferralOf(error) instanceof BudgetReachedError) throw error;
@@ -64,11 +68,12 @@ export function followOnRetryDelay(error: unknown): number | null {
   return deferral ? 0 : JOB_DEFINITIONS.subtask.backoffMs;
 }
 
-async function runOneSubtask(runtime: AgentRuntime, ctx: SubtaskJob): Promise<FollowOn | null> {
+/** Runs the subtask of `ctx`, claiming it first unless a completion claimed it already (`claimed`). */
+async function runOneSubtask(runtime: AgentRuntime, ctx: SubtaskJob, claimed?: SubtaskClaim): Promise<FollowOn | null> {
   const { taskId, subtaskId } = ctx.payload;
   // The task's workspace is made ready while the claim's round trip is out; a lost claim leaves it for the task's other runs.
   const [claim, workspace] = await Promise.all([
-    claimSubtask(runtime.deps, { taskId, subtaskId, agentId: runtime.agentId, profileId: runtime.profile.id }),
+    claimed ?? claimSubtask(runtime.deps, { taskId, subtaskId, agentId: runtime.agentId, profileId: runtime.profile.id }),
     ensureWorkspace(runtime.workspaces, taskId),
   ]);
   if (!claim) return null;
@@ -168,7 +173,8 @@ async function runOneSubtask(runtime: AgentRuntime, ctx: SubtaskJob): Promise<Fo
       next: claim.next,
       lastCall: calls.held(),
       leaveRunning: (advancing) => runtime.background.add(advancing),
-      followOn: { agentId: runtime.agentId, queue: runtime.deps.keys.agentQueue(runtime.profile.name) },
+      // A stopping agent takes no next step.
+      followOn: runtime.stopping() ? undefined : { agentId: runtime.agentId, profileId: runtime.profile.id, queue: runtime.deps.keys.agentQueue(runtime.profile.name) },
     });
     return followOn;
   } finally {

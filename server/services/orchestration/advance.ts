@@ -122,16 +122,15 @@ export async function routeSubtasks(
   });
 }
 
-/** Adds the jobs of subtasks this caller moved to QUEUED (but those reserved for its own agent) and announces them. */
+/** Adds the jobs of subtasks this caller moved to QUEUED and announces them. */
 export async function dispatchQueued(
   deps: Pick<OrchestratorDeps, "dispatcher" | "publisher">,
   taskId: string,
   taskPriority: number,
   routes: SubtaskRoute[],
-  reserved: string[] = [],
 ): Promise<void> {
   await Promise.all(
-    routes.filter((route) => !reserved.includes(route.subtaskId)).map((route) => deps.dispatcher.enqueue("subtask", { taskId, subtaskId: route.subtaskId }, { queue: route.queue, priority: bullPriority(taskPriority, route.priority) })),
+    routes.map((route) => deps.dispatcher.enqueue("subtask", { taskId, subtaskId: route.subtaskId }, { queue: route.queue, priority: bullPriority(taskPriority, route.priority) })),
   );
   for (const route of routes) deps.publisher.taskUpdate({ taskId, subtaskId: route.subtaskId, subtaskStatus: "QUEUED" });
 }

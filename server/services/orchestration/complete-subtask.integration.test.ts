@@ -1,7 +1,7 @@
 // completeSubtask() queues the dependents a completion makes ready in its own statement, and
 // leaves to advance() whatever it cannot decide alone. Against the real database and queues.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Plan } from "../../contracts/plan";
+import type { FinishInput, Plan } from "../../contracts/plan";
 import { newModelCallId, recordModelCall, type ModelCallRecord } from "../costs/record-model-call";
 import { holdLock } from "../../testing/hold-lock";
 import { createTestDeps, resetData, waitFor } from "../../testing/test-deps";
@@ -256,6 +256,10 @@ describe("completeSubtask", () => {
 
   describe("a follow-on for the completing agent", () => {
     const generalistQueue = () => deps.keys.agentQueue("generalist");
+    let generalistId: string;
+    beforeAll(async () => {
+      generalistId = (await deps.db.agentProfile.findUniqueOrThrow({ where: { name: "generalist" } })).id;
+    });
 
     async function chainClaimedBy(capabilities = ["write"]) {
       await deps.dispatcher.queue(generalistQueue()).obliterate({ force: true });
@@ -265,21 +269,40 @@ describe("completeSubtask", () => {
       return { taskId, ids, claimed, agentId };
     }
 
-    const completeAs = (agentId: string, queue: string, taskId: string, subtaskId: string, claimed: Awaited<ReturnType<typeof claim>>) =>
-      completeSubtask(deps, { taskId, subtaskId, attempt: claimed.attempt, result: { summary: "done" }, next: claimed.next, followOn: { agentId, queue } });
+    const completeAs = (agentId: string, queue: string, taskId: string, subtaskId: string, claimed: Awaited<ReturnType<typeof claim>>, result: FinishInput = { summary: "done" }) =>
+      completeSubtask(deps, { taskId, subtaskId, attempt: claimed.attempt, result, next: claimed.next, followOn: { agentId, profileId: generalistId, queue } });
 
-    it("reserves the next step for the agent when its queue has nothing waiting, with no job, and the agent claims it", async () => {
+    it("claims the next step for the agent in the completion's statement when its queue has nothing waiting, with no job", async () => {
       const { taskId, ids, claimed, agentId } = await chainClaimedBy();
-      const completion = await completeAs(agentId, generalistQueue(), taskId, ids[0]!, claimed);
+      const completion = await completeAs(agentId, generalistQueue(), taskId, ids[0]!, claimed, { summary: "step a", output: { rows: 3 } });
       expect(completion.followOn).toMatchObject({ taskId, subtaskId: ids[1], queue: generalistQueue() });
-      const reserved = await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[1] } });
-      expect(reserved).toMatchObject({ status: "QUEUED", agentId });
+      const next = await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[1] } });
+      expect(next).toMatchObject({ status: "RUNNING", agentId, attempts: 1, statusReason: null });
+      expect(next.startedAt).not.toBeNull();
+      expect(next.queuedAt!.getTime()).toBe(next.startedAt!.getTime());
       expect(await deps.dispatcher.jobState(generalistQueue(), "subtask", { taskId, subtaskId: ids[1]! })).toBe("missing");
-
-      const profile = await deps.db.agentProfile.findUniqueOrThrow({ where: { name: "generalist" } });
-      const next = await claimSubtask(deps, { taskId, subtaskId: ids[1]!, agentId, profileId: profile.id });
-      expect(next?.attempt).toBe(1);
       expect(await statuses(taskId)).toEqual(["SUCCEEDED", "RUNNING", "PENDING"]);
+
+      // What the run gets is what a claim of its own would read: the step before's result, who depends on it, the policy, the spend.
+      const followOn = completion.followOn!.claim;
+      expect(followOn).toMatchObject({ attempt: 1, title: "b", dependencies: [{ title: "a", summary: "step a", output: { rows: 3 } }] });
+      const again = await claimSubtask(deps, { taskId, subtaskId: ids[1]!, agentId, profileId: generalistId });
+      expect(again).toEqual({ ...followOn, attempt: 2 });
+    });
+
+    it("claims a join's last branch with every branch's result", async () => {
+      await deps.dispatcher.queue(generalistQueue()).obliterate({ force: true });
+      const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b"), subtask("join", [0, 1], ["write"])] });
+      const first = await claim(taskId, ids[0]!);
+      const second = await claim(taskId, ids[1]!);
+      const agentId = (await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[1] } })).agentId!;
+      expect((await completeAs(agentId, generalistQueue(), taskId, ids[0]!, first, { summary: "from a" })).followOn).toBeNull();
+      const completion = await completeAs(agentId, generalistQueue(), taskId, ids[1]!, second, { summary: "from b" });
+      expect(completion.followOn?.claim.dependencies).toEqual([
+        { title: "a", summary: "from a", output: null },
+        { title: "b", summary: "from b", output: null },
+      ]);
+      expect(await statuses(taskId)).toEqual(["SUCCEEDED", "SUCCEEDED", "RUNNING"]);
     });
 
     it("adds the job as before when the queue has work waiting, so the follow-on does not jump the line", async () => {
@@ -290,6 +313,7 @@ describe("completeSubtask", () => {
       const completion = await completeAs(agentId, generalistQueue(), taskId, ids[0]!, claimed);
       expect(completion).toEqual({ recorded: true, followOn: null });
       expect(await subtaskJobs(taskId, ids[1]!)).toBe(1);
+      expect(await deps.db.subtask.findUniqueOrThrow({ where: { id: ids[1] } })).toMatchObject({ status: "QUEUED", attempts: 0 });
     });
 
     it("takes no dependent that is routed to another queue", async () => {

@@ -152,24 +152,24 @@ describe("reconcile", () => {
   it("leaves a follow-on without a job to the live agent that took it up, and requeues it once that agent is gone", async () => {
     await deps.dispatcher.queue(analystQueue()).obliterate({ force: true });
     const task = await deps.db.task.create({ data: { title: "follow-on", prompt: "p", status: "PLANNING" } });
-    await savePlan(deps, task.id, { subtasks: [step("reserved"), step("running")] }, deps);
-    const [reserved, running] = await deps.db.subtask.findMany({ where: { taskId: task.id }, orderBy: { index: "asc" } });
-    // Its record still names the subtask it finished: the daemon writes the new one a moment later.
+    await savePlan(deps, task.id, { subtasks: [step("follow-on")] }, deps);
+    const followOn = await deps.db.subtask.findFirstOrThrow({ where: { taskId: task.id } });
+    // Claimed by the completion of the step before: its agent's record still names that step, the daemon writes the new one a moment later.
     const agent = await deps.db.agentProcess.create({
-      data: { host: "here", profileId: reserved!.profileId!, state: "COMPLETING", currentSubtaskId: null, lastHeartbeatAt: new Date() },
+      data: { host: "here", profileId: followOn.profileId!, state: "COMPLETING", currentSubtaskId: null, lastHeartbeatAt: new Date() },
     });
-    await deps.db.subtask.update({ where: { id: reserved!.id }, data: { agentId: agent.id } });
-    await deps.db.subtask.update({ where: { id: running!.id }, data: { status: "RUNNING", attempts: 1, agentId: agent.id } });
+    await deps.db.subtask.update({ where: { id: followOn.id }, data: { status: "RUNNING", attempts: 1, agentId: agent.id } });
     await deps.dispatcher.queue(analystQueue()).obliterate({ force: true });
+    const job = () => deps.dispatcher.jobState(analystQueue(), "subtask", { taskId: task.id, subtaskId: followOn.id });
 
     expect((await reconcile(deps, { agentStaleMs: 15_000 })).subtasksRequeued).toBe(0);
-    expect(await deps.dispatcher.jobState(analystQueue(), "subtask", { taskId: task.id, subtaskId: reserved!.id })).toBe("missing");
-    expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: running!.id } })).status).toBe("RUNNING");
+    expect(await job()).toBe("missing");
+    expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: followOn.id } })).status).toBe("RUNNING");
 
-    // The agent dies: both go back in line at the next pass.
+    // The agent dies: it goes back in line at the next pass.
     await deps.db.agentProcess.update({ where: { id: agent.id }, data: { state: "CRASHED", endedAt: new Date() } });
-    expect(await reconcile(deps, { agentStaleMs: 15_000 })).toMatchObject({ jobsReadded: 2, subtasksRequeued: 1 });
-    expect(await deps.dispatcher.jobState(analystQueue(), "subtask", { taskId: task.id, subtaskId: reserved!.id })).toBe("prioritized");
-    expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: running!.id } })).status).toBe("QUEUED");
+    expect(await reconcile(deps, { agentStaleMs: 15_000 })).toMatchObject({ jobsReadded: 1, subtasksRequeued: 1 });
+    expect(await job()).toBe("prioritized");
+    expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: followOn.id } })).status).toBe("QUEUED");
   });
 });

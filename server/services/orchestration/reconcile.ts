@@ -79,7 +79,7 @@ export async function reconcile(deps: OrchestratorDeps, options: { agentStaleMs:
     const payload = { taskId: subtask.taskId, subtaskId: subtask.id };
     const state = await dispatcher.jobState(queue, "subtask", payload);
     // A follow-on (see completeSubtask) has no job of its own, and its agent's record names it only
-    // a moment after it is taken up: a live agent that took it up lately has it in hand.
+    // a moment after its completion claimed it: a live agent that took it up lately has it in hand.
     const followOnInHand = state === "missing" && !!subtask.agentId && liveAgents.has(subtask.agentId) && subtask.updatedAt > takenUpSince;
     if (followOnInHand) continue;
     const heldByEndedAgent = state === "active" && subtask.status === "RUNNING" && !!subtask.agentId && endedAgents.has(subtask.agentId);

@@ -86,10 +86,11 @@ export async function claimSubtask(
  * The run's last model call, when its row was held back for this (see model-gate.ts), is recorded
  * by the same statement, whether or not the result still may be: the call was made either way.
  *
- * A follow-on: when the statement queues a dependent for the completing agent's own queue and that
- * queue has nothing waiting, the dependent is reserved for this agent (QUEUED under its id, no job)
- * and returned for it to run next; the queue's order is unchanged, since it would have been the
- * next job anyway. That spares the job's add, pick-up and hand-back. The reconciler leaves such a
+ * A follow-on: when the completing agent's own queue has nothing waiting (read before the
+ * statement) and the statement makes ready a dependent routed to that queue, the statement claims
+ * it for this agent (RUNNING under its id, no job) and returns the claim for it to run next; the
+ * queue's order is unchanged, since it would have been the next job anyway. That spares the job's
+ * add, pick-up and hand-back, and the claim's own round trip. The reconciler leaves such a
  * subtask to a live agent that took it up moments ago, and requeues it when that agent is gone.
  */
 export async function completeSubtask(
@@ -107,22 +108,37 @@ export async function completeSubtask(
     /** Takes advance() once started, instead of this function waiting for it. */
     leaveRunning?: (advancing: Promise<unknown>) => void;
     /** The completing agent, which may take a dependent routed to its queue as a follow-on. */
-    followOn?: { agentId: string; queue: string };
+    followOn?: { agentId: string; profileId: string; queue: string };
   },
 ): Promise<Completion> {
   const output = args.result.output === undefined || args.result.output === null ? null : JSON.stringify(args.result.output);
   const call = args.lastCall ?? null;
+  const followOn = args.followOn && args.next.dependents.length > 0 ? args.followOn : undefined;
   const completion = (async () => {
-    const routes = await routeSubtasks(deps, args.next.profilesVersion, args.next.dependents);
+    // With Redis away the follow-on is the run that needs no job.
+    const [routes, queueIdle] = await Promise.all([
+      routeSubtasks(deps, args.next.profilesVersion, args.next.dependents),
+      followOn ? deps.dispatcher.waitingCount(followOn.queue).then((waiting) => waiting === 0, () => true) : false,
+    ]);
     // The dependent this agent would take: the first for its queue by priority, as BullMQ would order them.
-    const candidate = args.followOn ? routes.filter((route) => route.queue === args.followOn!.queue).sort((a, b) => b.priority - a.priority)[0] : undefined;
+    const candidate = queueIdle ? routes.filter((route) => route.queue === followOn!.queue).sort((a, b) => b.priority - a.priority)[0] : undefined;
+    const claimId = candidate?.subtaskId ?? null;
     const dependentIds = routes.map((route) => route.subtaskId);
     // The call's row comes first, so its tokens are added only if this statement inserted it. The
     // task row is locked next, as advance() does, so a cancel or failure (which updates it and then
     // the subtasks) is either seen here or waits; taking it after the subtask row could deadlock.
     // Each step reads the one before it, which makes it run after it. Then the attempt fence: only
     // the run holding the latest claim records a result, and only once.
-    const [row] = await deps.sql.query<{ completed: boolean; taskPriority: number; queued: string[]; decided: string[] }>`
+    const [row] = await deps.sql.query<{
+      completed: boolean;
+      taskPriority: number;
+      queued: string[];
+      decided: string[];
+      claim: (Omit<SubtaskClaim, "spend" | "next"> & Pick<NextSubtasks, "dependents">) | null;
+      taskStatus: string;
+      costMicros: bigint;
+      budgetMicros: bigint | null;
+    }>`
       WITH call AS (
         INSERT INTO "ModelCall" (id, "taskId", "subtaskId", "profileId", "userId", "agentId", model, "inputTokens", "outputTokens",
           "cacheWriteTokens", "cacheReadTokens", "costMicros", "durationMs", "stopReason")
@@ -142,7 +158,7 @@ export async function completeSubtask(
           "cacheReadTokens" = t."cacheReadTokens" + spend."cacheRead", "cacheWriteTokens" = t."cacheWriteTokens" + spend."cacheWrite",
           "costMicros" = t."costMicros" + spend.cost, "updatedAt" = now()
         FROM spend WHERE t.id = ${args.taskId}
-        RETURNING t.id, t.status, t.priority, profiles_version() = ${args.next.profilesVersion} AS "sameProfiles"
+        RETURNING t.id, t.status, t.priority, t.prompt, t."costMicros", t."budgetMicros", profiles_version() = ${args.next.profilesVersion} AS "sameProfiles"
       ), done AS (
         UPDATE "Subtask" s SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, s.output),
           "finishedAt" = now(), "updatedAt" = now(),
@@ -168,15 +184,40 @@ export async function completeSubtask(
         WHERE task.status = 'RUNNING' AND task."sameProfiles"
           AND NOT EXISTS (SELECT 1 FROM "Subtask" f WHERE f."taskId" = task.id AND f.status = 'FAILED' AND NOT f.optional)
       ), ready AS (
-        UPDATE "Subtask" s SET status = 'QUEUED', "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now(),
-          "agentId" = CASE WHEN s.id = ${candidate?.subtaskId ?? null}::text THEN ${args.followOn?.agentId ?? null}::text ELSE s."agentId" END
+        -- Queued, and the follow-on claimed as claimSubtask would: the task is running (open).
+        UPDATE "Subtask" s SET status = (CASE WHEN s.id = ${claimId}::text THEN 'RUNNING' ELSE 'QUEUED' END)::"SubtaskStatus",
+          "queuedAt" = now(), "profileId" = q.profile, "updatedAt" = now(),
+          attempts = s.attempts + (CASE WHEN s.id = ${claimId}::text THEN 1 ELSE 0 END),
+          "startedAt" = CASE WHEN s.id = ${claimId}::text THEN COALESCE(s."startedAt", now()) ELSE s."startedAt" END,
+          "statusReason" = CASE WHEN s.id = ${claimId}::text THEN NULL ELSE s."statusReason" END,
+          "agentId" = CASE WHEN s.id = ${claimId}::text THEN ${followOn?.agentId ?? null}::text ELSE s."agentId" END
         FROM open, states, unnest(${dependentIds}::text[], ${routes.map((route) => route.profileId)}::text[]) AS q(id, profile)
         WHERE s.id = q.id AND s."taskId" = open.id AND s.status = 'PENDING' AND states.subtask_id = q.id AND states.readiness = 'ready'
-        RETURNING s.id
+        RETURNING s.id, s.status, s.attempts, COALESCE(s."attemptBase", 0) AS "attemptBase", s.title, s.instructions
       )
       SELECT EXISTS (SELECT 1 FROM done) AS completed, (SELECT priority FROM task) AS "taskPriority",
         COALESCE((SELECT array_agg(id) FROM ready), '{}') AS queued,
-        COALESCE((SELECT array_agg(subtask_id) FROM states, open WHERE readiness IN ('waiting', 'settled')), '{}') AS decided`;
+        COALESCE((SELECT array_agg(subtask_id) FROM states, open WHERE readiness IN ('waiting', 'settled')), '{}') AS decided,
+        -- The follow-on's claim, read as claimSubtask reads it. This statement's snapshot predates
+        -- the result it records, so that dependency's summary and output are taken from the result.
+        (SELECT json_build_object('attempt', r.attempts, 'attemptBase', r."attemptBase", 'title', r.title, 'instructions', r.instructions,
+          'taskPrompt', task.prompt,
+          'dependencies', COALESCE((
+            SELECT json_agg(json_build_object('title', p.title,
+              'summary', CASE WHEN p.id = ${args.subtaskId} THEN ${args.result.summary}::text ELSE p.summary END,
+              'output', CASE WHEN p.id = ${args.subtaskId} THEN COALESCE(${output}::jsonb, p.output) ELSE p.output END) ORDER BY p.index)
+            FROM "SubtaskDependency" d JOIN "Subtask" p ON p.id = d."dependsOnId"
+            WHERE d."subtaskId" = r.id
+          ), '[]'::json),
+          'dependents', COALESCE((
+            SELECT json_agg(json_build_object('id', n.id, 'capabilities', n.capabilities, 'priority', n.priority))
+            FROM "SubtaskDependency" d JOIN "Subtask" n ON n.id = d."subtaskId"
+            WHERE d."dependsOnId" = r.id
+          ), '[]'::json),
+          'policy', json_build_object('approvalMode', COALESCE(a."approvalMode", 'NONE'), 'approvalTimeoutSeconds', COALESCE(a."approvalTimeoutSeconds", 600)))
+          FROM ready r CROSS JOIN task LEFT JOIN "AgentProfile" a ON a.id = ${followOn?.profileId ?? null}::text
+          WHERE r.status = 'RUNNING') AS claim,
+        (SELECT status::text FROM task) AS "taskStatus", (SELECT "costMicros" FROM task) AS "costMicros", (SELECT "budgetMicros" FROM task) AS "budgetMicros"`;
     return { routes, candidate, row };
   })().catch(async (error: unknown) => {
     // Whether the statement wrote nothing or its answer was lost after the commit, recording the
@@ -188,18 +229,34 @@ export async function completeSubtask(
   if (!row?.completed) return { recorded: false, followOn: null };
   deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: args.subtaskId, subtaskStatus: "SUCCEEDED" });
   const queued = routes.filter((route) => row.queued.includes(route.subtaskId));
-  const reserved = queued.find((route) => route === candidate);
-  // With Redis away the reserved run is the one that needs no job.
-  const followOn = reserved && (await deps.dispatcher.waitingCount(reserved.queue).catch(() => 0)) === 0 ? reserved : null;
-  await dispatchQueued(deps, args.taskId, row.taskPriority, queued, followOn ? [followOn.subtaskId] : []);
+  const claimed = row.claim ? candidate! : null;
+  await dispatchQueued(deps, args.taskId, row.taskPriority, queued.filter((route) => route !== claimed)).catch((error: unknown) => {
+    // The follow-on is this agent's to run whatever Redis does; the reconciler adds the job of a
+    // queued subtask that has none. Without one, the caller's job is retried, as for any error.
+    if (!claimed) throw error;
+    console.error(`task ${args.taskId}: jobs of the steps after ${args.subtaskId} not added (${(error as Error).message}); the reconciler adds them`);
+  });
+  if (claimed) deps.publisher.taskUpdate({ taskId: args.taskId, subtaskId: claimed.subtaskId, subtaskStatus: "RUNNING" });
   if (routes.length === 0 || queued.length + row.decided.length < routes.length) {
     const advancing = advance(deps, args.taskId);
     if (args.leaveRunning) args.leaveRunning(advancing);
     else await advancing;
   }
+  if (!claimed) return { recorded: true, followOn: null };
+  const { dependents, ...claim } = row.claim!;
   return {
     recorded: true,
-    followOn: followOn && { taskId: args.taskId, subtaskId: followOn.subtaskId, queue: followOn.queue, priority: bullPriority(row.taskPriority, followOn.priority) },
+    followOn: {
+      taskId: args.taskId,
+      subtaskId: claimed.subtaskId,
+      queue: claimed.queue,
+      priority: bullPriority(row.taskPriority, claimed.priority),
+      claim: {
+        ...claim,
+        spend: { status: row.taskStatus, costMicros: row.costMicros, budgetMicros: row.budgetMicros },
+        next: { dependents, profilesVersion: args.next.profilesVersion },
+      },
+    },
   };
 }
 
@@ -209,12 +266,13 @@ export interface Completion {
   followOn: FollowOn | null;
 }
 
-/** A subtask reserved for the agent that made it ready, with no job; `queue` and `priority` are its job's, should it need one. */
+/** A subtask claimed for the agent that made it ready, with no job; `queue` and `priority` are its job's, should it need one. */
 export interface FollowOn {
   taskId: string;
   subtaskId: string;
   queue: string;
   priority: number;
+  claim: SubtaskClaim;
 }
 
 /** A failed attempt: back to QUEUED while BullMQ retries, FAILED (and advance) when final. */
