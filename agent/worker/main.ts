@@ -108,6 +108,7 @@ await worker.waitUntilReady();
 // The sandbox probes run a process and wait for it: once here, not in the first subtask's time.
 if (bubblewrapAvailable() && profile.networkAllowed && slirpAvailable()) fenceAvailable();
 status.to("IDLE");
+worker.run().catch((error: Error) => console.error(`agent ${agentId}: its worker stopped: ${error.message}`));
 send({ type: "ready" });
 const beat = setInterval(heartbeat, env.BATON_HEARTBEAT_INTERVAL_MS);
 

@@ -74,7 +74,37 @@ it("takes a job without using up an attempt when the fleet's pause cannot be rea
     worker!.on("completed", (job: Job) => resolve({ completed: job.attemptsMade }));
     worker!.on("failed", (job: Job | undefined, error: Error) => resolve({ failed: `attempt ${job?.attemptsMade}: ${error.message}` }));
   });
+  void worker.run();
   await deps.dispatcher.enqueue("subtask", { taskId: "task-gone", subtaskId: "subtask-gone" }, { queue: queueName });
   expect(await outcome).toEqual({ completed: 1 });
   expect(runtime.status.state).toBe("IDLE");
+});
+
+it("takes no job while its agent is still starting, and takes the waiting one once told to run", async () => {
+  await worker?.close(true);
+  const status = new AgentStatus(); // INITIALIZING, as a new agent process is until its start-up ends
+  const runtime = {
+    deps,
+    agentId: "agent-starting",
+    profile: { id: "generalist" },
+    workspaces: { root: workspaces, seed: deps.workspaces.seed },
+    status,
+    modelCalls: { fleetPause: createFleetPause(workerRedis, deps.keys.fleetPause) },
+    stopping: () => false,
+  } as unknown as AgentRuntime;
+  const payload = { taskId: "task-gone", subtaskId: "subtask-waiting" };
+  const queue = `${queueName}-starting`;
+  await deps.dispatcher.enqueue("subtask", payload, { queue });
+  worker = startAgentWorker({ runtime, aborts: new TaskAborts(), connection: workerRedis, queueName: queue, bullPrefix: deps.keys.bullPrefix, lockDurationMs: 30_000, stalledIntervalMs: 30_000 });
+  await worker.waitUntilReady();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(await deps.dispatcher.jobState(queue, "subtask", payload)).toBe("waiting");
+
+  const outcome = new Promise((resolve) => {
+    worker!.on("completed", (job: Job) => resolve({ completed: job.attemptsMade }));
+    worker!.on("failed", (job: Job | undefined, error: Error) => resolve({ failed: `attempt ${job?.attemptsMade}: ${error.message}` }));
+  });
+  status.to("IDLE");
+  void worker.run();
+  expect(await outcome).toEqual({ completed: 1 });
 });

@@ -1,7 +1,8 @@
 // Wires an agent process's BullMQ Worker to the job handlers: validates payloads, gives each job
 // an abort signal for cancel, maps permanent failures to BullMQ's UnrecoverableError, and fails
 // the task when planning or finalizing runs out of attempts. While Claude's rate limit pauses the
-// fleet, jobs go back to the queue through BullMQ's rate limiter, which uses up no attempt.
+// fleet, jobs go back to the queue through BullMQ's rate limiter, which uses up no attempt. The
+// worker takes no job before the agent calls run().
 import Anthropic from "@anthropic-ai/sdk";
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from "bullmq";
 import type { Redis } from "ioredis";
@@ -91,7 +92,9 @@ export function startAgentWorker(options: AgentWorkerOptions): Worker {
     throw Worker.RateLimitError();
   }
 
-  const worker = new Worker(options.queueName, process, agentWorkerSettings(options));
+  // It takes jobs once the agent is ready and calls run(): a job taken while the agent is still
+  // starting would fail on its first state change (INITIALIZING cannot go to CLAIMED), using up an attempt.
+  const worker = new Worker(options.queueName, process, { ...agentWorkerSettings(options), autorun: false });
   worker.on("error", (error) => console.error(`worker error: ${describeModelError(error)}`));
   // The task's log says why a run failed; this line is for the job itself failing (an agent's bug, Redis or PostgreSQL away).
   worker.on("failed", (job, error) => console.error(`job ${job?.id ?? "?"} failed (attempt ${job?.attemptsMade ?? "?"}): ${describeModelError(error)}`));
