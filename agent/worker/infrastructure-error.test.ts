@@ -10,6 +10,9 @@ it("recognises Redis and PostgreSQL being out of reach, also as the cause of ano
   expect(isInfrastructureError(new Error("Connection terminated unexpectedly"))).toBe(true);
   expect(isInfrastructureError(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
   expect(isInfrastructureError(new Error("query failed", { cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 } }))).toBe(true);
+  // As Prisma's client throws it: the driver adapter's error is in its meta.
+  const adapterError = { name: "DriverAdapterError", message: "DatabaseNotReachable", cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 } };
+  expect(isInfrastructureError(Object.assign(new Error("Raw query failed."), { code: "P2010", meta: { driverAdapterError: adapterError } }))).toBe(true);
 });
 
 it("leaves everything else to be judged as a failure of the work", () => {

@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FinishInput, Plan } from "../../contracts/plan";
 import { newModelCallId, recordModelCall, type ModelCallRecord } from "../costs/record-model-call";
+import { createDatabase } from "../../db/create-prisma";
 import { holdLock } from "../../testing/hold-lock";
+import { startTcpProxy, throughProxy } from "../../testing/tcp-proxy";
 import { createTestDeps, resetData, waitFor } from "../../testing/test-deps";
 import { savePlan } from "./save-plan";
 import { claimSubtask, completeSubtask, failSubtaskAttempt } from "./subtask-lifecycle";
@@ -322,6 +324,26 @@ describe("completeSubtask", () => {
       expect(completion.followOn).toBeNull();
       expect(await subtaskJobs(taskId, ids[1]!)).toBe(1);
     });
+  });
+
+  it("waits for PostgreSQL to come back to record a result, instead of losing the run", async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    const away = createDatabase(throughProxy(process.env.DATABASE_URL!, proxy), { max: 2 });
+    try {
+      const { taskId, ids } = await runningTask({ subtasks: [subtask("a"), subtask("b", [0])] });
+      const claimed = await claim(taskId, ids[0]!);
+      proxy.cut();
+      const completing = completeSubtask({ ...deps, ...away }, { taskId, subtaskId: ids[0]!, attempt: claimed.attempt, result: { summary: "done" }, next: claimed.next });
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(await statuses(taskId)).toEqual(["RUNNING", "PENDING"]);
+      await proxy.restore();
+      expect(await completing).toEqual({ recorded: true, followOn: null });
+      expect(await statuses(taskId)).toEqual(["SUCCEEDED", "QUEUED"]);
+    } finally {
+      await away.db.$disconnect();
+      await proxy.close();
+    }
   });
 
   describe("with the run's last model call", () => {

@@ -1,7 +1,9 @@
 // Subtask state changes made by agents. Each run claims the subtask and receives an attempt
 // number; results are written only for that attempt while it is RUNNING, so a run that was
 // presumed dead (and re-run elsewhere) can never record a second result.
+import { setTimeout } from "node:timers/promises";
 import type { FinishInput } from "../../contracts/plan";
+import { isUnreachedDatabaseError } from "../../db/unreached";
 import { recordModelCall, type ModelCallRecord } from "../costs/record-model-call";
 import { advance, bullPriority, dispatchQueued, routeSubtasks } from "./advance";
 import type { OrchestratorDeps } from "./deps";
@@ -114,7 +116,9 @@ export async function completeSubtask(
   const output = args.result.output === undefined || args.result.output === null ? null : JSON.stringify(args.result.output);
   const call = args.lastCall ?? null;
   const followOn = args.followOn && args.next.dependents.length > 0 ? args.followOn : undefined;
-  const completion = (async () => {
+  // A result in hand is worth waiting for: while PostgreSQL cannot be reached (a restart, a
+  // failover) the statement is sent again, rather than the run failing and being run again.
+  const completion = whileUnreached(async () => {
     // With Redis away the follow-on is the run that needs no job.
     const [routes, queueIdle] = await Promise.all([
       routeSubtasks(deps, args.next.profilesVersion, args.next.dependents),
@@ -219,7 +223,7 @@ export async function completeSubtask(
           WHERE r.status = 'RUNNING') AS claim,
         (SELECT status::text FROM task) AS "taskStatus", (SELECT "costMicros" FROM task) AS "costMicros", (SELECT "budgetMicros" FROM task) AS "budgetMicros"`;
     return { routes, candidate, row };
-  })().catch(async (error: unknown) => {
+  }).catch(async (error: unknown) => {
     // Whether the statement wrote nothing or its answer was lost after the commit, recording the
     // call by its id now leaves it recorded once. The statement's own error is the one to report.
     if (call) await recordModelCall(deps.sql, call).catch(() => {});
@@ -260,7 +264,23 @@ export async function completeSubtask(
   };
 }
 
-/** What a completion did: whether it recorded the result, and the dependent reserved for the completing agent. */
+/** How long a completion waits for PostgreSQL to come back. */
+export const COMPLETION_WAIT_MS = 20_000;
+
+/** Runs `attempt` again, after a growing pause, while it fails only because PostgreSQL is out of reach, for up to COMPLETION_WAIT_MS. */
+async function whileUnreached<T>(attempt: () => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + COMPLETION_WAIT_MS;
+  for (let pauseMs = 100; ; pauseMs = Math.min(pauseMs * 2, 1000)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isUnreachedDatabaseError(error) || Date.now() + pauseMs > giveUpAt) throw error;
+      await setTimeout(pauseMs);
+    }
+  }
+}
+
+/** What a completion did: whether it recorded the result, and the dependent claimed for the completing agent. */
 export interface Completion {
   recorded: boolean;
   followOn: FollowOn | null;
