@@ -3,6 +3,8 @@
 // and written by whatever comes instead (the next call, or a run that ends without a result).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedis } from "../../server/create-redis";
+import { createDatabase } from "../../server/db/create-prisma";
+import { startTcpProxy, throughProxy } from "../../server/testing/tcp-proxy";
 import { createPriceBook } from "../../server/services/costs/price-book";
 import { createFleetPause } from "../../server/services/fleet/fleet-pause";
 import { createTestDeps, resetData } from "../../server/testing/test-deps";
@@ -81,5 +83,25 @@ describe("modelGate", () => {
     await gate.flush();
     expect(gate.held()).toBeNull();
     expect(await calls()).toBe(before + 1);
+  });
+
+  it("waits for PostgreSQL to come back to write a call's row, rather than failing the run", async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    const away = createDatabase(throughProxy(process.env.DATABASE_URL!, proxy), { max: 2 });
+    try {
+      const cut = { ...runtime, deps: { ...deps, ...away } } as AgentRuntime;
+      const before = await calls();
+      proxy.cut();
+      const writing = modelGate(cut, taskId, subtaskId).onUsage(usage, { toolNames: ["write_file"] });
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(await calls()).toBe(before);
+      await proxy.restore();
+      await writing;
+      expect(await calls()).toBe(before + 1);
+    } finally {
+      await away.db.$disconnect();
+      await proxy.close();
+    }
   });
 });

@@ -1,14 +1,16 @@
 // What an agent checks before each model call and records after it. Before: waits out a short
 // account-wide rate-limit pause (a long one hands the job back), stops at a safe point when the
 // call could take the task past its budget, and takes one of the profile's concurrent-call slots.
-// After: the call's ModelCall row, with its cost at the model's price. The row of a call that
-// only calls the run's terminal tool can be held back, for the run's result to write in its own
-// statement (see completeSubtask); whatever else comes next writes it first.
+// After: the call's ModelCall row, with its cost at the model's price. While PostgreSQL is out of
+// reach, the budget's read and the row wait for it (server/db/unreached.ts). The row of a call
+// that only calls the run's terminal tool can be held back, for the run's result to write in its
+// own statement (see completeSubtask); whatever else comes next writes it first.
 import { setTimeout as sleep } from "node:timers/promises";
 import { callCostMicros, worstCaseCallMicros } from "../../server/services/costs/compute-cost";
 import type { PriceBook } from "../../server/services/costs/price-book";
 import { newModelCallId, recordModelCall, type ModelCallRecord } from "../../server/services/costs/record-model-call";
 import { pauseAtBudget } from "../../server/services/budgets/pause-at-budget";
+import { whileUnreached } from "../../server/db/unreached";
 import type { FleetPause } from "../../server/services/fleet/fleet-pause";
 import type { CallSlots } from "../model/call-slots";
 import { BudgetReachedError, FleetPausedError } from "../model/call-deferrals";
@@ -51,7 +53,8 @@ export function modelGate(runtime: AgentRuntime, taskId: string, subtaskId: stri
   let held: ModelCallRecord | null = null;
   const flush = async () => {
     if (!held) return;
-    await recordModelCall(sql, held);
+    const record = held;
+    await whileUnreached(() => recordModelCall(sql, record));
     held = null;
   };
   return {
@@ -61,7 +64,7 @@ export function modelGate(runtime: AgentRuntime, taskId: string, subtaskId: stri
       // The terminal tool refused its input and the run goes on: the last call is written first.
       await flush();
       await waitOutFleetPause(controls, signal);
-      const task = known ?? (await db.task.findUnique({ where: { id: taskId }, select: { status: true, costMicros: true, budgetMicros: true } }));
+      const task = known ?? (await whileUnreached(() => db.task.findUnique({ where: { id: taskId }, select: { status: true, costMicros: true, budgetMicros: true } })));
       known = undefined;
       if (task?.status === "BUDGET_REACHED") throw new BudgetReachedError("The task reached its budget.");
       if (task?.budgetMicros != null) {
@@ -76,19 +79,15 @@ export function modelGate(runtime: AgentRuntime, taskId: string, subtaskId: stri
       return limit ? controls.slots.acquire(runtime.profile.id, limit, signal) : undefined;
     },
     async onUsage(usage, turn) {
-      const price = await controls.prices.priceOf(usage.model);
-      const record: ModelCallRecord = {
-        id: newModelCallId(),
-        taskId,
-        subtaskId,
-        profileId: runtime.profile.id,
-        agentId: runtime.agentId,
-        ...usage,
-        costMicros: price ? callCostMicros(usage, price) : 0n,
-      };
+      const id = newModelCallId();
       const terminalOnly = options.holdBackFor !== undefined && turn.toolNames.length > 0 && turn.toolNames.every((name) => name === options.holdBackFor);
-      if (terminalOnly) held = record;
-      else await recordModelCall(sql, record);
+      // The call was made: its row waits for PostgreSQL rather than failing the run (written by its id, it is written once).
+      await whileUnreached(async () => {
+        const price = await controls.prices.priceOf(usage.model);
+        const record: ModelCallRecord = { id, taskId, subtaskId, profileId: runtime.profile.id, agentId: runtime.agentId, ...usage, costMicros: price ? callCostMicros(usage, price) : 0n };
+        if (terminalOnly) held = record;
+        else await recordModelCall(sql, record);
+      });
     },
   };
 }

@@ -23,6 +23,10 @@ export interface Database {
  */
 export function createDatabase(connectionString: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, idleTimeoutMillis: 0, allowExitOnIdle: true, options: "-c TimeZone=UTC" });
+  // An idle connection that PostgreSQL drops (a restart) is an 'error' on the pool, which throws
+  // without a listener; Prisma adds one only at its first query, and `sql` may come first. The
+  // pool has already let the connection go, and the next statement opens a new one.
+  pool.on("error", () => {});
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   return { db, sql: createSql(pool) };
 }

@@ -1,9 +1,8 @@
 // Subtask state changes made by agents. Each run claims the subtask and receives an attempt
 // number; results are written only for that attempt while it is RUNNING, so a run that was
 // presumed dead (and re-run elsewhere) can never record a second result.
-import { setTimeout } from "node:timers/promises";
 import type { FinishInput } from "../../contracts/plan";
-import { isUnreachedDatabaseError } from "../../db/unreached";
+import { whileUnreached } from "../../db/unreached";
 import { recordModelCall, type ModelCallRecord } from "../costs/record-model-call";
 import { advance, bullPriority, dispatchQueued, routeSubtasks } from "./advance";
 import type { OrchestratorDeps } from "./deps";
@@ -262,22 +261,6 @@ export async function completeSubtask(
       },
     },
   };
-}
-
-/** How long a completion waits for PostgreSQL to come back. */
-export const COMPLETION_WAIT_MS = 20_000;
-
-/** Runs `attempt` again, after a growing pause, while it fails only because PostgreSQL is out of reach, for up to COMPLETION_WAIT_MS. */
-async function whileUnreached<T>(attempt: () => Promise<T>): Promise<T> {
-  const giveUpAt = Date.now() + COMPLETION_WAIT_MS;
-  for (let pauseMs = 100; ; pauseMs = Math.min(pauseMs * 2, 1000)) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!isUnreachedDatabaseError(error) || Date.now() + pauseMs > giveUpAt) throw error;
-      await setTimeout(pauseMs);
-    }
-  }
 }
 
 /** What a completion did: whether it recorded the result, and the dependent claimed for the completing agent. */
