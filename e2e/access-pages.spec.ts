@@ -73,7 +73,10 @@ test("an owner manages tokens, invitations and roles, and the audit log records 
   });
 
   await test.step("the owner makes the new member a viewer", async () => {
+    // The change is saved as it is chosen: the page is loaded again once the server has answered.
+    const saved = page.waitForResponse((response) => response.url().includes("member.setRole") && response.ok());
     await page.getByLabel(`Role of ${invitee}`).selectOption("VIEWER");
+    await saved;
     await page.reload();
     await expect(page.getByLabel(`Role of ${invitee}`)).toHaveValue("VIEWER");
     // The owner's own row offers no role menu and no remove button.
