@@ -13,7 +13,7 @@ import { createRealtimePublisher } from "../../server/realtime/publisher";
 import { redisKeys } from "../../server/redis-keys";
 import { checkRedisDurability } from "../../server/services/health/redis-durability";
 import { createAgentSamples } from "../../server/services/agents/agent-samples";
-import { handBackSubtask } from "../../server/services/orchestration/requeue-subtask";
+import { handBackHeldSubtasks } from "../../server/services/orchestration/requeue-subtask";
 import { parseAgentEnv } from "../env";
 import { createSimServer } from "../sim";
 import { startAutoscaler } from "./autoscaler";
@@ -89,7 +89,7 @@ const supervisor = new AgentSupervisor({
   heartbeatTimeoutMs: Math.max(10_000, config.intervals.heartbeat * 15),
   stopTimeoutMs: 10_000,
   async onTakedown(takedown) {
-    if (takedown.subtaskId) await handBackSubtask(deps, { subtaskId: takedown.subtaskId, agentId: takedown.agentId, reason: takedown.reason, countAttempt: takedown.countAttempt });
+    await handBackHeldSubtasks(deps, { reportedSubtaskId: takedown.subtaskId, agentId: takedown.agentId, reason: takedown.reason, countAttempt: takedown.countAttempt });
     // A limit breach: the supervisor restarts the agent, so the profile's count is unchanged.
     if (takedown.countAttempt && !takedown.crashed) {
       const count = fleet.count(takedown.profile.id);

@@ -1,10 +1,12 @@
-// The reconciler rebuilds what Redis lost and repairs what crashes left, from PostgreSQL alone.
+// The reconciler rebuilds what Redis lost and repairs what crashes left, from PostgreSQL alone;
+// and the daemon's hand-back of what an agent that died was holding.
 import { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEFT_BY_ITS_DAEMON } from "../../contracts/agent-state";
 import { createRedis } from "../../create-redis";
 import { createTestDeps, resetData } from "../../testing/test-deps";
 import { reconcile } from "./reconcile";
+import { handBackHeldSubtasks } from "./requeue-subtask";
 import { savePlan } from "./save-plan";
 
 const deps = createTestDeps("reconcile");
@@ -171,5 +173,27 @@ describe("reconcile", () => {
     expect(await reconcile(deps, { agentStaleMs: 15_000 })).toMatchObject({ jobsReadded: 1, subtasksRequeued: 1 });
     expect(await job()).toBe("prioritized");
     expect((await deps.db.subtask.findUniqueOrThrow({ where: { id: followOn.id } })).status).toBe("QUEUED");
+  });
+});
+
+describe("handBackHeldSubtasks", () => {
+  it("hands back what a dead agent last reported and a follow-on it claimed without a word, and nothing of another agent", async () => {
+    await deps.dispatcher.queue(analystQueue()).obliterate({ force: true });
+    const task = await deps.db.task.create({ data: { title: "died holding two", prompt: "p", status: "PLANNING" } });
+    await savePlan(deps, task.id, { subtasks: [step("reported"), step("follow-on"), step("someone else's")] }, deps);
+    const [reported, followOn, other] = await deps.db.subtask.findMany({ where: { taskId: task.id }, orderBy: { index: "asc" } });
+    const agent = (state: "CRASHED" | "WORKING") => deps.db.agentProcess.create({ data: { host: "here", profileId: reported!.profileId!, state } });
+    const [dead, alive] = [await agent("CRASHED"), await agent("WORKING")];
+    for (const [subtask, holder] of [[reported!, dead], [followOn!, dead], [other!, alive]] as const) {
+      await deps.db.subtask.update({ where: { id: subtask.id }, data: { status: "RUNNING", attempts: 1, agentId: holder.id } });
+    }
+
+    const outcomes = await handBackHeldSubtasks(deps, { reportedSubtaskId: reported!.id, agentId: dead.id, reason: "its agent was killed by SIGKILL", countAttempt: true });
+    expect(outcomes).toEqual(["requeued", "requeued"]);
+    const rows = await deps.db.subtask.findMany({ where: { taskId: task.id }, orderBy: { index: "asc" } });
+    expect(rows.map((row) => [row.status, row.agentId])).toEqual([["QUEUED", null], ["QUEUED", null], ["RUNNING", alive.id]]);
+    for (const subtask of [reported!, followOn!]) {
+      expect(await deps.dispatcher.jobState(analystQueue(), "subtask", { taskId: task.id, subtaskId: subtask.id })).toBe("prioritized");
+    }
   });
 });
