@@ -89,7 +89,7 @@ const supervisor = new AgentSupervisor({
   heartbeatTimeoutMs: Math.max(10_000, config.intervals.heartbeat * 15),
   stopTimeoutMs: 10_000,
   async onTakedown(takedown) {
-    await handBackHeldSubtasks(deps, { reportedSubtaskId: takedown.subtaskId, agentId: takedown.agentId, reason: takedown.reason, countAttempt: takedown.countAttempt });
+    await handBackHeldSubtasks(deps, { agentId: takedown.agentId, reason: takedown.reason, countAttempt: takedown.countAttempt });
     // A limit breach: the supervisor restarts the agent, so the profile's count is unchanged.
     if (takedown.countAttempt && !takedown.crashed) {
       const count = fleet.count(takedown.profile.id);

@@ -188,7 +188,7 @@ describe("handBackHeldSubtasks", () => {
       await deps.db.subtask.update({ where: { id: subtask.id }, data: { status: "RUNNING", attempts: 1, agentId: holder.id } });
     }
 
-    const outcomes = await handBackHeldSubtasks(deps, { reportedSubtaskId: reported!.id, agentId: dead.id, reason: "its agent was killed by SIGKILL", countAttempt: true });
+    const outcomes = await handBackHeldSubtasks(deps, { agentId: dead.id, reason: "its agent was killed by SIGKILL", countAttempt: true });
     expect(outcomes).toEqual(["requeued", "requeued"]);
     const rows = await deps.db.subtask.findMany({ where: { taskId: task.id }, orderBy: { index: "asc" } });
     expect(rows.map((row) => [row.status, row.agentId])).toEqual([["QUEUED", null], ["QUEUED", null], ["RUNNING", alive.id]]);

@@ -96,17 +96,16 @@ export async function handBackSubtask(
 }
 
 /**
- * An agent process has ended: hands back the subtask it last reported and any other it holds
- * RUNNING, such as a follow-on its completion claimed just before it died, which it never got to
- * report. Only once the process is gone, so nothing of it can write a result any more.
+ * An agent process has ended: hands back every subtask it holds RUNNING, the one it last reported
+ * and any it never got to report (a follow-on its completion claimed just before it died). Only
+ * once the process is gone, so nothing of it can write a result any more.
  */
 export async function handBackHeldSubtasks(
   deps: OrchestratorDeps,
-  args: { reportedSubtaskId: string | null; agentId: string; reason: string; countAttempt: boolean },
+  args: { agentId: string; reason: string; countAttempt: boolean },
 ): Promise<RequeueOutcome[]> {
   const held = await deps.db.subtask.findMany({ where: { agentId: args.agentId, status: "RUNNING" }, select: { id: true } });
-  const subtaskIds = new Set([...(args.reportedSubtaskId ? [args.reportedSubtaskId] : []), ...held.map((subtask) => subtask.id)]);
   const outcomes: RequeueOutcome[] = [];
-  for (const subtaskId of subtaskIds) outcomes.push(await handBackSubtask(deps, { subtaskId, agentId: args.agentId, reason: args.reason, countAttempt: args.countAttempt }));
+  for (const { id } of held) outcomes.push(await handBackSubtask(deps, { subtaskId: id, ...args }));
   return outcomes;
 }

@@ -161,7 +161,7 @@ export async function completeSubtask(
           "cacheReadTokens" = t."cacheReadTokens" + spend."cacheRead", "cacheWriteTokens" = t."cacheWriteTokens" + spend."cacheWrite",
           "costMicros" = t."costMicros" + spend.cost, "updatedAt" = now()
         FROM spend WHERE t.id = ${args.taskId}
-        RETURNING t.id, t.status, t.priority, t.prompt, t."costMicros", t."budgetMicros", profiles_version() = ${args.next.profilesVersion} AS "sameProfiles"
+        RETURNING t.id, t.status, t.priority, t."costMicros", t."budgetMicros", profiles_version() = ${args.next.profilesVersion} AS "sameProfiles"
       ), done AS (
         UPDATE "Subtask" s SET status = 'SUCCEEDED', summary = ${args.result.summary}, output = COALESCE(${output}::jsonb, s.output),
           "finishedAt" = now(), "updatedAt" = now(),
@@ -204,7 +204,7 @@ export async function completeSubtask(
         -- The follow-on's claim, read as claimSubtask reads it. This statement's snapshot predates
         -- the result it records, so that dependency's summary and output are taken from the result.
         (SELECT json_build_object('attempt', r.attempts, 'attemptBase', r."attemptBase", 'title', r.title, 'instructions', r.instructions,
-          'taskPrompt', task.prompt,
+          'taskPrompt', (SELECT t.prompt FROM "Task" t WHERE t.id = ${args.taskId}),
           'dependencies', COALESCE((
             SELECT json_agg(json_build_object('title', p.title,
               'summary', CASE WHEN p.id = ${args.subtaskId} THEN ${args.result.summary}::text ELSE p.summary END,
@@ -218,7 +218,7 @@ export async function completeSubtask(
             WHERE d."dependsOnId" = r.id
           ), '[]'::json),
           'policy', json_build_object('approvalMode', COALESCE(a."approvalMode", 'NONE'), 'approvalTimeoutSeconds', COALESCE(a."approvalTimeoutSeconds", 600)))
-          FROM ready r CROSS JOIN task LEFT JOIN "AgentProfile" a ON a.id = ${followOn?.profileId ?? null}::text
+          FROM ready r LEFT JOIN "AgentProfile" a ON a.id = ${followOn?.profileId ?? null}::text
           WHERE r.status = 'RUNNING') AS claim,
         (SELECT status::text FROM task) AS "taskStatus", (SELECT "costMicros" FROM task) AS "costMicros", (SELECT "budgetMicros" FROM task) AS "budgetMicros"`;
     return { routes, candidate, row };
