@@ -44,6 +44,36 @@ describe("decideScaling", () => {
     ]);
   });
 
+  it("makes room on a full host for jobs no agent can take, retiring an idle agent of a profile with nothing waiting", () => {
+    const full = { ...host, maxAgents: 4 };
+    const generalist = (agents: AgentSnapshot[], queued = 0) => fleet("generalist", agents, queued, 2, 4);
+    const analyst = fleet("analyst", [busy("a1"), busy("a2")], 0, 2);
+    const researcher = (agents: AgentSnapshot[], queued: number) => fleet("researcher", agents, queued, 0, 2);
+    expect(decideScaling([generalist([idle("g1", 10_000), idle("g2", 50_000)]), analyst, researcher([], 1)], full)).toEqual([
+      { action: "refused", profile: "researcher", reason: "1 waiting, no agent; host limit reached: 4 of 4 agents", from: 0, to: 1 },
+      { action: "scale_down", profile: "generalist", agentId: "g2", reason: "making room for researcher (1 waiting, no agent): host limit reached", from: 2, to: 1 },
+    ]);
+    // The next tick, with g2 stopping: the stuck work's agent starts before the generalists' minimum is restored.
+    expect(decideScaling([generalist([idle("g1", 11_000)]), analyst, researcher([], 1)], full)).toEqual([
+      { action: "scale_up", profile: "researcher", reason: "1 waiting, no agent", from: 0, to: 1 },
+      { action: "refused", profile: "generalist", reason: "below minimum: 1 of 2; host limit reached: 4 of 4 agents", from: 1, to: 2 },
+    ]);
+  });
+
+  it("retires nothing for stuck work while every agent is busy, or another profile has work waiting, or memory is what refuses", () => {
+    const full = { ...host, maxAgents: 2 };
+    const researcher = fleet("researcher", [], 1, 0, 2);
+    expect(decideScaling([fleet("generalist", [busy("g1"), busy("g2")], 0, 2, 4), researcher], full)).toEqual([
+      { action: "refused", profile: "researcher", reason: "1 waiting, no agent; host limit reached: 2 of 2 agents", from: 0, to: 1 },
+    ]);
+    expect(decideScaling([fleet("generalist", [busy("g1"), idle("g2", 90_000)], 3, 2, 2), researcher], full)).toEqual([
+      { action: "refused", profile: "researcher", reason: "1 waiting, no agent; host limit reached: 2 of 2 agents", from: 0, to: 1 },
+    ]);
+    expect(decideScaling([fleet("generalist", [idle("g1", 90_000)], 0, 1, 4), researcher], { ...host, freeMemoryMb: 100 })).toEqual([
+      { action: "refused", profile: "researcher", reason: "1 waiting, no agent; low memory: 100 MB free, floor 500 MB", from: 0, to: 1 },
+    ]);
+  });
+
   it("refuses starts while memory is short or the load is high", () => {
     expect(decideScaling([fleet("analyst", [], 0)], { ...host, freeMemoryMb: 300 })).toEqual([
       { action: "refused", profile: "analyst", reason: "below minimum: 0 of 1; low memory: 300 MB free, floor 500 MB", from: 0, to: 1 },

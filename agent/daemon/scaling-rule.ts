@@ -1,6 +1,9 @@
 // The autoscaling rule as a pure function: from each profile's queue depth and agents, the host's
 // limits and its free memory and load, decide which profiles get one more agent, which idle agent
 // is retired, and which start is refused. The autoscaler feeds it and carries the decisions out.
+// A profile whose jobs wait with no agent to take them comes first; on a host full of other
+// profiles' agents, an idle one of a profile with nothing waiting makes room for it, minimum or
+// not, since a minimum is a warm pool, not a claim on the host that leaves work stuck.
 
 export interface AgentSnapshot {
   id: string;
@@ -49,13 +52,16 @@ export function decideScaling(profiles: ProfileFleet[], host: HostState): Scalin
   const wants = profiles.flatMap((p) => {
     const count = p.agents.length;
     const ready = p.agents.filter((a) => a.phase !== "busy").length;
-    if (count < p.minAgents) return [{ p, urgency: Infinity, reason: `below minimum: ${count} of ${p.minAgents}` }];
-    if (p.queued > ready && count < p.maxAgents) return [{ p, urgency: p.queued - ready, reason: `${p.queued} waiting, ${ready} idle or starting` }];
+    if (count === 0 && p.queued > 0 && p.maxAgents > 0) return [{ p, tier: 0, urgency: p.queued, reason: `${p.queued} waiting, no agent` }];
+    if (count < p.minAgents) return [{ p, tier: 1, urgency: 0, reason: `below minimum: ${count} of ${p.minAgents}` }];
+    if (p.queued > ready && count < p.maxAgents) return [{ p, tier: 2, urgency: p.queued - ready, reason: `${p.queued} waiting, ${ready} idle or starting` }];
     return [];
   });
-  // Profiles under their minimum first, then the longest backlog, so a full host serves them in that order.
-  wants.sort((a, b) => b.urgency - a.urgency);
-  for (const { p, reason } of wants) {
+  // Work that nothing can take first, then profiles under their minimum, then the longest backlog,
+  // so a full host serves them in that order.
+  wants.sort((a, b) => a.tier - b.tier || b.urgency - a.urgency);
+  const stuck: ProfileFleet[] = [];
+  for (const { p, tier, reason } of wants) {
     // Up to the minimum at once (a fresh host should not take several ticks to reach its floor);
     // above it, one agent per tick, so a backlog is met by agents that are actually taking jobs.
     const steps = Math.max(1, p.minAgents - p.agents.length);
@@ -63,6 +69,7 @@ export function decideScaling(profiles: ProfileFleet[], host: HostState): Scalin
       const refusal = admissionRefusal(host, total);
       if (refusal) {
         decisions.push({ action: "refused", profile: p.profile, reason: `${reason}; ${refusal}`, from: count, to: count + 1 });
+        if (tier === 0 && total >= host.maxAgents) stuck.push(p);
         break;
       }
       decisions.push({ action: "scale_up", profile: p.profile, reason, from: count, to: count + 1 });
@@ -71,10 +78,26 @@ export function decideScaling(profiles: ProfileFleet[], host: HostState): Scalin
   }
 
   const wanting = new Set(wants.map((w) => w.p.profile));
+  // Room for work stuck behind the host's limit: the longest-idle agent of a profile with nothing
+  // waiting, one per stuck profile. Its graceful stop frees the place for the next tick's start.
+  const spare = profiles
+    .filter((p) => !wanting.has(p.profile) && p.queued === 0)
+    .flatMap((p) => p.agents.filter((a) => a.phase === "idle").map((agent) => ({ p, agent })))
+    .sort((a, b) => b.agent.idleMs - a.agent.idleMs);
+  const retired = new Set<string>();
+  for (const p of stuck) {
+    const victim = spare.shift();
+    if (!victim) break;
+    retired.add(victim.agent.id);
+    const count = victim.p.agents.length;
+    const reason = `making room for ${p.profile} (${p.queued} waiting, no agent): host limit reached`;
+    decisions.push({ action: "scale_down", profile: victim.p.profile, agentId: victim.agent.id, reason, from: count, to: count - 1 });
+  }
+
   for (const p of profiles) {
     const count = p.agents.length;
     if (wanting.has(p.profile) || count <= p.minAgents) continue;
-    const idle = p.agents.filter((a) => a.phase === "idle").sort((a, b) => b.idleMs - a.idleMs);
+    const idle = p.agents.filter((a) => a.phase === "idle" && !retired.has(a.id)).sort((a, b) => b.idleMs - a.idleMs);
     const longest = idle[0];
     if (!longest) continue;
     if (count > p.maxAgents) {
