@@ -33,6 +33,12 @@ test("submitting a task streams its logs live and shows the result", async ({ pa
   expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   expect(seqs.length).toBe(await logLineTotal(page));
   await page.screenshot({ path: testInfo.outputPath("task-finished.png"), fullPage: true });
+
+  // The title was derived from the prompt (and shortened), so editing to run again leaves it to be derived again.
+  await expect(page.getByRole("heading", { level: 1 }).first()).toContainText("…");
+  await page.getByRole("link", { name: "Edit and re-run" }).click();
+  await expect(page.getByLabel("What should the agents do?")).toHaveValue(/^Survey the three largest files/);
+  await expect(page.getByLabel("Title")).toHaveValue("");
 });
 
 // The command sleeps 45 s: the task ending well before that shows cancel stopped it, not the end of the command.

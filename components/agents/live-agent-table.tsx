@@ -84,7 +84,8 @@ function AgentRow({ agent, now, actions }: { agent: AgentView; now: number; acti
         ) : agent.currentSubtaskId ? (
           <span className="font-mono">{shortId(agent.currentSubtaskId)}</span>
         ) : (
-          <span className="text-subtle">idle</span>
+          // Busy without a subtask: a plan or a result is a task's job, not a subtask's.
+          <span className="text-subtle">{isBusy(agent) ? "planning or writing a result" : "none"}</span>
         )}
       </td>
       <td
@@ -137,14 +138,14 @@ export function LiveAgentTable({
   const now = useNow();
   const columns = actions ? [...COLUMNS, { label: "Actions", className: `${ACTIONS_CELL} bg-surface-muted` }] : COLUMNS;
   return (
-    <Table columns={columns} label="Live agents">
+    <Table columns={columns} label="Live agents" frameClassName="@container">
       {groupAgents(agents).map((group) => {
         const busy = group.agents.filter(isBusy).length;
         return [
           <tr key={`${group.profile}@${group.host}`} className="bg-surface-muted/40" data-testid="agent-group" data-profile={group.profile}>
             <th scope="colgroup" colSpan={columns.length} className="px-3 py-2 text-left font-normal">
-              {/* Held within the visible width, so a phone sees the controls without scrolling the table sideways. */}
-              <span className="sticky left-3 flex w-[min(100%,calc(100vw-5rem))] flex-wrap items-center justify-between gap-2">
+              {/* Held within the frame's visible width (less the cell's padding), so the controls show without scrolling the table sideways. */}
+              <span className="sticky left-3 flex w-[calc(100cqw-1.5rem)] flex-wrap items-center justify-between gap-2">
                 <span>
                   <span className="font-semibold text-foreground">{group.profile}</span>
                   <span className="text-muted"> on {group.host}</span>

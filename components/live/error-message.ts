@@ -8,3 +8,11 @@ export function errorMessage(error: unknown): string {
   if (typeof error === "string" && error) return error;
   return "Something went wrong. Try again.";
 }
+
+/** The fields a validation error names (the API's `data.fieldErrors`), or null for any other error. */
+export function fieldErrorsOf(error: unknown): Record<string, string[]> | null {
+  const data = (error as { data?: { fieldErrors?: Record<string, string[] | undefined> | null } } | null)?.data;
+  if (!data?.fieldErrors) return null;
+  const entries = Object.entries(data.fieldErrors).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0);
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
+}

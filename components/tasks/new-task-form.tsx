@@ -1,6 +1,7 @@
 "use client";
-// Submission form for a new task. Validation is the server's: its message is shown as-is, so
-// the form and the API can never disagree about what is allowed.
+// Submission form for a new task. Validation is the server's, so the form and the API can never
+// disagree about what is allowed: a problem with a field is told by the field's label and marks
+// that field; any other message is shown as it came.
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { Label } from "@/components/ui/label";
 import { MoneyInput } from "@/components/ui/money-input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { PROMPT_MAX_CHARS, TITLE_MAX_CHARS } from "@/server/contracts/task-input";
 
 export interface NewTaskInput {
   prompt: string;
@@ -18,6 +20,11 @@ export interface NewTaskInput {
   reviewPlan: boolean;
 }
 
+/** The form's words for the API's field names. */
+const FIELD_LABELS: Record<string, string> = { prompt: "Prompt", title: "Title", priority: "Priority", budgetUsd: "Budget", reviewPlan: "Review the plan" };
+/** The prompt's length is shown from here on, so a long paste is not first refused on submit. */
+const SHOW_LENGTH_FROM = Math.floor(PROMPT_MAX_CHARS * 0.9);
+
 const PRIORITIES = Array.from({ length: 10 }, (_, i) => 10 - i);
 const priorityLabel = (p: number) => (p === 10 ? "10 — highest" : p === 5 ? "5 — normal" : p === 1 ? "1 — lowest" : String(p));
 
@@ -25,12 +32,17 @@ interface NewTaskFormProps {
   onSubmit: (input: NewTaskInput) => void;
   pending: boolean;
   error: string | null;
+  /** The fields the server found a problem with, by the API's names (see fieldErrorsOf). */
+  fieldErrors?: Record<string, string[]> | null;
   /** Starting values, e.g. an earlier task's to edit and run again. */
   initial?: Partial<NewTaskInput>;
 }
 
-export function NewTaskForm({ onSubmit, pending, error, initial }: NewTaskFormProps) {
+export function NewTaskForm({ onSubmit, pending, error, fieldErrors, initial }: NewTaskFormProps) {
   const id = useId();
+  const problems = fieldErrors ? Object.entries(fieldErrors).map(([field, messages]) => `${FIELD_LABELS[field] ?? field} ${messages[0]}`) : null;
+  /** Marks a field the server named, and points it at the message. */
+  const invalid = (field: string) => (fieldErrors?.[field] ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {});
   const [prompt, setPrompt] = useState(initial?.prompt ?? "");
   const [title, setTitle] = useState(initial?.title ?? "");
   const [priority, setPriority] = useState(initial?.priority ?? 5);
@@ -55,7 +67,18 @@ export function NewTaskForm({ onSubmit, pending, error, initial }: NewTaskFormPr
   return (
     <form onSubmit={submit} onKeyDown={submitOnShortcut} aria-describedby={error ? `${id}-error` : undefined} className="space-y-4 p-4">
       <div>
-        <Label htmlFor={`${id}-prompt`}>What should the agents do?</Label>
+        <Label
+          htmlFor={`${id}-prompt`}
+          hint={
+            prompt.length >= SHOW_LENGTH_FROM ? (
+              <span className={prompt.length > PROMPT_MAX_CHARS ? "font-medium text-danger-fg" : undefined} data-testid="prompt-length">
+                {prompt.length.toLocaleString("en-US")} of {PROMPT_MAX_CHARS.toLocaleString("en-US")} characters
+              </span>
+            ) : null
+          }
+        >
+          What should the agents do?
+        </Label>
         <Textarea
           id={`${id}-prompt`}
           name="prompt"
@@ -64,7 +87,7 @@ export function NewTaskForm({ onSubmit, pending, error, initial }: NewTaskFormPr
           placeholder="e.g. Review the repository's error handling and write a report with concrete fixes."
           rows={5}
           disabled={pending}
-          aria-invalid={error ? true : undefined}
+          {...invalid("prompt")}
         />
       </div>
       <div className="flex flex-wrap items-end gap-4">
@@ -72,11 +95,11 @@ export function NewTaskForm({ onSubmit, pending, error, initial }: NewTaskFormPr
           <Label htmlFor={`${id}-title`} hint="optional — derived from the prompt if empty">
             Title
           </Label>
-          <Input id={`${id}-title`} name="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} disabled={pending} />
+          <Input id={`${id}-title`} name="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={TITLE_MAX_CHARS} disabled={pending} {...invalid("title")} />
         </div>
         <div>
           <Label htmlFor={`${id}-priority`}>Priority</Label>
-          <Select id={`${id}-priority`} name="priority" value={priority} onChange={(e) => setPriority(Number(e.target.value))} disabled={pending}>
+          <Select id={`${id}-priority`} name="priority" value={priority} onChange={(e) => setPriority(Number(e.target.value))} disabled={pending} {...invalid("priority")}>
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
                 {priorityLabel(p)}
@@ -86,7 +109,7 @@ export function NewTaskForm({ onSubmit, pending, error, initial }: NewTaskFormPr
         </div>
         <div className="w-32">
           <Label htmlFor={`${id}-budget`}>Budget (USD)</Label>
-          <MoneyInput id={`${id}-budget`} name="budgetUsd" placeholder="default" value={budget} onChange={(e) => setBudget(e.target.value)} disabled={pending} />
+          <MoneyInput id={`${id}-budget`} name="budgetUsd" placeholder="default" value={budget} onChange={(e) => setBudget(e.target.value)} disabled={pending} {...invalid("budgetUsd")} />
         </div>
         <div className="flex h-9 items-center gap-2">
           <input
@@ -115,7 +138,7 @@ export function NewTaskForm({ onSubmit, pending, error, initial }: NewTaskFormPr
       </div>
       {error ? (
         <div id={`${id}-error`}>
-          <Alert title="The task was not submitted">{error}</Alert>
+          <Alert title="The task was not submitted">{problems ? problems.join("\n") : error}</Alert>
         </div>
       ) : null}
     </form>

@@ -5,11 +5,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
-import { errorMessage } from "@/components/live/error-message";
+import { errorMessage, fieldErrorsOf } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
+import { deriveTitle } from "@/server/contracts/task-input";
 import { NewTaskForm } from "./new-task-form";
 
 export interface RerunSource {
@@ -57,10 +58,12 @@ export function NewTaskPage({ canCreate, source, missingSourceId }: { canCreate:
         <Card>
           {/* Stays disabled after success until the task page replaces this one. */}
           <NewTaskForm
-            initial={source ? { prompt: source.prompt, title: source.title, priority: source.priority } : undefined}
+            // A title derived from the prompt is left to be derived again from the edited one.
+            initial={source ? { prompt: source.prompt, title: source.title === deriveTitle(source.prompt) ? "" : source.title, priority: source.priority } : undefined}
             onSubmit={(input) => create.mutate(input)}
             pending={create.isPending || create.isSuccess}
             error={create.error ? errorMessage(create.error) : null}
+            fieldErrors={fieldErrorsOf(create.error)}
           />
         </Card>
       ) : (

@@ -11,7 +11,7 @@ export function TaskHeader({ title, status, actions }: { title: string; status: 
       <Link href="/" className="text-sm text-muted hover:text-foreground">
         ← All tasks
       </Link>
-      <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
+      <div className="mt-2 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
         <div className="flex min-w-0 flex-1 flex-wrap items-center gap-3">
           <h1 className="min-w-0 max-w-full text-xl font-semibold tracking-tight [overflow-wrap:anywhere] text-foreground">{title}</h1>
           <StatusBadge status={status} />

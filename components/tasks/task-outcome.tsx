@@ -29,7 +29,7 @@ export function TaskOutcome({ status, resultMarkdown, statusReason }: { status: 
     return (
       <div data-testid="task-cancelled" className="rounded-md border border-border bg-halted-soft px-3 py-2 text-sm text-halted-fg">
         <p className="font-medium">The task was cancelled</p>
-        {statusReason ? <p className="whitespace-pre-wrap">{statusReason}</p> : null}
+        {statusReason ? <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{statusReason}</p> : null}
       </div>
     );
   }

@@ -21,7 +21,7 @@ export function TaskPrompt({ prompt }: { prompt: string }) {
           ) : null
         }
       />
-      <p className={cx("px-4 py-3 text-sm leading-relaxed whitespace-pre-wrap text-foreground", long && !open && "max-h-40 overflow-hidden [mask-image:linear-gradient(to_bottom,black_70%,transparent)]")}>
+      <p className={cx("px-4 py-3 text-sm leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere] text-foreground", long && !open && "max-h-40 overflow-hidden [mask-image:linear-gradient(to_bottom,black_70%,transparent)]")}>
         {prompt}
       </p>
     </Card>

@@ -12,7 +12,7 @@ export function Alert({ tone = "danger", title, children, className }: { tone?: 
   return (
     <div role={tone === "danger" ? "alert" : "status"} className={cx("rounded-md border px-3 py-2 text-sm", tones[tone], className)}>
       {title ? <p className="font-medium">{title}</p> : null}
-      <div className="whitespace-pre-wrap">{children}</div>
+      <div className="whitespace-pre-wrap [overflow-wrap:anywhere]">{children}</div>
     </div>
   );
 }

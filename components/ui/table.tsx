@@ -20,9 +20,22 @@ export const numericTableCell = `${mutedTableCell} text-right tabular-nums`;
 const headCell = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-subtle whitespace-nowrap";
 
 /** `label` names the table's scroll box for keyboard users when it is wider than the screen. */
-export function Table({ columns, children, className, label = "Table" }: { columns: TableColumn[]; children: ReactNode; className?: string; label?: string }) {
+export function Table({
+  columns,
+  children,
+  className,
+  frameClassName,
+  label = "Table",
+}: {
+  columns: TableColumn[];
+  children: ReactNode;
+  className?: string;
+  /** Extra classes for the scroll frame (`@container`, for cells sized to its visible width). */
+  frameClassName?: string;
+  label?: string;
+}) {
   return (
-    <ScrollFrame label={label} className="overflow-x-auto">
+    <ScrollFrame label={label} className={cx("overflow-x-auto", frameClassName)}>
       <table className={cx("w-full text-sm", className)}>
         <thead className="border-b border-border bg-surface-muted/60">
           <tr>

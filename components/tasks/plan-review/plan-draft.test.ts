@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capabilityChoices, describeBasis, draftFromSaved, isChanged, newDraftSubtask, removeSubtask, toEditRequest, toggleCapability, toggleDependency, updateSubtask, type DraftSubtask } from "./plan-draft";
+import { capabilityChoices, describeBasis, describePlanError, draftFromSaved, isChanged, newDraftSubtask, removeSubtask, toEditRequest, toggleCapability, toggleDependency, updateSubtask, type DraftSubtask } from "./plan-draft";
 
 type Saved = Parameters<typeof draftFromSaved>[0][number];
 const saved = (id: string, index: number, dependsOn: string[] = []): Saved =>
@@ -55,5 +55,12 @@ describe("the plan draft", () => {
     expect(describeBasis("similar", 3)).toBe("from 3 similar subtasks");
     expect(describeBasis("profile", 1)).toBe("from 1 earlier subtask of this profile");
     expect(describeBasis("default", 0)).toBe("no history yet: a default");
+  });
+
+  it("names a refused subtask as the editor numbers it", () => {
+    expect(describePlanError("subtasks.0.title: is empty; subtasks.2.dependsOn.1: Too small; subtasks.1: cycle")).toBe(
+      "Subtask #1, title: is empty; Subtask #3, depends on: Too small; Subtask #2: cycle",
+    );
+    expect(describePlanError("subtasks: at most 50")).toBe("subtasks: at most 50");
   });
 });

@@ -99,3 +99,16 @@ export function describeBasis(basis: string | null, samples: number): string {
   if (basis === "profile") return `from ${samples} earlier subtask${samples === 1 ? "" : "s"} of this profile`;
   return "no history yet: a default";
 }
+
+const PLAN_FIELD_LABELS: Record<string, string> = { dependsOn: "depends on", estimateSeconds: "estimate" };
+
+/**
+ * The API's message for a refused plan in the editor's own terms: "subtasks.0.title: is empty"
+ * names "Subtask #1, title", as the editor numbers them.
+ */
+export function describePlanError(message: string): string {
+  return message.replace(/\bsubtasks\.(\d+)(?:\.(\w+))?(?:\.\d+)*:/g, (_, index: string, field: string | undefined) => {
+    const subtask = `Subtask #${Number(index) + 1}`;
+    return field ? `${subtask}, ${PLAN_FIELD_LABELS[field] ?? field}:` : `${subtask}:`;
+  });
+}

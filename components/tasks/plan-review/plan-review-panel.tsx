@@ -15,7 +15,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { can, PROCEDURE_RULES } from "@/server/auth/permissions";
 import { formatUsd } from "@/server/services/costs/format-usd";
 import { routeProfile } from "@/server/services/profiles/route-profile";
-import { capabilityChoices, draftFromSaved, isChanged, newDraftSubtask, removeSubtask, toEditRequest, toggleCapability, toggleDependency, updateSubtask, type DraftSubtask } from "./plan-draft";
+import { capabilityChoices, describePlanError, draftFromSaved, isChanged, newDraftSubtask, removeSubtask, toEditRequest, toggleCapability, toggleDependency, updateSubtask, type DraftSubtask } from "./plan-draft";
 import { PlanEstimateSummary } from "./plan-estimate-summary";
 import { PlanReviewActions } from "./plan-review-actions";
 import { PlanSubtaskEditor } from "./plan-subtask-editor";
@@ -130,7 +130,7 @@ function PlanEditor({ task }: { task: TaskView }) {
       ) : null}
       {error ? (
         <Alert title={save.error ? "The plan was not saved" : approve.error ? "The plan was not approved" : "The plan was not discarded"}>
-          {errorMessage(error)}
+          {describePlanError(errorMessage(error))}
           {isConflict(error) ? (
             <Button size="sm" className="mt-2 block" onClick={reload}>
               Load the current plan

@@ -5,10 +5,11 @@ import { getBudgetSettings, ZBudgetUsd } from "../budgets/budget-settings";
 import { GENERALIST_PROFILE } from "../profiles/route-profile";
 import { recordLogs } from "../logs/append-logs";
 import type { OrchestratorDeps } from "../orchestration/deps";
+import { deriveTitle, PROMPT_MAX_CHARS, TITLE_MAX_CHARS } from "../../contracts/task-input";
 
 export const ZCreateTaskRequestSchema = z.object({
-  prompt: z.string().trim().min(1, "is empty — describe what the agents should do").max(20_000, "is longer than 20,000 characters"),
-  title: z.string().trim().min(1).max(200).optional(),
+  prompt: z.string().trim().min(1, "is empty — describe what the agents should do").max(PROMPT_MAX_CHARS, `is longer than ${PROMPT_MAX_CHARS.toLocaleString("en-US")} characters`),
+  title: z.string().trim().min(1).max(TITLE_MAX_CHARS).optional(),
   priority: z.number().int().min(1).max(10).default(5),
   /** Spend limit for the task's model calls; the installation's default when left out. */
   budgetUsd: ZBudgetUsd.optional(),
@@ -41,10 +42,4 @@ export async function createTask(
   await deps.dispatcher.enqueue("plan", { taskId: task.id }, { queue: deps.keys.agentQueue(GENERALIST_PROFILE) });
   deps.publisher.taskUpdate({ taskId: task.id, status: "PLANNING" });
   return task;
-}
-
-export function deriveTitle(prompt: string): string {
-  const firstLine = prompt.split("\n")[0]!.trim();
-  const sentence = firstLine.split(/(?<=[.!?])\s/)[0]!;
-  return sentence.length <= 80 ? sentence : `${sentence.slice(0, 77).trimEnd()}…`;
 }

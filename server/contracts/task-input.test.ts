@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveTitle } from "./create-task";
+import { deriveTitle } from "./task-input";
 
 describe("deriveTitle", () => {
   it("uses the first sentence of the first line", () => {

@@ -1,0 +1,36 @@
+// The new-task form's refusals in a real Chromium against the real web server: a problem with a
+// field is told by the field's label and marks that field, not another; a long prompt shows its
+// length against the limit before it is sent.
+import { expect, test } from "@playwright/test";
+
+test("a refused budget is told by its label and marks the budget, not the prompt", async ({ page }, testInfo) => {
+  await page.goto("/tasks/new");
+  const prompt = page.getByLabel("What should the agents do?");
+  const budget = page.getByLabel("Budget (USD)");
+  await prompt.fill("Summarise the workspace");
+  await budget.fill("5000000");
+  await page.getByRole("button", { name: "Submit task" }).click();
+
+  const alert = page.getByRole("alert").filter({ hasText: "The task was not submitted" });
+  await expect(alert).toContainText("Budget must be at most $1,000,000");
+  await expect(alert).not.toContainText("budgetUsd");
+  await expect(budget).toHaveAttribute("aria-invalid", "true");
+  await expect(prompt).not.toHaveAttribute("aria-invalid");
+  await expect(page).toHaveURL(/\/tasks\/new$/);
+  await page.screenshot({ path: testInfo.outputPath("budget-refused.png"), fullPage: true });
+});
+
+test("a prompt over the limit shows its length before it is sent, and is refused by name", async ({ page }, testInfo) => {
+  await page.goto("/tasks/new");
+  const prompt = page.getByLabel("What should the agents do?");
+  await prompt.fill("a".repeat(17_000));
+  await expect(page.getByTestId("prompt-length")).toHaveCount(0);
+  await prompt.fill("word ".repeat(4_001));
+  await expect(page.getByTestId("prompt-length")).toHaveText("20,005 of 20,000 characters");
+  await page.getByRole("button", { name: "Submit task" }).click();
+
+  const alert = page.getByRole("alert").filter({ hasText: "The task was not submitted" });
+  await expect(alert).toContainText("Prompt is longer than 20,000 characters");
+  await expect(prompt).toHaveAttribute("aria-invalid", "true");
+  await page.screenshot({ path: testInfo.outputPath("prompt-too-long.png"), fullPage: true });
+});
