@@ -57,7 +57,9 @@ describe("bundleAgent", () => {
     expect(run(changed.file)).toBe("22");
   });
 
-  it("inlines the packages on a subtask's path and leaves the Prisma runtime external", async () => {
+  // A real build of the agent's code and packages: about 2 s alone, more than 5 s while the test
+  // command's typecheck and production build run beside it.
+  it("inlines the packages on a subtask's path and leaves the Prisma runtime external", { timeout: 60_000 }, async () => {
     const entry = await bundleAgent(path.join(import.meta.dirname, "..", "worker", "main.ts"), path.join(dir, "agent-build"));
     const imported = new Set([...fs.readFileSync(entry.file, "utf8").matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]));
     for (const name of ["bullmq", "ioredis", "pg", "zod", "@anthropic-ai/sdk"]) expect(imported).not.toContain(name);
