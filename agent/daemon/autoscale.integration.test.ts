@@ -1,16 +1,12 @@
 // Autoscaling through the real daemon, agents, simulated Claude, PostgreSQL and Redis: a burst of
 // subtasks grows a profile to its maximum, and after the burst the idle agents are retired down
 // to the minimum once the (shortened) cool-down has passed. Every step is a ScalingEvent.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTask } from "../../server/services/tasks/create-task";
 import { startDaemon, type RunningDaemon } from "../../server/testing/start-daemon";
 import { createTestDeps, resetData, waitFor } from "../../server/testing/test-deps";
 
 const deps = createTestDeps("autoscale");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-autoscale-"));
 let daemon: RunningDaemon;
 let analystId = "";
 
@@ -20,31 +16,26 @@ beforeAll(async () => {
   await resetData(deps);
   analystId = (await deps.db.agentProfile.findUniqueOrThrow({ where: { name: "analyst" } })).id;
   await deps.db.scalingEvent.deleteMany({});
-  const config = path.join(dir, "fleet.yaml");
-  fs.writeFileSync(
-    config,
-    [
-      "fleet:",
-      "  maxAgents: 6",
-      "  profiles:",
-      "    analyst: { minAgents: 1, maxAgents: 3 }",
-      "    generalist: { minAgents: 1, maxAgents: 1 }",
-      "    researcher: { minAgents: 0, maxAgents: 0 }",
-      "    tester: { minAgents: 0, maxAgents: 0 }",
-      "intervals:",
-      "  autoscale: 300ms",
-      "  cooldown: 2s",
-    ].join("\n"),
-  );
+  const config = [
+    "fleet:",
+    "  maxAgents: 6",
+    "  profiles:",
+    "    analyst: { minAgents: 1, maxAgents: 3 }",
+    "    generalist: { minAgents: 1, maxAgents: 1 }",
+    "    researcher: { minAgents: 0, maxAgents: 0 }",
+    "    tester: { minAgents: 0, maxAgents: 0 }",
+    "intervals:",
+    "  autoscale: 300ms",
+    "  cooldown: 2s",
+  ];
   // Slow model replies, so each subtask keeps its agent busy for a few seconds.
-  daemon = await startDaemon({ prefix: deps.prefix, args: ["--config", config], env: { SIM_FIRST_TOKEN_DELAY_MS: "1200", SIM_TOKEN_DELAY_MS: "0" } });
+  daemon = await startDaemon({ prefix: deps.prefix, config, env: { SIM_FIRST_TOKEN_DELAY_MS: "1200", SIM_TOKEN_DELAY_MS: "0" } });
   await waitFor("one analyst and one generalist to be idle", async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) === 2, 120_000);
 }, 150_000);
 
 afterAll(async () => {
   await daemon.stop();
   await deps.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("autoscaling", () => {

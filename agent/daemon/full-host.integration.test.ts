@@ -1,45 +1,36 @@
 // A host whose place is taken by other profiles' minimums: a subtask for a profile with no agent
 // still runs. The real daemon retires an idle agent of a profile with nothing waiting, starts the
 // one the subtask needs, and the task finishes; each step is a ScalingEvent.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { savePlan } from "../../server/services/orchestration/save-plan";
 import { startDaemon, type RunningDaemon } from "../../server/testing/start-daemon";
 import { createTestDeps, resetData, waitFor } from "../../server/testing/test-deps";
 
 const deps = createTestDeps("full-host");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-full-host-"));
 let daemon: RunningDaemon;
 
 beforeAll(async () => {
   await resetData(deps);
   await deps.db.scalingEvent.deleteMany({});
-  const config = path.join(dir, "fleet.yaml");
   // Two places, both held by minimums; a long cool-down, so only making room retires an agent.
-  fs.writeFileSync(
-    config,
-    [
-      "fleet:",
-      "  profiles:",
-      "    analyst: { minAgents: 1, maxAgents: 1 }",
-      "    generalist: { minAgents: 1, maxAgents: 1 }",
-      "    researcher: { minAgents: 0, maxAgents: 1 }",
-      "    tester: { minAgents: 0, maxAgents: 0 }",
-      "intervals:",
-      "  autoscale: 300ms",
-      "  cooldown: 10m",
-    ].join("\n"),
-  );
-  daemon = await startDaemon({ prefix: deps.prefix, args: ["--config", config], env: { BATON_MAX_AGENTS: "2" } });
+  const config = [
+    "fleet:",
+    "  profiles:",
+    "    analyst: { minAgents: 1, maxAgents: 1 }",
+    "    generalist: { minAgents: 1, maxAgents: 1 }",
+    "    researcher: { minAgents: 0, maxAgents: 1 }",
+    "    tester: { minAgents: 0, maxAgents: 0 }",
+    "intervals:",
+    "  autoscale: 300ms",
+    "  cooldown: 10m",
+  ];
+  daemon = await startDaemon({ prefix: deps.prefix, config, env: { BATON_MAX_AGENTS: "2" } });
   await waitFor("one analyst and one generalist to be idle", async () => (await deps.db.agentProcess.count({ where: { state: "IDLE" } })) === 2, 120_000);
 }, 150_000);
 
 afterAll(async () => {
   await daemon.stop();
   await deps.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("a full host", () => {

@@ -1,6 +1,8 @@
 // Starts the real agent daemon (which forks real agent processes and the simulated Claude) for
 // an integration test, with the test's Redis prefix and timing settings.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 export interface RunningDaemon {
@@ -13,9 +15,13 @@ export interface RunningDaemon {
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
-export async function startDaemon(options: { prefix: string; env?: Record<string, string>; args?: string[] }): Promise<RunningDaemon> {
+/** `config`: the lines of a YAML config file, written for this daemon and removed when it stops. */
+export async function startDaemon(options: { prefix: string; env?: Record<string, string>; args?: string[]; config?: string[] }): Promise<RunningDaemon> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "agent/daemon/main.ts"), ...(options.args ?? [])], {
+  const configDir = options.config ? fs.mkdtempSync(path.join(os.tmpdir(), "baton-daemon-config-")) : null;
+  const configArgs = configDir ? ["--config", path.join(configDir, "fleet.yaml")] : [];
+  if (configDir) fs.writeFileSync(configArgs[1]!, options.config!.join("\n"));
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "agent/daemon/main.ts"), ...configArgs, ...(options.args ?? [])], {
     cwd: root,
     env: {
       ...process.env,
@@ -39,7 +45,12 @@ export async function startDaemon(options: { prefix: string; env?: Record<string
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      if (configDir) fs.rmSync(configDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
 
   return {
     process: child,
