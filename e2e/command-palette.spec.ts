@@ -29,6 +29,34 @@ test("Ctrl+K finds a task by its title and opens it, from the keyboard alone", a
   await expect(palette).toBeHidden();
 });
 
+test("Enter pressed before the search answers opens the first task it finds", async ({ page, baseURL }) => {
+  // The word is only in the prompt: no row can match it until the server's search answers.
+  const word = `zephyrine${Date.now()}`;
+  const title = `Palette prompt match ${Date.now()}`;
+  const task = await mutate<{ id: string }>(page.request, baseURL!, "task.create", { title, prompt: `Describe the ${word} module in two sentences` });
+
+  // The search for the word answers a second late, so Enter surely comes first.
+  await page.route(
+    (url) => url.pathname.startsWith("/api/trpc/") && url.search.includes(word),
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    },
+  );
+  await page.goto("/agents");
+  await expect(page.getByRole("heading", { level: 1, name: "Agents" })).toBeVisible();
+  await paletteReady(page);
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: "Command palette" });
+  await expect(palette.getByRole("combobox")).toBeFocused();
+  await page.keyboard.type(word);
+  await expect(palette.getByRole("option")).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`**/tasks/${task.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(palette).toBeHidden();
+});
+
 test("the palette lists pages and actions, switches the theme, and closes with Escape", async ({ page }, testInfo) => {
   await page.goto("/settings/tokens");
   await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();

@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
 import { errorMessage } from "@/components/live/error-message";
 import { useNotificationSettings } from "@/components/notifications/use-notification-settings";
 import { useTRPC } from "@/components/providers/trpc";
@@ -70,6 +70,8 @@ function Palette({ isAdmin, canCreate, close }: { isAdmin: boolean; canCreate: b
   const notifications = useNotificationSettings();
   const [query, setQuery] = useState("");
   const [selected, setSelected] = useState("");
+  // The text Enter was pressed on before any row matched it: its first task opens when the search answers.
+  const [enterOn, setEnterOn] = useState<string | null>(null);
   const search = useDebounced(query.trim(), SEARCH_DELAY_MS);
   const tasks = useQuery({ ...trpc.task.list.queryOptions({ search: search || undefined, limit: search ? 8 : 5 }), placeholderData: (previous) => previous });
   const commands = matchCommands(paletteCommands({ isAdmin, canCreate, theme: theme.preference, notificationsOn: notifications.enabled }), query);
@@ -91,8 +93,21 @@ function Palette({ isAdmin, canCreate, close }: { isAdmin: boolean; canCreate: b
   // Results arrive after typing; keep the highlight on a row that exists, else on the first one.
   const values = [...taskItems.map((task) => `task:${task.id}`), ...commands.map((command) => command.id)];
   const highlighted = values.includes(selected) ? selected : (values[0] ?? "");
+  const firstFound = !searching && enterOn === search ? taskItems[0]?.id : undefined;
+
+  useEffect(() => {
+    if (firstFound) run({ kind: "navigate", href: `/tasks/${firstFound}` });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- waits for the answer; `run` is a new closure every render
+  }, [firstFound]);
+
+  const onKeyDown = (event: ReactKeyboardEvent) => {
+    if (event.key !== "Enter" || highlighted !== "" || !searching) return;
+    event.preventDefault();
+    setEnterOn(query.trim());
+  };
+
   return (
-    <Command label="Command palette" shouldFilter={false} loop value={highlighted} onValueChange={setSelected} className="flex max-h-[min(70vh,34rem)] flex-col">
+    <Command label="Command palette" shouldFilter={false} loop value={highlighted} onValueChange={setSelected} onKeyDown={onKeyDown} className="flex max-h-[min(70vh,34rem)] flex-col">
       <div className="flex items-center gap-2 border-b border-border px-3">
         <SearchIcon className="size-4 shrink-0 text-subtle" />
         <Command.Input
@@ -121,9 +136,9 @@ function Palette({ isAdmin, canCreate, close }: { isAdmin: boolean; canCreate: b
               </Command.Item>
             ))}
           </Command.Group>
-        ) : searching && search ? (
+        ) : searching && query.trim() ? (
           <Command.Loading>
-            <p className="px-3 py-2 text-sm text-muted">Searching tasks…</p>
+            <p className="px-3 py-2 text-sm text-muted">{enterOn === query.trim() ? "Searching tasks… the first match opens when it is found" : "Searching tasks…"}</p>
           </Command.Loading>
         ) : null}
         {(["Pages", "Actions"] as const).map((group) => {
