@@ -180,3 +180,19 @@ test("a task with 50,000 lines opens at its end, stays virtualised, scrolls to t
   await page.getByLabel("Search the log").scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("long-log-phone-full.png"), fullPage: true });
 });
+
+test("a link into a long paragraph of streamed text brings that very line into view", async ({ page }, testInfo) => {
+  const task = await createLongLogTask(db, { lines: 20, title: "Long paragraph" });
+  // 400 chunks of one streamed answer, which the viewer shows as one row many screens tall.
+  const chunks = Array.from({ length: 400 }, (_, i) => ({ subtaskId: task.subtasks[0]!.id, kind: "TEXT" as const, message: `Chunk ${i + 1} of a long streamed answer, which goes on for a good while before it ends. ` }));
+  await recordLogs({ sql, publisher }, task.id, chunks);
+  const target = 20 + 380;
+
+  await page.goto(`/tasks/${task.id}#log-${target}`);
+  await expect(line(page, target)).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId("log-selection")).toContainText(`Line ${target} selected`);
+  const row = page.locator('[data-testid="log-row"][data-selected]');
+  await expect(row).toHaveAttribute("data-seq", "21");
+  expect(await row.evaluate((element) => element.getBoundingClientRect().height)).toBeGreaterThan(await page.getByTestId("log-panel").evaluate((panel) => panel.clientHeight));
+  await page.screenshot({ path: testInfo.outputPath("long-paragraph-linked.png") });
+});

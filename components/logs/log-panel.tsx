@@ -84,9 +84,9 @@ export function LogPanel({ logs, history, older = ALL_DONE, onRetry, subtasks, s
   useEffect(() => {
     if (linkedIndex < 0 || revealedHash.current === hash) return;
     revealedHash.current = hash;
-    reveal(linkedIndex);
+    reveal(linkedIndex, linkedSeq ?? undefined);
     panelRef.current?.scrollIntoView({ block: "start" });
-  }, [hash, linkedIndex, reveal]);
+  }, [hash, linkedIndex, linkedSeq, reveal]);
   const historyComplete = history.status === "ready" && older.status === "complete";
   const linkState =
     linkedSeq === null || linkedIndex >= 0

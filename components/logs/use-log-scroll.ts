@@ -4,9 +4,10 @@
 // stop it) and returning to the bottom picks up again. Out of follow mode the reader keeps their
 // place when older history is added above or the filters change: the first row in view is
 // remembered by seq and put back at the same offset.
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { LogRow } from "./group-log-rows";
+import { lineAnchor } from "./log-selection";
 import { rowIndexAtOrAfter } from "./log-view";
 
 /** Height of a one-line row on wide screens; rows are never shorter, only taller. */
@@ -89,9 +90,13 @@ export function useLogScroll(rows: readonly LogRow[]) {
     }
   }, [rows, totalSize, following, virtualizer]);
 
-  /** Leaves follow mode and brings a row to the middle of the view. */
+  /**
+   * Leaves follow mode and brings a row to the middle of the view. With `seq`, a line within the
+   * row: streamed text joins into one row that can be many screens tall, so once the row is drawn
+   * and measured the view moves on to the line itself.
+   */
   const reveal = useCallback(
-    (index: number) => {
+    (index: number, seq?: number) => {
       setFollowing(false);
       virtualizer.scrollToIndex(index, { align: "center" });
       const top = scrollRef.current?.scrollTop ?? 0;
@@ -99,6 +104,7 @@ export function useLogScroll(rows: readonly LogRow[]) {
       const start = virtualizer.measurementsCache[index]?.start;
       lastTop.current = top;
       place.current = row && start !== undefined ? { seq: row.key, offset: top - start } : null;
+      if (seq !== undefined && row && row.key !== seq) centreLineWhenDrawn(scrollRef, virtualizer, seq);
     },
     [setFollowing, virtualizer],
   );
@@ -109,4 +115,37 @@ export function useLogScroll(rows: readonly LogRow[]) {
   const topIndex = useCallback(() => virtualizer.getVirtualItems().find((item) => item.end > (scrollRef.current?.scrollTop ?? 0))?.index ?? 0, [virtualizer]);
 
   return { scrollRef, virtualizer, following, pausedAfterSeq, onScroll, reveal, jumpToLatest, topIndex };
+}
+
+/** Frames a line inside a tall row is looked for, and then left to settle, before the view moves to it. */
+const LINE_SEARCH_FRAMES = 60;
+const SETTLE_FRAMES = 2;
+
+/**
+ * Centres line `seq` in the view once its row is drawn and has kept its size for a couple of
+ * frames (the virtualiser is done measuring and aligning the row by then). The virtualiser's
+ * own scroll command takes over from the row's, so it does not pull the view back.
+ */
+function centreLineWhenDrawn(scrollRef: RefObject<HTMLDivElement | null>, virtualizer: Virtualizer<HTMLDivElement, Element>, seq: number) {
+  let frames = 0;
+  let steady = 0;
+  let lastHeight = -1;
+  const step = () => {
+    const element = scrollRef.current;
+    const line = element?.querySelector<HTMLElement>(`#${lineAnchor(seq)}`);
+    const row = line?.closest<HTMLElement>("[data-index]");
+    if (element && line && row) {
+      const height = row.offsetHeight;
+      steady = height === lastHeight ? steady + 1 : 0;
+      lastHeight = height;
+      if (steady >= SETTLE_FRAMES) {
+        const view = element.getBoundingClientRect();
+        const box = line.getBoundingClientRect();
+        virtualizer.scrollToOffset(element.scrollTop + box.top - view.top - (view.height - box.height) / 2);
+        return;
+      }
+    }
+    if (++frames < LINE_SEARCH_FRAMES) requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
 }
