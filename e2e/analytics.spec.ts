@@ -31,6 +31,8 @@ test("analytics shows a finished task's numbers, as charts, tables and CSV", asy
   await expect(summary.getByText("Tasks finished").locator("..")).toContainText(/Tasks finished\s*[1-9]/);
   await expect(summary.getByText("Spend", { exact: true }).locator("..")).toContainText(/\$0\.\d*[1-9]/);
   await expect(page.getByTestId("chart-outcomes").locator("figure svg").first()).toBeVisible();
+  // The legend names the series in the order of the bars, not alphabetically.
+  await expect(page.getByTestId("chart-outcomes").locator(".recharts-legend-item-text")).toHaveText(["Succeeded", "Failed", "Cancelled"]);
   await expect(page.getByTestId("chart-durations").getByText("within 4.7 % of the exact value", { exact: false })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("analytics.png"), fullPage: true });
 

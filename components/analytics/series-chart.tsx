@@ -33,6 +33,8 @@ export function SeriesChart({
   wholeNumbers?: boolean;
   height?: number;
 }) {
+  // Recharts sorts legend and tooltip items by name; keep them in the series' (the bars') order.
+  const seriesOrder = (item: { dataKey?: unknown }) => series.findIndex((s) => s.key === item.dataKey);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
@@ -44,8 +46,9 @@ export function SeriesChart({
           contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, fontSize: 12, color: "var(--foreground)" }}
           labelFormatter={(_, payload) => (payload?.[0]?.payload as ChartPoint | undefined)?.label ?? ""}
           formatter={(value) => (typeof value === "number" ? formatValue(value) : "—")}
+          itemSorter={seriesOrder}
         />
-        <Legend wrapperStyle={{ fontSize: 12, color: "var(--muted)" }} iconSize={10} />
+        <Legend wrapperStyle={{ fontSize: 12, color: "var(--muted)" }} iconSize={10} itemSorter={seriesOrder} />
         {series.map((s): ReactNode =>
           s.kind === "bar" ? (
             <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} stackId={s.stack} maxBarSize={36} isAnimationActive={false} />
