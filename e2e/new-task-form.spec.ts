@@ -1,7 +1,8 @@
 // The new-task form's refusals in a real Chromium against the real web server: a problem with a
 // field is told by the field's label and marks that field, not another; a long prompt shows its
-// length against the limit before it is sent.
+// length against the limit before it is sent; an empty budget says what it stands for.
 import { expect, test } from "@playwright/test";
+import { mutate } from "./support/api";
 
 test("a refused budget is told by its label and marks the budget, not the prompt", async ({ page }, testInfo) => {
   await page.goto("/tasks/new");
@@ -33,4 +34,20 @@ test("a prompt over the limit shows its length before it is sent, and is refused
   await expect(alert).toContainText("Prompt is longer than 20,000 characters");
   await expect(prompt).toHaveAttribute("aria-invalid", "true");
   await page.screenshot({ path: testInfo.outputPath("prompt-too-long.png"), fullPage: true });
+});
+
+test("an empty budget says what it stands for: no limit, or the installation's default", async ({ page, baseURL }, testInfo) => {
+  await page.goto("/tasks/new");
+  const budget = page.getByLabel("Budget (USD)");
+  await expect(budget).toHaveAttribute("placeholder", "no limit");
+
+  await mutate(page.request, baseURL!, "settings.update", { defaultTaskBudgetUsd: 7.5, maxTaskBudgetUsd: null });
+  try {
+    await page.reload();
+    await expect(budget).toHaveAttribute("placeholder", "default $7.50");
+    await page.screenshot({ path: testInfo.outputPath("budget-default.png") });
+  } finally {
+    // Cleared again, so other tasks in this run get no budget.
+    await mutate(page.request, baseURL!, "settings.update", { defaultTaskBudgetUsd: null, maxTaskBudgetUsd: null });
+  }
 });

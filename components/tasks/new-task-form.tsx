@@ -36,9 +36,11 @@ interface NewTaskFormProps {
   fieldErrors?: Record<string, string[]> | null;
   /** Starting values, e.g. an earlier task's to edit and run again. */
   initial?: Partial<NewTaskInput>;
+  /** What an empty budget means: the installation's default, formatted; null: no limit. */
+  defaultBudget?: string | null;
 }
 
-export function NewTaskForm({ onSubmit, pending, error, fieldErrors, initial }: NewTaskFormProps) {
+export function NewTaskForm({ onSubmit, pending, error, fieldErrors, initial, defaultBudget = null }: NewTaskFormProps) {
   const id = useId();
   const problems = fieldErrors ? Object.entries(fieldErrors).map(([field, messages]) => `${FIELD_LABELS[field] ?? field} ${messages[0]}`) : null;
   /** Marks a field the server named, and points it at the message. */
@@ -107,9 +109,9 @@ export function NewTaskForm({ onSubmit, pending, error, fieldErrors, initial }: 
             ))}
           </Select>
         </div>
-        <div className="w-32">
+        <div className="w-48">
           <Label htmlFor={`${id}-budget`}>Budget (USD)</Label>
-          <MoneyInput id={`${id}-budget`} name="budgetUsd" placeholder="default" value={budget} onChange={(e) => setBudget(e.target.value)} disabled={pending} {...invalid("budgetUsd")} />
+          <MoneyInput id={`${id}-budget`} name="budgetUsd" placeholder={defaultBudget ? `default ${defaultBudget}` : "no limit"} value={budget} onChange={(e) => setBudget(e.target.value)} disabled={pending} {...invalid("budgetUsd")} />
         </div>
         <div className="flex h-9 items-center gap-2">
           <input

@@ -20,7 +20,15 @@ export interface RerunSource {
   priority: number;
 }
 
-export function NewTaskPage({ canCreate, source, missingSourceId }: { canCreate: boolean; source: RerunSource | null; missingSourceId: string | null }) {
+interface NewTaskPageProps {
+  canCreate: boolean;
+  source: RerunSource | null;
+  missingSourceId: string | null;
+  /** The budget a task gets when none is set, formatted; null: no limit. */
+  defaultBudget: string | null;
+}
+
+export function NewTaskPage({ canCreate, source, missingSourceId, defaultBudget }: NewTaskPageProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -64,6 +72,7 @@ export function NewTaskPage({ canCreate, source, missingSourceId }: { canCreate:
             pending={create.isPending || create.isSuccess}
             error={create.error ? errorMessage(create.error) : null}
             fieldErrors={fieldErrorsOf(create.error)}
+            defaultBudget={defaultBudget}
           />
         </Card>
       ) : (
