@@ -56,6 +56,7 @@ try {
   // and what follows before the add) → taken by an agent's worker (the add's round trip and
   // BullMQ's hand-over) → claimed (the claim statement's now()) → started.
   const legs = { added: [] as number[], taken: [] as number[], claimed: [] as number[], started: [] as number[] };
+  const slowest: { total: number; legs: number[] }[] = [];
   let followedOn = 0;
   for (let i = 0; i < FANOUTS; i++) {
     const id = await submitTask(pipeline.deps, `Dispatch benchmark fan-out ${i + 1} [sim:wide=3] [sim:instant]`);
@@ -75,6 +76,7 @@ try {
       legs.taken.push(at.taken - at.added);
       legs.claimed.push(at.claimed - at.taken);
       legs.started.push(at.started - at.claimed);
+      slowest.push({ total: at.started - at.finished, legs: [at.added - at.finished, at.taken - at.added, at.claimed - at.taken, at.started - at.claimed] });
     }
   }
   await pipeline.daemon.stop(); // the baseline runs with the agents gone, on an otherwise equal machine
@@ -119,6 +121,8 @@ try {
   console.log(`    p50 ${fmt(viaQueue.p50, "ms")}, p99 ${fmt(viaQueue.p99, "ms")}, max ${fmt(viaQueue.max, "ms")}`);
   const leg = (name: keyof typeof legs) => fmt(distribution(legs[name]).p50, "ms");
   console.log(`    of which, p50 of each leg: root finished → job added ${leg("added")}, → taken by an agent ${leg("taken")}, → claimed ${leg("claimed")}, → started ${leg("started")}`);
+  const tail = slowest.sort((x, y) => y.total - x.total).slice(0, 3);
+  console.log(`    the slowest, by leg (added, taken, claimed, started): ${tail.map((s) => `${s.total} ms (${s.legs.join(", ")})`).join("; ")}`);
   console.log(`  plain BullMQ, Queue.add → processor start (${baseline.n} samples, monotonic clock): p50 ${fmt(baseline.p50, "ms")}, p99 ${fmt(baseline.p99, "ms")}, max ${fmt(baseline.max, "ms")}`);
   const referenceFigures = distribution(referenceSamples);
   console.log(`  reference, the same chains and fan-outs on plain BullMQ workers that record the claim and the result and make the model call, nothing else:`);
