@@ -2,7 +2,7 @@
 // each add their own shell in their route group.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { themeScript } from "@/components/theme/theme-preference";
+import { ThemeScript } from "@/components/theme/theme-script";
 import { ThemeSync } from "@/components/theme/theme-sync";
 import "./globals.css";
 
@@ -16,7 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // The pre-paint script sets the theme's class on <html>, so React must not compare it.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <ThemeScript />
       </head>
       <body className="min-h-screen">
         <ThemeSync />
