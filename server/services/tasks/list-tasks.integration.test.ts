@@ -30,9 +30,9 @@ interface Seed {
 const SEEDS: Seed[] = [
   { key: "deploy", title: "Deploy the billing service", prompt: "Roll out billing v2 to staging, then production", status: "SUCCEEDED", day: 0, by: () => alice, costMicros: 900_000, durationMin: 30, analyst: true },
   { key: "audit", title: "Security audit", prompt: "Audit the billing code for injection bugs", status: "FAILED", day: 1, by: () => bob, costMicros: 2_500_000, durationMin: 5 },
-  { key: "report", title: "Weekly report", prompt: "Summarise the week's incidents", status: "SUCCEEDED", day: 2, by: () => alice, costMicros: 100_000, durationMin: 90 },
+  { key: "report", title: "Weekly report 📊", prompt: "Summarise the week's incidents", status: "SUCCEEDED", day: 2, by: () => alice, costMicros: 100_000, durationMin: 90 },
   { key: "running", title: "Refactor billing module", prompt: "Split the module into services", status: "RUNNING", day: 3, by: () => bob, costMicros: 50_000, analyst: true },
-  { key: "cancelled", title: "Translate docs", prompt: "Translate the handbook to German", status: "CANCELLED", day: 4, by: () => alice, costMicros: 0 },
+  { key: "cancelled", title: "Translate docs", prompt: "Translate the handbook to German 🇩🇪", status: "CANCELLED", day: 4, by: () => alice, costMicros: 0 },
   { key: "planning", title: "Benchmark queries", prompt: "Measure the dashboard queries", status: "PLANNING", day: 5, by: () => bob, costMicros: 0 },
 ];
 
@@ -107,6 +107,14 @@ describe("listTasks", () => {
     expect(keys((await list({ search: '"incidents" -billing' })).items)).toEqual(["report"]);
     expect(keys((await list({ search: "billing", sort: "oldest" })).items)).toEqual(["deploy", "audit", "running"]);
     expect((await list({ search: "nonexistentword" })).items).toEqual([]);
+  });
+
+  it("matches a search with no word in it (emoji, symbols) as written, in title and prompt", async () => {
+    expect(keys((await list({ search: "📊" })).items)).toEqual(["report"]);
+    expect(keys((await list({ search: "📊", sort: "oldest" })).items)).toEqual(["report"]);
+    expect(keys((await list({ search: "🇩🇪" })).items)).toEqual(["cancelled"]);
+    expect((await list({ search: "🚀" })).items).toEqual([]);
+    expect((await list({ search: "%" })).items).toEqual([]);
   });
 
   it("matches the last word as a prefix, as it is being typed", async () => {

@@ -56,14 +56,20 @@ function filters(request: ListTasksRequest): Prisma.Sql[] {
   }
   if (request.createdFrom) where.push(Prisma.sql`t."createdAt" >= ${request.createdFrom.toISOString()}::timestamp`);
   if (request.createdTo) where.push(Prisma.sql`t."createdAt" < ${request.createdTo.toISOString()}::timestamp`);
-  if (request.search) where.push(Prisma.sql`t."searchVector" @@ q.query`);
+  if (request.search) {
+    // Text with no word in it (emoji, symbols) gives full-text search nothing to look for: it is found as written.
+    where.push(hasWord(request.search) ? Prisma.sql`t."searchVector" @@ q.query` : Prisma.sql`(strpos(t.title, ${request.search}) > 0 OR strpos(t.prompt, ${request.search}) > 0)`);
+  }
   return where;
 }
+
+const hasWord = (search: string) => /[\p{L}\p{N}]/u.test(search);
 
 /** A bare word at the end is still being typed, so it matches as a prefix ("orche" finds "orchestrate"). */
 const PARTIAL_WORD = /(?:^|\s)(or\s+)?([\p{L}\p{N}]+)$/iu;
 
 function searchQuery(search: string) {
+  if (!hasWord(search)) return Prisma.sql`''::tsquery`;
   const partial = PARTIAL_WORD.exec(search);
   if (!partial) return Prisma.sql`websearch_to_tsquery('english', ${search})`;
   const [, or, word] = partial;
