@@ -1,6 +1,7 @@
 "use client";
-// Sets one model's prices in dollars per million tokens. Cache prices left empty follow
-// Anthropic's usual ratios to the input price (writes 1.25×, reads 0.1×).
+// Sets one model's prices in dollars per million tokens. Input and output must be given (an empty
+// field would read as a price of $0); cache prices left empty follow Anthropic's usual ratios to
+// the input price (writes 1.25×, reads 0.1×).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { errorMessage } from "@/components/live/error-message";
@@ -66,15 +67,15 @@ export function PriceForm({ draft, onDraft }: { draft: PriceDraft; onDraft: (dra
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1">
           <Label htmlFor={`${id}-model`}>Model</Label>
-          <Input id={`${id}-model`} placeholder="claude-sonnet-5" autoComplete="off" {...field("model")} />
+          <Input id={`${id}-model`} placeholder="claude-sonnet-5" autoComplete="off" required {...field("model")} />
         </div>
         <div>
           <Label htmlFor={`${id}-input`}>Input</Label>
-          <MoneyInput id={`${id}-input`} className="w-28" {...field("input")} />
+          <MoneyInput id={`${id}-input`} className="w-28" required {...field("input")} />
         </div>
         <div>
           <Label htmlFor={`${id}-output`}>Output</Label>
-          <MoneyInput id={`${id}-output`} className="w-28" {...field("output")} />
+          <MoneyInput id={`${id}-output`} className="w-28" required {...field("output")} />
         </div>
         <div>
           <Label htmlFor={`${id}-write`}>Cache write</Label>
@@ -88,7 +89,7 @@ export function PriceForm({ draft, onDraft }: { draft: PriceDraft; onDraft: (dra
           {save.isPending ? "Saving…" : "Save price"}
         </Button>
       </div>
-      <p className="text-xs text-muted">Dollars per million tokens. Saving a model that is already listed replaces its prices.</p>
+      <p className="text-xs text-muted">Input and output are required; the cache prices, left empty, follow the input price. Saving a model that is already listed replaces its prices.</p>
       {save.error ? <Alert title="The price was not saved">{errorMessage(save.error)}</Alert> : null}
       {saved ? (
         <p className="text-sm text-muted" role="status">
