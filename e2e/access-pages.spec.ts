@@ -73,10 +73,20 @@ test("an owner manages tokens, invitations and roles, and the audit log records 
   });
 
   await test.step("the owner makes the new member a viewer", async () => {
-    // The change is saved as it is chosen: the page is loaded again once the server has answered.
-    const saved = page.waitForResponse((response) => response.url().includes("member.setRole") && response.ok());
+    // Picking a role in the menu changes nothing until it is confirmed (arrowing through the menu
+    // would otherwise save each role it passes); the page is loaded again once the server has answered.
+    let requests = 0;
+    page.on("request", (request) => void (request.url().includes("member.setRole") && requests++));
+    await page.getByLabel(`Role of ${invitee}`).selectOption("ADMIN");
     await page.getByLabel(`Role of ${invitee}`).selectOption("VIEWER");
+    const change = page.getByRole("group", { name: `Change the role of ${invitee}` });
+    await expect(change.getByRole("button", { name: "Keep member" })).toBeVisible();
+    expect(requests).toBe(0);
+    const saved = page.waitForResponse((response) => response.url().includes("member.setRole") && response.ok());
+    await change.getByRole("button", { name: "Make viewer" }).click();
     await saved;
+    await expect(change).toBeHidden();
+    expect(requests).toBe(1);
     await page.reload();
     await expect(page.getByLabel(`Role of ${invitee}`)).toHaveValue("VIEWER");
     // The owner's own row offers no role menu and no remove button.

@@ -1,7 +1,9 @@
 "use client";
-// Members with their role, sign-in history and status. Each row changes its member's role or
-// removes/restores them, and shows the server's refusal right under the row.
+// Members with their role, sign-in history and status. Each row changes its member's role (a role
+// picked in the menu is only saved once confirmed, so arrowing through the menu changes nothing)
+// or removes/restores them, and shows the server's refusal right under the row.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { formatAge, formatFullDate, formatShortDate } from "@/components/format/time";
 import { useNow } from "@/components/hooks/use-now";
 import { errorMessage } from "@/components/live/error-message";
@@ -58,12 +60,16 @@ function MemberRow({ member, actor }: { member: MemberView; actor: PageActor }) 
   const isSelf = member.id === actor.userId;
   const lockReason = memberLockReason(actor, member);
   const removed = member.disabledAt !== null;
-  const shownRole = setRole.isPending ? setRole.variables.role : member.role;
+  // A role picked in the menu and not yet confirmed; null once saved or dropped.
+  const [picked, setPicked] = useState<Role | null>(null);
+  const staged = picked !== null && picked !== member.role && !setRole.isPending ? picked : null;
+  const shownRole = setRole.isPending ? setRole.variables.role : (staged ?? member.role);
   const error = setRole.error ?? setDisabled.error;
   const who = member.name ? `${member.name} (${member.email})` : member.email;
 
   const changeRole = (role: Role) => {
     setDisabled.reset();
+    setPicked(null);
     setRole.mutate({ userId: member.id, role });
   };
   const changeDisabled = (disabled: boolean) => {
@@ -90,10 +96,17 @@ function MemberRow({ member, actor }: { member: MemberView; actor: PageActor }) 
               <span className="block text-xs text-subtle">{isSelf ? "your role" : "owner only"}</span>
             </span>
           ) : (
+            <>
             <Select
               aria-label={`Role of ${member.email}`}
               value={shownRole}
-              onChange={(e) => changeRole(e.target.value as Role)}
+              onChange={(e) => {
+                setRole.reset();
+                setPicked(e.target.value as Role);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === "Escape" && staged) setPicked(null);
+              }}
               disabled={setRole.isPending}
               className="h-8 min-w-32"
             >
@@ -103,6 +116,17 @@ function MemberRow({ member, actor }: { member: MemberView; actor: PageActor }) 
                 </option>
               ))}
             </Select>
+            {staged ? (
+              <span role="group" aria-label={`Change the role of ${member.email}`} className="mt-1.5 flex flex-wrap items-center gap-1.5">
+                <Button size="sm" variant="primary" onClick={() => changeRole(staged)}>
+                  Make {ROLE_LABELS[staged].toLowerCase()}
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => setPicked(null)}>
+                  Keep {ROLE_LABELS[member.role].toLowerCase()}
+                </Button>
+              </span>
+            ) : null}
+            </>
           )}
         </td>
         <td className={mutedTableCell} title={formatFullDate(member.createdAt)}>
