@@ -50,6 +50,7 @@ test("cancelling a running task stops its running command", async ({ page }) => 
   await expect(page.getByTestId("log-line").filter({ hasText: "run_command" }).first()).toBeVisible({ timeout: 45_000 });
 
   await page.getByRole("button", { name: "Cancel task" }).click();
+  await page.getByRole("button", { name: "Cancel the task" }).click();
   await expect(page.getByTestId("task-cancelled")).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('[data-status="RUNNING"]')).toHaveCount(0, { timeout: 15_000 });
 });

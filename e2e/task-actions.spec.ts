@@ -30,9 +30,18 @@ async function expectOneLogLine(page: import("@playwright/test").Page, text: str
 test("cancel stops a running task, which then offers a re-run but no retry", async ({ page }) => {
   await submit(page, "Run it as a chain [sim:cmd=sleep 45]", `Cancel me ${Date.now()}`);
   await expect(page.getByTestId("log-line").filter({ hasText: "run_command" }).first()).toBeVisible({ timeout: 45_000 });
-  await page.getByRole("button", { name: "Cancel task" }).click();
-  await expect(page.getByTestId("task-cancelled")).toBeVisible();
+  // The first click asks; taking the question back leaves the task running.
   const actions = page.getByTestId("task-actions");
+  await actions.getByRole("button", { name: "Cancel task" }).click();
+  const question = actions.getByRole("group", { name: "Stop its running subtasks and cancel it?" });
+  await expect(question.getByRole("button", { name: "Cancel the task" })).toBeFocused();
+  await question.getByRole("button", { name: "Keep it running" }).click();
+  await expect(actions.getByRole("button", { name: "Cancel task" })).toBeFocused();
+  await expect(page.getByTestId("task-cancelled")).toHaveCount(0);
+  // From the keyboard: Enter asks, Enter confirms.
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("task-cancelled")).toBeVisible();
   await expect(actions.getByRole("button", { name: "Cancel task" })).toHaveCount(0);
   await expect(actions.getByRole("button", { name: "Re-run" })).toBeVisible();
   await expect(actions.getByRole("button", { name: "Retry failed subtasks" })).toHaveCount(0);

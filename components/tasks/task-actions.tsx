@@ -1,7 +1,7 @@
 "use client";
-// What can be done with a task from its header: cancel it while it runs, retry its failed
-// subtasks (keeping those that succeeded), or run its prompt again as a new task — at once, or
-// edited first. Each action shows only to people the permission matrix lets use it.
+// What can be done with a task from its header: cancel it while it runs (once confirmed), retry
+// its failed subtasks (keeping those that succeeded), or run its prompt again as a new task — at
+// once, or edited first. Each action shows only to people the permission matrix lets use it.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { errorMessage } from "@/components/live/error-message";
@@ -9,6 +9,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { OPEN_TASK_STATUSES } from "@/components/tasks/task-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { LinkButton } from "@/components/ui/link-button";
 import { can, PROCEDURE_RULES } from "@/server/auth/permissions";
 import { retryEligibility, RERUNNABLE_SUBTASK_STATUSES } from "@/server/services/tasks/retry-eligibility";
@@ -75,9 +76,18 @@ export function TaskActions({ task }: { task: TaskActionsInput }) {
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap items-center justify-end gap-2" data-testid="task-actions">
         {open && mayCancel ? (
-          <Button variant="danger" onClick={() => cancel.mutate({ id: task.id })} disabled={busy}>
-            {cancel.isPending ? "Cancelling…" : "Cancel task"}
-          </Button>
+          <ConfirmButton
+            variant="danger"
+            size="md"
+            label="Cancel task"
+            question="Stop its running subtasks and cancel it?"
+            confirmLabel="Cancel the task"
+            pendingLabel="Cancelling…"
+            dismissLabel="Keep it running"
+            pending={cancel.isPending}
+            onConfirm={() => cancel.mutate({ id: task.id })}
+            disabled={busy}
+          />
         ) : null}
         {eligibility.retryable && mayRetry ? (
           <Button variant="primary" onClick={() => retry.mutate({ id: task.id })} disabled={busy} title={retryHint(eligibility.reset.length, eligibility.kept)}>

@@ -3,7 +3,7 @@
 // with Confirm and Cancel) instead of a blocking browser dialog, so a stray click or Enter never
 // revokes anything and the question stays next to the row it is about.
 import { useEffect, useRef, useState } from "react";
-import { Button } from "./button";
+import { Button, type ButtonSize, type ButtonVariant } from "./button";
 
 export interface ConfirmButtonProps {
   label: string;
@@ -16,9 +16,27 @@ export interface ConfirmButtonProps {
   /** Names what the button acts on for screen readers, e.g. "Revoke token deploy-bot". */
   accessibleLabel?: string;
   title?: string;
+  /** The first button's look; the question's buttons take its size. Defaults: a small secondary button. */
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  /** The button that takes the question back, when "Cancel" would be ambiguous (cancelling a task). */
+  dismissLabel?: string;
 }
 
-export function ConfirmButton({ label, question, confirmLabel, pendingLabel, pending, onConfirm, disabled, accessibleLabel, title }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  onConfirm,
+  disabled,
+  accessibleLabel,
+  title,
+  variant,
+  size = "sm",
+  dismissLabel = "Cancel",
+}: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
   const [wasPending, setWasPending] = useState(pending);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -44,7 +62,7 @@ export function ConfirmButton({ label, question, confirmLabel, pendingLabel, pen
 
   if (!asking) {
     return (
-      <Button ref={triggerRef} size="sm" onClick={() => setAsking(true)} disabled={disabled} aria-label={accessibleLabel} title={title}>
+      <Button ref={triggerRef} variant={variant} size={size} onClick={() => setAsking(true)} disabled={disabled} aria-label={accessibleLabel} title={title}>
         {label}
       </Button>
     );
@@ -63,7 +81,7 @@ export function ConfirmButton({ label, question, confirmLabel, pendingLabel, pen
       <span className="inline-flex items-center gap-2">
         <Button
           ref={confirmRef}
-          size="sm"
+          size={size}
           variant="danger"
           onClick={() => {
             focusTriggerNext.current = true;
@@ -73,8 +91,8 @@ export function ConfirmButton({ label, question, confirmLabel, pendingLabel, pen
         >
           {pending ? pendingLabel : confirmLabel}
         </Button>
-        <Button size="sm" variant="ghost" onClick={cancel} disabled={pending}>
-          Cancel
+        <Button size={size} variant="ghost" onClick={cancel} disabled={pending}>
+          {dismissLabel}
         </Button>
       </span>
     </span>
