@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import type { IncomingMessage } from "node:http";
-import { CLIENT_ADDRESS_HEADER, clientAddressOf, REQUEST_PATH_HEADER, requestPath } from "./server/auth/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, RELAYED_HEADER, relayedFlag, REQUEST_PATH_HEADER, requestPath } from "./server/auth/client-address";
 import { originOf } from "./server/auth/csrf";
 import { createRedis, SUBSCRIBER_OPTIONS } from "./server/create-redis";
 import { baseUrl, env } from "./server/env";
@@ -33,6 +33,7 @@ const clientAddress = (req: IncomingMessage) => clientAddressOf(req.socket.remot
 
 const httpServer = createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
+  req.headers[RELAYED_HEADER] = relayedFlag(req.headers["x-forwarded-for"], env.BATON_TRUST_PROXY);
   req.headers[REQUEST_PATH_HEADER] = requestPath(req.url);
   void handle(req, res);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressOf } from "./client-address";
+import { clientAddressOf, relayedFlag } from "./client-address";
 
 describe("clientAddressOf", () => {
   it("is the TCP peer unless a trusted proxy sits in front", () => {
@@ -14,5 +14,14 @@ describe("clientAddressOf", () => {
     expect(clientAddressOf("10.0.0.2", ["127.0.0.1", "198.51.100.7"], true)).toBe("198.51.100.7");
     expect(clientAddressOf("10.0.0.2", "198.51.100.7", true)).toBe("198.51.100.7");
     expect(clientAddressOf("10.0.0.2", " , ", true)).toBe("10.0.0.2");
+  });
+});
+
+describe("relayedFlag", () => {
+  it("marks a request with X-Forwarded-For as relayed unless proxies are trusted", () => {
+    expect(relayedFlag(undefined, false)).toBe("0");
+    expect(relayedFlag("198.51.100.7", false)).toBe("1");
+    expect(relayedFlag(["198.51.100.7"], false)).toBe("1");
+    expect(relayedFlag("198.51.100.7", true)).toBe("0");
   });
 });

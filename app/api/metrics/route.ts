@@ -1,6 +1,6 @@
 // GET /api/metrics: Prometheus metrics of the whole installation, read at scrape time (see
 // server/services/metrics). Loopback only, or with BATON_METRICS_TOKEN as a bearer token.
-import { CLIENT_ADDRESS_HEADER } from "@/server/auth/client-address";
+import { CLIENT_ADDRESS_HEADER, RELAYED_HEADER } from "@/server/auth/client-address";
 import { env } from "@/server/env";
 import { metricsAccess } from "@/server/services/metrics/metrics-access";
 import { readMetrics } from "@/server/services/metrics/read-metrics";
@@ -14,7 +14,8 @@ export async function GET(request: Request) {
     authorization: request.headers.get("authorization"),
     clientAddress: request.headers.get(CLIENT_ADDRESS_HEADER),
     token: env.BATON_METRICS_TOKEN,
-    relayed: !env.BATON_TRUST_PROXY && request.headers.has("x-forwarded-for"),
+    // As the request arrived at the web server, which also drops a client's own copy of the header.
+    relayed: request.headers.get(RELAYED_HEADER) !== "0",
   });
   if (!access.allowed) return new Response(`${access.message}\n`, { status: access.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   try {
