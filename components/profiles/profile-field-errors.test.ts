@@ -33,7 +33,7 @@ describe("profileFieldErrors", () => {
   });
 
   it("ignores errors that name no profile field", () => {
-    expect(profileFieldErrors(trpcError("id: Too big", { code: "BAD_REQUEST", fieldErrors: { id: ["Too big"] } }))).toEqual({});
+    expect(profileFieldErrors(trpcError("id: must have at most 64 characters", { code: "BAD_REQUEST", fieldErrors: { id: ["must have at most 64 characters"] } }))).toEqual({});
     expect(profileFieldErrors(new Error("Failed to fetch"))).toEqual({});
     expect(profileFieldErrors(null)).toEqual({});
   });

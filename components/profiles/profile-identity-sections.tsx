@@ -21,7 +21,7 @@ export function IdentitySection(section: SectionProps) {
       <TextField
         field="capabilities"
         section={section}
-        hint="separated by commas"
+        hint="single words, separated by commas or spaces"
         help="Subtasks that need these capabilities go to this profile, e.g. read, analyze, research."
         placeholder="read, analyze"
         className="sm:col-span-2"

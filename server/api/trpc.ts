@@ -13,6 +13,7 @@ import type { OrchestratorDeps } from "../services/orchestration/deps";
 import { ServiceError } from "../services/service-error";
 import type { WorkspaceConfig } from "../services/tasks/task-workspace";
 import { findUnstorableText } from "./unstorable-text";
+import "../contracts/plain-messages";
 
 export interface ApiDeps extends OrchestratorDeps {
   /** The model of profiles that name none (BATON_MODEL), for plan estimates. */
@@ -53,7 +54,7 @@ const t = initTRPC.context<TrpcContext>().create({
   },
 });
 
-/** "prompt: is empty — …; priority: Too big: …" — each problem named by its field. */
+/** "prompt: is empty — …; priority: must be at most 10" — each problem named by its field. */
 function describeIssues(error: ZodError): string {
   return error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "input"}: ${issue.message}`).join("; ");
 }

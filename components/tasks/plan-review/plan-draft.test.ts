@@ -58,8 +58,8 @@ describe("the plan draft", () => {
   });
 
   it("names a refused subtask as the editor numbers it", () => {
-    expect(describePlanError("subtasks.0.title: is empty; subtasks.2.dependsOn.1: Too small; subtasks.1: cycle")).toBe(
-      "Subtask #1, title: is empty; Subtask #3, depends on: Too small; Subtask #2: cycle",
+    expect(describePlanError("subtasks.0.title: is empty; subtasks.2.dependsOn.1: must be at least 0; subtasks.1: cycle")).toBe(
+      "Subtask #1, title: is empty; Subtask #3, depends on: must be at least 0; Subtask #2: cycle",
     );
     expect(describePlanError("subtasks: at most 50")).toBe("subtasks: at most 50");
   });

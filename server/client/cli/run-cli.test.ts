@@ -63,8 +63,8 @@ describe("runCli", () => {
   });
 
   it("treats input the server refuses as a usage error", async () => {
-    const result = await run(["task", "create", "x", "--priority", "11"], failing("BAD_REQUEST", 400, "priority: Too big: expected number to be <=10"));
-    expect(result).toEqual({ code: 2, out: "", err: "baton: priority: Too big: expected number to be <=10" });
+    const result = await run(["task", "create", "x", "--priority", "11"], failing("BAD_REQUEST", 400, "priority: must be at most 10"));
+    expect(result).toEqual({ code: 2, out: "", err: "baton: priority: must be at most 10" });
   });
 
   it("says when Baton cannot be reached, naming the address", async () => {
