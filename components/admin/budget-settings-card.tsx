@@ -4,7 +4,7 @@
 // Each may be left empty: no default budget, no ceiling, no mandatory review.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { errorMessage } from "@/components/live/error-message";
+import { errorMessage, formErrorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,6 +15,9 @@ import { MoneyInput } from "@/components/ui/money-input";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { BudgetSettings } from "@/server/services/budgets/budget-settings";
 import { usdOrNull, usdText } from "./usd-field";
+
+/** The form's words for the API's field names, in refusals. */
+const BUDGET_LABELS = { defaultTaskBudgetUsd: "Default task budget", maxTaskBudgetUsd: "Members' ceiling", reviewAboveUsd: "Review plans above" };
 
 export function BudgetSettingsCard() {
   const trpc = useTRPC();
@@ -78,7 +81,7 @@ function BudgetSettingsForm({ settings }: { settings: BudgetSettings }) {
         Leave a field empty for no default budget, no ceiling, or no mandatory review. Admins may give a task more than the ceiling. A plan
         estimated above the review amount waits on its task page until its creator or an admin approves it.
       </p>
-      {save.error ? <Alert title="The budgets were not saved">{errorMessage(save.error)}</Alert> : null}
+      {save.error ? <Alert title="The budgets were not saved">{formErrorMessage(save.error, BUDGET_LABELS)}</Alert> : null}
     </form>
   );
 }

@@ -4,7 +4,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { formatShortDate } from "@/components/format/time";
-import { errorMessage } from "@/components/live/error-message";
+import { formErrorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,6 +16,8 @@ import type { Role } from "@/server/db/generated/enums";
 import { canGrant, ROLES_STRONGEST_FIRST, type PageActor } from "./member-permissions";
 
 const EXPIRY_DAYS = [1, 7, 14, 30, 90];
+/** The form's words for the API's field names, in refusals. */
+const INVITATION_LABELS = { email: "E-mail", role: "Role", expiresInDays: "Valid for" };
 
 export function InvitationForm({ actor, baseUrl }: { actor: PageActor; baseUrl: string }) {
   const id = useId();
@@ -84,7 +86,7 @@ export function InvitationForm({ actor, baseUrl }: { actor: PageActor; baseUrl: 
       </div>
       {invite.error ? (
         <div id={`${id}-error`}>
-          <Alert title="The invitation was not created">{errorMessage(invite.error)}</Alert>
+          <Alert title="The invitation was not created">{formErrorMessage(invite.error, INVITATION_LABELS)}</Alert>
         </div>
       ) : invite.data ? (
         <Alert tone="info" title={`Invited ${invite.data.email} as ${ROLE_LABELS[invite.data.role].toLowerCase()}`}>

@@ -4,7 +4,7 @@
 // the input price (writes 1.25×, reads 0.1×).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { errorMessage } from "@/components/live/error-message";
+import { formErrorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,6 +21,15 @@ export interface PriceDraft {
 }
 
 export const EMPTY_DRAFT: PriceDraft = { model: "", input: "", output: "", cacheWrite: "", cacheRead: "" };
+
+/** The form's words for the API's field names, in refusals. */
+const PRICE_LABELS = {
+  model: "Model",
+  inputUsdPerMTok: "Input",
+  outputUsdPerMTok: "Output",
+  cacheWriteUsdPerMTok: "Cache write",
+  cacheReadUsdPerMTok: "Cache read",
+};
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
@@ -90,7 +99,7 @@ export function PriceForm({ draft, onDraft }: { draft: PriceDraft; onDraft: (dra
         </Button>
       </div>
       <p className="text-xs text-muted">Input and output are required; the cache prices, left empty, follow the input price. Saving a model that is already listed replaces its prices.</p>
-      {save.error ? <Alert title="The price was not saved">{errorMessage(save.error)}</Alert> : null}
+      {save.error ? <Alert title="The price was not saved">{formErrorMessage(save.error, PRICE_LABELS)}</Alert> : null}
       {saved ? (
         <p className="text-sm text-muted" role="status">
           Saved the prices of {saved}.

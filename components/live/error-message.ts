@@ -16,3 +16,16 @@ export function fieldErrorsOf(error: unknown): Record<string, string[]> | null {
   const entries = Object.entries(data.fieldErrors).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0);
   return entries.length > 0 ? Object.fromEntries(entries) : null;
 }
+
+/**
+ * A refusal as a form shows it: each field the server named, by the form's label for it
+ * ("Budget must be at most $1,000,000", not "budgetUsd: …"), one per line; any other error as
+ * the server worded it.
+ */
+export function formErrorMessage(error: unknown, labels: Readonly<Record<string, string>>): string {
+  const fields = fieldErrorsOf(error);
+  if (!fields) return errorMessage(error);
+  return Object.entries(fields)
+    .map(([field, messages]) => `${labels[field] ?? field} ${messages[0]}`)
+    .join("\n");
+}

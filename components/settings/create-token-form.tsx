@@ -3,7 +3,7 @@
 // validates; its message is shown as-is.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { errorMessage } from "@/components/live/error-message";
+import { formErrorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,6 +17,9 @@ export interface CreatedToken {
 }
 
 type Scope = "READ" | "WRITE";
+
+/** The form's words for the API's field names, in refusals. */
+const TOKEN_LABELS = { name: "Name", scope: "Access", expiresInDays: "Expires after" };
 
 const EXPIRY_CHOICES = [
   { value: "7", label: "7 days" },
@@ -90,7 +93,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedTok
       </div>
       {create.error ? (
         <div id={`${id}-error`}>
-          <Alert title="The token was not created">{errorMessage(create.error)}</Alert>
+          <Alert title="The token was not created">{formErrorMessage(create.error, TOKEN_LABELS)}</Alert>
         </div>
       ) : null}
     </form>

@@ -21,7 +21,7 @@ export interface NewTaskInput {
 }
 
 /** The form's words for the API's field names. */
-const FIELD_LABELS: Record<string, string> = { prompt: "Prompt", title: "Title", priority: "Priority", budgetUsd: "Budget", reviewPlan: "Review the plan" };
+export const NEW_TASK_FIELD_LABELS: Record<string, string> = { prompt: "Prompt", title: "Title", priority: "Priority", budgetUsd: "Budget", reviewPlan: "Review the plan" };
 /** The prompt's length is shown from here on, so a long paste is not first refused on submit. */
 const SHOW_LENGTH_FROM = Math.floor(PROMPT_MAX_CHARS * 0.9);
 
@@ -31,6 +31,7 @@ const priorityLabel = (p: number) => (p === 10 ? "10 — highest" : p === 5 ? "5
 interface NewTaskFormProps {
   onSubmit: (input: NewTaskInput) => void;
   pending: boolean;
+  /** The refusal as shown: see formErrorMessage and NEW_TASK_FIELD_LABELS. */
   error: string | null;
   /** The fields the server found a problem with, by the API's names (see fieldErrorsOf). */
   fieldErrors?: Record<string, string[]> | null;
@@ -42,7 +43,6 @@ interface NewTaskFormProps {
 
 export function NewTaskForm({ onSubmit, pending, error, fieldErrors, initial, defaultBudget = null }: NewTaskFormProps) {
   const id = useId();
-  const problems = fieldErrors ? Object.entries(fieldErrors).map(([field, messages]) => `${FIELD_LABELS[field] ?? field} ${messages[0]}`) : null;
   /** Marks a field the server named, and points it at the message. */
   const invalid = (field: string) => (fieldErrors?.[field] ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {});
   const [prompt, setPrompt] = useState(initial?.prompt ?? "");
@@ -140,7 +140,7 @@ export function NewTaskForm({ onSubmit, pending, error, fieldErrors, initial, de
       </div>
       {error ? (
         <div id={`${id}-error`}>
-          <Alert title="The task was not submitted">{problems ? problems.join("\n") : error}</Alert>
+          <Alert title="The task was not submitted">{error}</Alert>
         </div>
       ) : null}
     </form>

@@ -5,13 +5,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
-import { errorMessage, fieldErrorsOf } from "@/components/live/error-message";
+import { fieldErrorsOf, formErrorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { LinkButton } from "@/components/ui/link-button";
 import { deriveTitle } from "@/server/contracts/task-input";
-import { NewTaskForm } from "./new-task-form";
+import { NEW_TASK_FIELD_LABELS, NewTaskForm } from "./new-task-form";
 
 export interface RerunSource {
   id: string;
@@ -70,7 +70,7 @@ export function NewTaskPage({ canCreate, source, missingSourceId, defaultBudget 
             initial={source ? { prompt: source.prompt, title: source.title === deriveTitle(source.prompt) ? "" : source.title, priority: source.priority } : undefined}
             onSubmit={(input) => create.mutate(input)}
             pending={create.isPending || create.isSuccess}
-            error={create.error ? errorMessage(create.error) : null}
+            error={create.error ? formErrorMessage(create.error, NEW_TASK_FIELD_LABELS) : null}
             fieldErrors={fieldErrorsOf(create.error)}
             defaultBudget={defaultBudget}
           />
