@@ -2,6 +2,7 @@
 // An admin's scale controls for one group of the live board (a profile on a host): add an agent
 // of the profile, or retire one — the agent idle longest, gracefully, so no subtask is cut off.
 // Below the profile's minimum the daemon would start a replacement, so retiring stops there.
+import { withArticle } from "@/components/format/words";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { errorMessage } from "@/components/live/error-message";
@@ -67,7 +68,7 @@ export function ScaleControls({ group, profile }: { group: AgentGroup; profile: 
           start.mutate({ profile: group.profile });
         }}
         disabled={start.isPending || atMaximum}
-        aria-label={`Add a ${group.profile} agent`}
+        aria-label={`Add ${withArticle(group.profile)} agent`}
         title={atMaximum ? `At the profile's maximum (${profile!.maxAgents}); raise it on the profile to run more` : `Start one more ${group.profile} agent`}
       >
         + Add one

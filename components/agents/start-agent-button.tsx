@@ -1,6 +1,7 @@
 "use client";
 // An admin's "Start agent" for one profile. The daemon that can admit it starts it (or records
 // why it refused in the scaling decisions); the button says when the profile is at its maximum.
+import { withArticle } from "@/components/format/words";
 import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
@@ -15,7 +16,7 @@ export function StartAgentButton({ profile, atMaximum }: { profile: string; atMa
         size="sm"
         onClick={() => start.mutate({ profile })}
         disabled={start.isPending || atMaximum}
-        aria-label={`Start a ${profile} agent`}
+        aria-label={`Start ${withArticle(profile)} agent`}
         title={atMaximum ? "At the profile's maximum; raise it on the profile to run more" : `Start one more ${profile} agent`}
       >
         {start.isPending ? "Starting…" : "Start agent"}
