@@ -9,7 +9,7 @@ import { TRPC_MAX_BATCH } from "./trpc-batch";
 export interface BatonClientOptions {
   /** Where Baton runs, e.g. `http://localhost:3000`. */
   url: string;
-  /** An API token (`baton_…`) from Settings → API tokens. */
+  /** An API token (`baton_…`) from the API tokens page (`/settings/tokens`). */
   token: string;
   /** Replaces the global fetch, for proxies or tests. */
   fetch?: typeof globalThis.fetch;

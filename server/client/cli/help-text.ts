@@ -14,7 +14,7 @@ export type CommandName = keyof typeof USAGE;
 
 const CONNECTION_HELP = `Connection (every command):
   --url <url>      Baton's address; default $BATON_URL, else http://localhost:3000
-  --token <token>  an API token (Settings → API tokens in Baton); default $BATON_TOKEN`;
+  --token <token>  an API token (the API tokens page, /settings/tokens); default $BATON_TOKEN`;
 
 const EXIT_HELP = `Exit status: 0 done, 1 failed (or the awaited task did not succeed), 2 usage error,
 130 stopped with Ctrl-C (the task keeps running).`;

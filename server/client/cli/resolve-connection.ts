@@ -22,7 +22,7 @@ export function resolveConnection(flags: { url?: string; token?: string }, env: 
   }
   const token = (flags.token ?? env.BATON_TOKEN ?? "").trim();
   if (!token) {
-    throw new UsageError("no API token: pass --token or set BATON_TOKEN (create one in Baton under Settings → API tokens)");
+    throw new UsageError("no API token: pass --token or set BATON_TOKEN (create one on the API tokens page, /settings/tokens)");
   }
   return { url: baseUrl(url), token };
 }
