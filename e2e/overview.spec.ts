@@ -1,5 +1,6 @@
 // The overview at / over real task runs: lists and numbers fill in, a task that starts while
-// the page is open appears without a reload, and each number opens the page behind it.
+// the page is open appears without a reload, and each number opens the page behind it; a skip
+// link leads keyboard users past the navigation.
 import { expect, test, type Page } from "@playwright/test";
 
 type Json<T> = { result: { data: { json: T } } };
@@ -51,4 +52,19 @@ test("the overview shows finished and running work live, and links every number"
   await page.goBack();
   await page.getByRole("link", { name: "New task" }).click();
   await expect(page).toHaveURL(/\/tasks\/new$/);
+});
+
+test("the first Tab offers a way past the navigation to the page itself", async ({ page }, testInfo) => {
+  await page.goto("/tasks");
+  await expect(page.getByRole("heading", { level: 1, name: "Tasks" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.screenshot({ path: testInfo.outputPath("skip-link.png") });
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+  // The next Tab lands inside the page, not in the header's navigation.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.closest("main") !== null)).toBe(true);
 });

@@ -21,11 +21,20 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <AppProviders>
       <CommandPaletteProvider isAdmin={can(actor.role, "ADMIN")} canCreate={can(actor.role, PROCEDURE_RULES["task.create"].role)}>
+        {/* The first stop of Tab: past the navigation to the page itself. */}
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-foreground focus:shadow-md focus:ring-2 focus:ring-accent"
+        >
+          Skip to content
+        </a>
         <SiteHeader actor={{ email: actor.email, role: actor.role }} />
         {env.BATON_DEV_LOGIN ? <DevLoginBanner /> : null}
         {!env.ANTHROPIC_API_KEY ? <SimulatedBanner /> : null}
         <FleetPauseBanner />
-        <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none sm:px-6 sm:py-8">
+          {children}
+        </main>
       </CommandPaletteProvider>
       <TaskEndNotifier />
     </AppProviders>
