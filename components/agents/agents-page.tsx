@@ -8,7 +8,7 @@ import { ProfileList } from "@/components/agents/profile-list";
 import { ScaleControls } from "@/components/agents/scale-controls";
 import { ScalingDecisions } from "@/components/agents/scaling-decisions";
 import { useFleet } from "@/components/hooks/use-fleet";
-import { useScalingEvents } from "@/components/hooks/use-scaling-events";
+import { SCALING_EVENTS_SHOWN, useScalingEvents } from "@/components/hooks/use-scaling-events";
 import { PageHeader } from "@/components/layout/page-header";
 import { errorMessage } from "@/components/live/error-message";
 import { Alert } from "@/components/ui/alert";
@@ -71,7 +71,7 @@ export function AgentsPage({ canManage }: { canManage: boolean }) {
         <Card>
           <CardHeader
             title="Scaling decisions"
-            description="What the agent daemons decided and why: more agents while jobs wait, fewer after the cool-down, starts refused by host limits, agents killed over a limit."
+            description={`What the agent daemons decided and why: more agents while jobs wait, fewer after the cool-down, starts refused by host limits, agents killed over a limit. The latest ${SCALING_EVENTS_SHOWN}, newest first; the audit log keeps what people did.`}
           />
           {scaling.isPending ? (
             loading

@@ -5,7 +5,10 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { useThrottledRefresh } from "./use-throttled-refresh";
 
-export function useScalingEvents(limit = 30) {
+/** How many of the latest decisions the Agents page shows. */
+export const SCALING_EVENTS_SHOWN = 30;
+
+export function useScalingEvents(limit = SCALING_EVENTS_SHOWN) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const events = useQuery(trpc.agent.scalingEvents.queryOptions({ limit }, { refetchInterval: 30_000 }));
