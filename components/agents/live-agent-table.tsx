@@ -10,7 +10,7 @@ import { AGENT_HEARTBEAT_STALE_MS } from "@/server/contracts/heartbeat";
 import { formatDuration } from "@/components/format/duration";
 import { formatMegabytes, formatPercent } from "@/components/format/numbers";
 import { shortId } from "@/components/format/short-id";
-import { formatAge, formatFullDate, formatShortDate } from "@/components/format/time";
+import { formatAge, formatFullDate } from "@/components/format/time";
 import { useNow } from "@/components/hooks/use-now";
 import type { RouterOutputs } from "@/components/providers/trpc";
 import { StatusBadge } from "@/components/status-badge";
@@ -34,7 +34,6 @@ const COLUMNS: TableColumn[] = [
   { label: "CPU", numeric: true },
   { label: "Memory", numeric: true },
   { label: "Restarts" },
-  { label: "Started" },
 ];
 
 /** Agents by profile, then host, in a stable order (oldest agent first within a group). */
@@ -68,7 +67,10 @@ function AgentRow({ agent, now, actions }: { agent: AgentView; now: number; acti
     <tr data-testid="agent-row" data-agent-id={agent.id} data-profile={agent.profile} data-state={agent.state}>
       <td className={mutedTableCell}>
         <span className="font-mono text-foreground" title={agent.id}>{shortId(agent.id)}</span>
-        <span className="block text-xs text-subtle tabular-nums">pid {agent.pid ?? "—"}</span>
+        {/* How long the process has been up stands here, not in a column of its own: the table fits a laptop's width. */}
+        <span className="block text-xs whitespace-nowrap text-subtle tabular-nums" title={`Started ${formatFullDate(agent.startedAt)}`} data-testid="agent-uptime">
+          pid {agent.pid ?? "—"} · up {stateAge(Math.max(0, now - agent.startedAt.getTime()))}
+        </span>
       </td>
       <td className={cx(mutedTableCell, "whitespace-nowrap")} title={`Since ${formatFullDate(agent.stateChangedAt)}`}>
         <StatusBadge status={agent.state} />
@@ -116,7 +118,6 @@ function AgentRow({ agent, now, actions }: { agent: AgentView; now: number; acti
           </span>
         ) : null}
       </td>
-      <td className={mutedTableCell} title={formatFullDate(agent.startedAt)}>{formatShortDate(agent.startedAt)}</td>
       {actions !== undefined ? <td className={cx(mutedTableCell, ACTIONS_CELL, "bg-surface")}>{actions}</td> : null}
     </tr>
   );
