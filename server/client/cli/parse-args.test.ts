@@ -69,5 +69,11 @@ describe("parseCommandLine", () => {
   it("shortens node:util's own wording of unknown or incomplete options to one sentence", () => {
     expect(usageError(["task", "list", "--verbose"])).toBe("unknown option '--verbose' (see baton --help)");
     expect(usageError(["task", "create", "x", "--title"])).toMatch(/^option '--title <value>' argument missing \(see baton --help\)$/);
+
+  });
+
+  it("says how to write a value that starts with a dash, and then judges the value", () => {
+    expect(usageError(["task", "list", "--limit", "-5"])).toBe('--limit is followed by "-5", which reads as an option; write --limit=-5 if that is its value (see baton --help)');
+    expect(usageError(["task", "list", "--limit=-5"])).toMatch(/^--limit must be a whole number of at least 1, not "-5"/);
   });
 });

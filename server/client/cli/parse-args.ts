@@ -112,6 +112,13 @@ function parseOrExplain(argv: readonly string[]) {
   try {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
+    // "--limit -5": node:util will not take a value that starts with a dash after a space.
+    const ambiguous = error instanceof Error ? /^Option '(--[a-z-]+)[^']*' argument is ambiguous/.exec(error.message) : null;
+    if (ambiguous) {
+      const option = ambiguous[1]!;
+      const value = argv[argv.indexOf(option) + 1] ?? "";
+      throw new UsageError(`${option} is followed by "${value}", which reads as an option; write ${option}=${value} if that is its value (see baton --help)`);
+    }
     // node:util words these for programmers ("Unknown option '--foo'. To specify a positional
     // argument starting with a '-', place it at the end of the command after '--'…"); keep the first sentence.
     const message = error instanceof Error ? error.message.split(/\.\s/)[0]!.replace(/\.$/, "") : String(error);
