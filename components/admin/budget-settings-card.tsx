@@ -58,7 +58,15 @@ function BudgetSettingsForm({ settings }: { settings: BudgetSettings }) {
   };
 
   return (
-    <form onSubmit={submit} className="space-y-3 p-4">
+    <form
+      onSubmit={submit}
+      // An edit clears the last answer: its message may no longer hold, and the browser's own check
+      // may block the next submit before the server is asked.
+      onChange={() => {
+        if (save.isError || save.isSuccess) save.reset();
+      }}
+      className="space-y-3 p-4"
+    >
       <div className="flex flex-wrap items-end gap-4">
         <div className="w-56">
           <Label htmlFor={`${id}-default`}>Default task budget (USD)</Label>

@@ -44,7 +44,16 @@ export function InvitationForm({ actor, baseUrl }: { actor: PageActor; baseUrl: 
   };
 
   return (
-    <form onSubmit={submit} className="space-y-4 border-b border-border p-4" aria-describedby={invite.error ? `${id}-error` : undefined}>
+    <form
+      onSubmit={submit}
+      // An edit clears the last answer: its message may no longer hold, and the browser's own check
+      // may block the next submit before the server is asked.
+      onChange={() => {
+        if (invite.isError) invite.reset();
+      }}
+      className="space-y-4 border-b border-border p-4"
+      aria-describedby={invite.error ? `${id}-error` : undefined}
+    >
       <div className="flex flex-wrap items-end gap-4">
         <div className="min-w-56 flex-1">
           <Label htmlFor={`${id}-email`}>E-mail</Label>

@@ -72,7 +72,15 @@ export function PriceForm({ draft, onDraft }: { draft: PriceDraft; onDraft: (dra
   };
 
   return (
-    <form onSubmit={submit} className="space-y-3 border-b border-border p-4">
+    <form
+      onSubmit={submit}
+      // An edit clears the last answer: its message may no longer hold, and the browser's own check
+      // may block the next submit before the server is asked.
+      onChange={() => {
+        if (save.isError) save.reset();
+      }}
+      className="space-y-3 border-b border-border p-4"
+    >
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1">
           <Label htmlFor={`${id}-model`}>Model</Label>

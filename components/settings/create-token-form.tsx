@@ -53,7 +53,16 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedTok
   };
 
   return (
-    <form onSubmit={submit} className="space-y-4 p-4" aria-describedby={create.error ? `${id}-error` : undefined}>
+    <form
+      onSubmit={submit}
+      // An edit clears the last answer: its message may no longer hold, and the browser's own check
+      // may block the next submit before the server is asked.
+      onChange={() => {
+        if (create.isError) create.reset();
+      }}
+      className="space-y-4 p-4"
+      aria-describedby={create.error ? `${id}-error` : undefined}
+    >
       <div className="flex flex-wrap items-end gap-4">
         <div className="min-w-56 flex-1">
           <Label htmlFor={`${id}-name`} hint="what will use it, e.g. “CI deploy”">
