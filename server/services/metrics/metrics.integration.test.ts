@@ -3,7 +3,7 @@
 // and cost the agents wrote, the histograms' buckets, the queue a profile without agents leaves
 // waiting, and the repair the reconciler made in the daemon's process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER } from "../../auth/client-address";
+import { CLIENT_ADDRESS_HEADER, RELAYED_HEADER } from "../../auth/client-address";
 import { startDaemon, type RunningDaemon } from "../../testing/start-daemon";
 import { createTestDeps, resetData, taskFinished, waitFor } from "../../testing/test-deps";
 import { readRepairs } from "./reconciler-repairs";
@@ -135,10 +135,15 @@ describe("/api/metrics", () => {
 
   it("serves the route to loopback clients and refuses others with the reason", async () => {
     const { GET } = await import("../../../app/api/metrics/route");
-    const from = (address: string) => GET(new Request("http://baton.test/api/metrics", { headers: { [CLIENT_ADDRESS_HEADER]: address } }));
+    // The headers the web server writes on every request (server.ts).
+    const from = (address: string, relayed: string | null = "0") =>
+      GET(new Request("http://baton.test/api/metrics", { headers: { [CLIENT_ADDRESS_HEADER]: address, ...(relayed === null ? {} : { [RELAYED_HEADER]: relayed }) } }));
     const refused = await from("198.51.100.7");
     expect(refused.status).toBe(403);
     expect(await refused.text()).toMatch(/BATON_METRICS_TOKEN/);
+    // Relayed by an untrusted proxy, or not through the web server at all: the peer may not be the client.
+    expect((await from("127.0.0.1", "1")).status).toBe(403);
+    expect((await from("127.0.0.1", null)).status).toBe(403);
     const served = await from("127.0.0.1");
     expect(served.status).toBe(200);
     expect(parse(await served.text()).some((s) => s.name === "baton_tasks")).toBe(true);
