@@ -90,7 +90,9 @@ local_pg_ctl() {
 # Sets DATABASE_URL to a reachable server and database $1.
 ensure_postgres() {
   local db="$1" base=""
-  if [ -n "${DATABASE_URL:-}" ] && node bin/lib/probe.mjs pg "$DATABASE_URL"; then
+  # DATABASE_URL's server, reached through its own database or, while that does not exist yet,
+  # through the server's postgres database.
+  if [ -n "${DATABASE_URL:-}" ] && { node bin/lib/probe.mjs pg "$DATABASE_URL" || node bin/lib/probe.mjs pg "${DATABASE_URL%/*}/postgres"; }; then
     base="${DATABASE_URL%/*}"
   elif node bin/lib/probe.mjs pg "postgresql://postgres@127.0.0.1:5432/postgres"; then
     base="postgresql://postgres@127.0.0.1:5432"
