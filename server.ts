@@ -10,6 +10,7 @@ import { createRealtime, untilSubscribed } from "./server/realtime/create-realti
 import { redisKeys } from "./server/redis-keys";
 import { checkRedisDurability } from "./server/services/health/redis-durability";
 import { webDeps } from "./server/web-deps";
+import "./server/contracts/plain-messages";
 
 // Auth.js builds OAuth redirect URIs from AUTH_URL when set, otherwise from each request's Host;
 // pinning it to Baton's public URL keeps the URI identical between authorize and callback.

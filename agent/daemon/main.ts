@@ -5,6 +5,7 @@
 import os from "node:os";
 import path from "node:path";
 import { AGENT_HEARTBEAT_STALE_MS } from "../../server/contracts/heartbeat";
+import "../../server/contracts/plain-messages";
 import { createDatabase } from "../../server/db/create-prisma";
 import { createRedis } from "../../server/create-redis";
 import { createDispatcher } from "../../server/queues/dispatcher";

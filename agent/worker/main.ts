@@ -1,5 +1,6 @@
 // An agent process: one profile, one BullMQ worker. Started by the agent daemon with fork().
 import { createDatabase } from "../../server/db/create-prisma";
+import "../../server/contracts/plain-messages";
 import { ZDaemonToAgentSchema, type AgentToDaemonMessage } from "../../server/contracts/ipc";
 import { createRedis } from "../../server/create-redis";
 import { createDispatcher } from "../../server/queues/dispatcher";

@@ -31,6 +31,12 @@ describe("plain messages for zod's own checks", () => {
     expect(messages(schema, { priority: 1, name: "ok", extra: true })).toEqual([": has an unknown field: extra"]);
   });
 
+  it("prints bigint literals, and leaves zod's own words for date limits, which it gives in epoch milliseconds", () => {
+    expect(messages(z.literal(5n), 6n)).toEqual([": must be 5"]);
+    expect(messages(z.iso.datetime(), "soon")).toEqual([": is not a date and time"]);
+    expect(messages(z.date().min(new Date("2026-01-01")), new Date("2025-01-01"))).toEqual([expect.not.stringMatching(/1,7\d\d,/)]);
+  });
+
   it("leaves a schema's own message alone", () => {
     expect(messages(z.string().min(1, "is empty — name the token"), "")).toEqual([": is empty — name the token"]);
   });

@@ -1,7 +1,8 @@
 // Plain wording for zod's built-in checks where a schema words none of its own, so a refusal reads
 // "priority: must be at most 10" or "name: is empty" (in the API, the CLI and the forms, which put
 // their label before it) rather than "Too big: expected number to be <=10". Installed once, for
-// the whole process, by importing this module.
+// the whole process, by importing this module: every entry point does (server.ts, the agent daemon
+// and agent), and the API's bootstrap too, for tests that load routers alone.
 import { z } from "zod";
 
 type Issue = z.core.$ZodRawIssue;
@@ -26,6 +27,7 @@ const TYPES: Record<string, string> = {
 };
 
 const count = (n: number | bigint, [one, many]: [string, string]) => `${Number(n).toLocaleString("en-US")} ${Number(n) === 1 ? one : many}`;
+const literal = (value: unknown) => (typeof value === "bigint" ? value.toString() : JSON.stringify(value));
 const amount = (n: number | bigint) => (typeof n === "bigint" || Math.abs(n) >= 10_000 ? Number(n).toLocaleString("en-US") : String(n));
 
 export function plainMessage(issue: Issue): string | undefined {
@@ -34,6 +36,7 @@ export function plainMessage(issue: Issue): string | undefined {
       if (issue.input === undefined) return "is required";
       return TYPES[issue.expected] ? `must be ${TYPES[issue.expected]}` : undefined;
     case "too_small": {
+      if (issue.origin === "date") return undefined; // zod gives the limit in epoch milliseconds
       const unit = UNITS[issue.origin];
       if (unit) {
         if (issue.origin === "string" && Number(issue.minimum) === 1) return "is empty";
@@ -42,16 +45,18 @@ export function plainMessage(issue: Issue): string | undefined {
       return issue.inclusive ? `must be at least ${amount(issue.minimum)}` : `must be more than ${amount(issue.minimum)}`;
     }
     case "too_big": {
+      if (issue.origin === "date") return undefined;
       const unit = UNITS[issue.origin];
       if (unit) return issue.exact ? `must have exactly ${count(issue.maximum, unit)}` : `must have at most ${count(issue.maximum, unit)}`;
       return issue.inclusive ? `must be at most ${amount(issue.maximum)}` : `must be less than ${amount(issue.maximum)}`;
     }
     case "invalid_value":
-      return issue.values.length === 1 ? `must be ${JSON.stringify(issue.values[0])}` : `must be one of ${issue.values.map((value: unknown) => JSON.stringify(value)).join(", ")}`;
+      return issue.values.length === 1 ? `must be ${literal(issue.values[0])}` : `must be one of ${issue.values.map(literal).join(", ")}`;
     case "invalid_format":
       if (issue.format === "email") return "is not an e-mail address";
       if (issue.format === "url") return "is not a URL";
-      if (issue.format === "datetime" || issue.format === "date") return "is not a date";
+      if (issue.format === "date") return "is not a date";
+      if (issue.format === "datetime") return "is not a date and time";
       return undefined;
     case "not_multiple_of":
       return `must be a multiple of ${amount(issue.divisor)}`;

@@ -82,7 +82,7 @@ export interface ServerToClientEvents {
 }
 
 export const ZSubscribeSchema = z.object({
-  room: z.string().regex(/^(task:[A-Za-z0-9_-]{1,64}|fleet|tasks)$/, "room must be task:<id>, tasks or fleet"),
+  room: z.string().regex(/^(task:[A-Za-z0-9_-]{1,64}|fleet|tasks)$/, "must be task:<id>, tasks or fleet"),
 });
 
 export interface ClientToServerEvents {

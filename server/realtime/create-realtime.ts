@@ -92,7 +92,10 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     socket.on("subscribe", async (request, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       const parsed = ZSubscribeSchema.safeParse(request);
-      if (!parsed.success) return reply({ ok: false, error: parsed.error.issues[0]?.message ?? "invalid room" });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return reply({ ok: false, error: issue ? `${issue.path.join(".") || "input"}: ${issue.message}` : "input: not a room request" });
+      }
       const { room } = parsed.data;
       // The database away for a moment is no reason to sign anyone out: the client asks again.
       const unchecked = () => reply({ ok: false, error: "Could not check access to this room right now; try again.", retryable: true });

@@ -78,7 +78,7 @@ describe("fuzzing the Socket.IO events", () => {
           expect(ack).toEqual({ ok: true });
         } else {
           expect(ack.ok, JSON.stringify(request)?.slice(0, 200)).toBe(false);
-          expect(ack.error).toMatch(/^(room must be task:<id>, tasks or fleet|Invalid input|No task with id ")/);
+          expect(ack.error).toMatch(/^(room: |input: |No task with id ")/);
         }
       }),
       { seed: SEED, numRuns: 400 },
@@ -99,7 +99,7 @@ describe("fuzzing the Socket.IO events", () => {
     // The same socket still gets answers: nothing above broke the server or this connection.
     expect(socket.connected).toBe(true);
     expect(await subscribe({ room: "fleet" })).toEqual({ ok: true });
-    expect(await subscribe({ room: "nowhere" })).toEqual({ ok: false, error: "room must be task:<id>, tasks or fleet" });
+    expect(await subscribe({ room: "nowhere" })).toEqual({ ok: false, error: "room: must be task:<id>, tasks or fleet" });
   });
 
   it("refuses handshakes with hostile credentials with a message", async () => {

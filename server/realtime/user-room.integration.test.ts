@@ -85,6 +85,6 @@ describe("the user's own room", () => {
     const erin = await createUser(deps.db, "MEMBER");
     const { socket } = await openTab(dave);
     const reply = await new Promise<{ ok: boolean; error?: string }>((resolve) => socket.emit("subscribe", { room: `user:${erin.id}` }, resolve));
-    expect(reply).toEqual({ ok: false, error: "room must be task:<id>, tasks or fleet" });
+    expect(reply).toEqual({ ok: false, error: "room: must be task:<id>, tasks or fleet" });
   });
 });
