@@ -3,7 +3,7 @@
 // picked in the menu is only saved once confirmed, so arrowing through the menu changes nothing)
 // or removes/restores them, and shows the server's refusal right under the row.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { formatAge, formatFullDate, formatShortDate } from "@/components/format/time";
 import { useNow } from "@/components/hooks/use-now";
 import { errorMessage } from "@/components/live/error-message";
@@ -62,6 +62,9 @@ function MemberRow({ member, actor }: { member: MemberView; actor: PageActor }) 
   const removed = member.disabledAt !== null;
   // A role picked in the menu and not yet confirmed; null once saved or dropped.
   const [picked, setPicked] = useState<Role | null>(null);
+  // Keyboard focus goes back to the menu once the confirm buttons it was on are gone.
+  const roleMenu = useRef<HTMLSelectElement>(null);
+  const backToMenu = () => requestAnimationFrame(() => roleMenu.current?.focus());
   const staged = picked !== null && picked !== member.role && !setRole.isPending ? picked : null;
   const shownRole = setRole.isPending ? setRole.variables.role : (staged ?? member.role);
   const error = setRole.error ?? setDisabled.error;
@@ -70,7 +73,7 @@ function MemberRow({ member, actor }: { member: MemberView; actor: PageActor }) 
   const changeRole = (role: Role) => {
     setDisabled.reset();
     setPicked(null);
-    setRole.mutate({ userId: member.id, role });
+    setRole.mutate({ userId: member.id, role }, { onSettled: backToMenu });
   };
   const changeDisabled = (disabled: boolean) => {
     setRole.reset();
@@ -97,35 +100,43 @@ function MemberRow({ member, actor }: { member: MemberView; actor: PageActor }) 
             </span>
           ) : (
             <>
-            <Select
-              aria-label={`Role of ${member.email}`}
-              value={shownRole}
-              onChange={(e) => {
-                setRole.reset();
-                setPicked(e.target.value as Role);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === "Escape" && staged) setPicked(null);
-              }}
-              disabled={setRole.isPending}
-              className="h-8 min-w-32"
-            >
-              {ROLES_STRONGEST_FIRST.map((role) => (
-                <option key={role} value={role} disabled={role !== member.role && !canGrant(actor, role)}>
-                  {ROLE_LABELS[role]}
-                </option>
-              ))}
-            </Select>
-            {staged ? (
-              <span role="group" aria-label={`Change the role of ${member.email}`} className="mt-1.5 flex flex-wrap items-center gap-1.5">
-                <Button size="sm" variant="primary" onClick={() => changeRole(staged)}>
-                  Make {ROLE_LABELS[staged].toLowerCase()}
-                </Button>
-                <Button size="sm" variant="ghost" onClick={() => setPicked(null)}>
-                  Keep {ROLE_LABELS[member.role].toLowerCase()}
-                </Button>
-              </span>
-            ) : null}
+              <Select
+                ref={roleMenu}
+                aria-label={`Role of ${member.email}`}
+                value={shownRole}
+                onChange={(e) => {
+                  setRole.reset();
+                  setPicked(e.target.value as Role);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === "Escape" && staged) setPicked(null);
+                }}
+                disabled={setRole.isPending}
+                className="h-8 min-w-32"
+              >
+                {ROLES_STRONGEST_FIRST.map((role) => (
+                  <option key={role} value={role} disabled={role !== member.role && !canGrant(actor, role)}>
+                    {ROLE_LABELS[role]}
+                  </option>
+                ))}
+              </Select>
+              {staged ? (
+                <span role="group" aria-label={`Change the role of ${member.email}`} className="mt-1.5 flex flex-wrap items-center gap-1.5">
+                  <Button size="sm" variant="primary" onClick={() => changeRole(staged)}>
+                    Make {ROLE_LABELS[staged].toLowerCase()}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => {
+                      setPicked(null);
+                      backToMenu();
+                    }}
+                  >
+                    Keep {ROLE_LABELS[member.role].toLowerCase()}
+                  </Button>
+                </span>
+              ) : null}
             </>
           )}
         </td>

@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useEffect, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
 import { errorMessage } from "@/components/live/error-message";
 import { useNotificationSettings } from "@/components/notifications/use-notification-settings";
 import { useTRPC } from "@/components/providers/trpc";
@@ -70,8 +70,10 @@ function Palette({ isAdmin, canCreate, close }: { isAdmin: boolean; canCreate: b
   const notifications = useNotificationSettings();
   const [query, setQuery] = useState("");
   const [selected, setSelected] = useState("");
-  // The text Enter was pressed on before any row matched it: its first task opens when the search answers.
+  // The text Enter was pressed on before any row matched it: its first task opens when the search
+  // answers. The first answer settles it, match or not, so a later refetch never opens anything.
   const [enterOn, setEnterOn] = useState<string | null>(null);
+  const enterSettled = useRef(false);
   const search = useDebounced(query.trim(), SEARCH_DELAY_MS);
   const tasks = useQuery({ ...trpc.task.list.queryOptions({ search: search || undefined, limit: search ? 8 : 5 }), placeholderData: (previous) => previous });
   const commands = matchCommands(paletteCommands({ isAdmin, canCreate, theme: theme.preference, notificationsOn: notifications.enabled }), query);
@@ -95,14 +97,18 @@ function Palette({ isAdmin, canCreate, close }: { isAdmin: boolean; canCreate: b
   const highlighted = values.includes(selected) ? selected : (values[0] ?? "");
   const firstFound = !searching && enterOn === search ? taskItems[0]?.id : undefined;
 
+  const answered = enterOn !== null && !searching && enterOn === search;
   useEffect(() => {
+    if (!answered || enterSettled.current) return;
+    enterSettled.current = true;
     if (firstFound) run({ kind: "navigate", href: `/tasks/${firstFound}` });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- waits for the answer; `run` is a new closure every render
-  }, [firstFound]);
+  }, [answered, firstFound]);
 
   const onKeyDown = (event: ReactKeyboardEvent) => {
     if (event.key !== "Enter" || highlighted !== "" || !searching) return;
     event.preventDefault();
+    enterSettled.current = false;
     setEnterOn(query.trim());
   };
 
@@ -113,7 +119,10 @@ function Palette({ isAdmin, canCreate, close }: { isAdmin: boolean; canCreate: b
         <Command.Input
           data-autofocus
           value={query}
-          onValueChange={setQuery}
+          onValueChange={(text) => {
+            setQuery(text);
+            setEnterOn(null);
+          }}
           placeholder="Search tasks by title, pages and actions…"
           className="h-12 min-w-0 flex-1 bg-transparent text-sm text-foreground outline-none placeholder:text-subtle"
         />

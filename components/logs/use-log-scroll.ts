@@ -5,7 +5,7 @@
 // place when older history is added above or the filters change: the first row in view is
 // remembered by seq and put back at the same offset.
 import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
-import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { LogRow } from "./group-log-rows";
 import { lineAnchor } from "./log-selection";
 import { rowIndexAtOrAfter } from "./log-view";
@@ -22,6 +22,9 @@ export function useLogScroll(rows: readonly LogRow[]) {
   const lastTop = useRef(0);
   const place = useRef<{ seq: number; offset: number } | null>(null);
   const shownRows = useRef(rows);
+  /** Cancels a centring on a line that is still waiting for its row (see centreLineWhenDrawn). */
+  const centring = useRef<(() => void) | null>(null);
+  useEffect(() => () => centring.current?.(), []);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read where it is created, never memoised past a render
   const virtualizer = useVirtualizer({
@@ -104,7 +107,8 @@ export function useLogScroll(rows: readonly LogRow[]) {
       const start = virtualizer.measurementsCache[index]?.start;
       lastTop.current = top;
       place.current = row && start !== undefined ? { seq: row.key, offset: top - start } : null;
-      if (seq !== undefined && row && row.key !== seq) centreLineWhenDrawn(scrollRef, virtualizer, seq);
+      centring.current?.();
+      centring.current = seq !== undefined && row && row.key !== seq ? centreLineWhenDrawn(scrollRef, virtualizer, seq) : null;
     },
     [setFollowing, virtualizer],
   );
@@ -120,32 +124,47 @@ export function useLogScroll(rows: readonly LogRow[]) {
 /** Frames a line inside a tall row is looked for, and then left to settle, before the view moves to it. */
 const LINE_SEARCH_FRAMES = 60;
 const SETTLE_FRAMES = 2;
+/** What the reader does that takes the view from the centring: their move wins. */
+const READER_INPUT = ["wheel", "pointerdown", "touchstart", "keydown"] as const;
 
 /**
  * Centres line `seq` in the view once its row is drawn and has kept its size for a couple of
- * frames (the virtualiser is done measuring and aligning the row by then). The virtualiser's
- * own scroll command takes over from the row's, so it does not pull the view back.
+ * frames (the virtualiser is done measuring and aligning the row by then), or at the last frame
+ * looked, for a row that keeps growing. The virtualiser's own scroll command takes over from the
+ * row's, so it does not pull the view back. Returns a cancel, for a newer reveal; the reader's
+ * own scrolling cancels it too.
  */
-function centreLineWhenDrawn(scrollRef: RefObject<HTMLDivElement | null>, virtualizer: Virtualizer<HTMLDivElement, Element>, seq: number) {
+function centreLineWhenDrawn(scrollRef: RefObject<HTMLDivElement | null>, virtualizer: Virtualizer<HTMLDivElement, Element>, seq: number): () => void {
   let frames = 0;
   let steady = 0;
   let lastHeight = -1;
+  let frame = 0;
+  const element = scrollRef.current;
+  const cancel = () => {
+    cancelAnimationFrame(frame);
+    for (const type of READER_INPUT) element?.removeEventListener(type, cancel);
+  };
+  for (const type of READER_INPUT) element?.addEventListener(type, cancel, { passive: true });
   const step = () => {
-    const element = scrollRef.current;
-    const line = element?.querySelector<HTMLElement>(`#${lineAnchor(seq)}`);
+    const view = scrollRef.current;
+    const line = view?.querySelector<HTMLElement>(`#${lineAnchor(seq)}`);
     const row = line?.closest<HTMLElement>("[data-index]");
-    if (element && line && row) {
+    const last = ++frames >= LINE_SEARCH_FRAMES;
+    if (view && line && row) {
       const height = row.offsetHeight;
       steady = height === lastHeight ? steady + 1 : 0;
       lastHeight = height;
-      if (steady >= SETTLE_FRAMES) {
-        const view = element.getBoundingClientRect();
+      if (steady >= SETTLE_FRAMES || last) {
         const box = line.getBoundingClientRect();
-        virtualizer.scrollToOffset(element.scrollTop + box.top - view.top - (view.height - box.height) / 2);
+        const frameBox = view.getBoundingClientRect();
+        virtualizer.scrollToOffset(view.scrollTop + box.top - frameBox.top - (frameBox.height - box.height) / 2);
+        cancel();
         return;
       }
     }
-    if (++frames < LINE_SEARCH_FRAMES) requestAnimationFrame(step);
+    if (last || !view) cancel();
+    else frame = requestAnimationFrame(step);
   };
-  requestAnimationFrame(step);
+  frame = requestAnimationFrame(step);
+  return cancel;
 }

@@ -73,7 +73,9 @@ describe("parseCommandLine", () => {
   });
 
   it("says how to write a value that starts with a dash, and then judges the value", () => {
-    expect(usageError(["task", "list", "--limit", "-5"])).toBe('--limit is followed by "-5", which reads as an option; write --limit=-5 if that is its value (see baton --help)');
+    expect(usageError(["task", "list", "--limit", "-5"])).toBe('--limit is followed by "-5", which reads as an option; write --limit="-5" if that is its value (see baton --help)');
+    expect(usageError(["task", "create", "x", "--title", "--wait"])).toBe("--title needs a value (see baton --help)");
+    expect(usageError(["task", "create", "x", "--title", "-h"])).toBe("--title needs a value (see baton --help)");
     expect(usageError(["task", "list", "--limit=-5"])).toMatch(/^--limit must be a whole number of at least 1, not "-5"/);
   });
 });

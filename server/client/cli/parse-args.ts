@@ -43,6 +43,9 @@ const OPTIONS = {
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
+const isKnownOption = (arg: string) =>
+  Object.entries(OPTIONS).some(([name, option]) => arg === `--${name}` || arg.startsWith(`--${name}=`) || ("short" in option && arg === `-${option.short}`));
+
 /** Options each command takes besides --url, --token and --help. */
 const COMMAND_OPTIONS: Record<CommandName, readonly OptionName[]> = {
   "task create": ["title", "priority", "review", "wait", "json"],
@@ -117,7 +120,9 @@ function parseOrExplain(argv: readonly string[]) {
     if (ambiguous) {
       const option = ambiguous[1]!;
       const value = argv[argv.indexOf(option) + 1] ?? "";
-      throw new UsageError(`${option} is followed by "${value}", which reads as an option; write ${option}=${value} if that is its value (see baton --help)`);
+      // "--title --wait": most likely the value was forgotten.
+      if (isKnownOption(value)) throw new UsageError(`${option} needs a value (see baton --help)`);
+      throw new UsageError(`${option} is followed by "${value}", which reads as an option; write ${option}="${value}" if that is its value (see baton --help)`);
     }
     // node:util words these for programmers ("Unknown option '--foo'. To specify a positional
     // argument starting with a '-', place it at the end of the command after '--'…"); keep the first sentence.

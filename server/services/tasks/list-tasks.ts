@@ -1,6 +1,8 @@
 // One page of tasks: filters, full-text search and sort in one SQL query, keyset-paginated on
 // (sort key, createdAt, id) so a deep page costs what the first one does. Every shape has an index behind
-// it (prisma/migrations/*_task_list_search): see bench/dashboard-queries.ts for the timings.
+// it (prisma/migrations/*_task_list_search): see bench/dashboard-queries.ts for the timings. The
+// exception is a search with no word in it (an emoji, a symbol), rare enough to read titles and
+// prompts in full.
 import { Prisma, type Db, type TaskStatus } from "../../db/create-prisma";
 import { decodeCursor, effectiveSort, encodeCursor, type ListTasksRequest, type TaskSort } from "./list-tasks-request";
 
