@@ -79,7 +79,7 @@ test("an owner manages tokens, invitations and roles, and the audit log records 
     page.on("request", (request) => void (request.url().includes("member.setRole") && requests++));
     await page.getByLabel(`Role of ${invitee}`).selectOption("ADMIN");
     await page.getByLabel(`Role of ${invitee}`).selectOption("VIEWER");
-    const change = page.getByRole("group", { name: `Change the role of ${invitee}` });
+    const change = page.getByRole("group", { name: `Confirm the new role for ${invitee}` });
     await expect(change.getByRole("button", { name: "Keep member" })).toBeVisible();
     expect(requests).toBe(0);
     const saved = page.waitForResponse((response) => response.url().includes("member.setRole") && response.ok());

@@ -121,7 +121,7 @@ function MemberRow({ member, actor }: { member: MemberView; actor: PageActor }) 
                 ))}
               </Select>
               {staged ? (
-                <span role="group" aria-label={`Change the role of ${member.email}`} className="mt-1.5 flex flex-wrap items-center gap-1.5">
+                <span role="group" aria-label={`Confirm the new role for ${member.email}`} className="mt-1.5 flex flex-wrap items-center gap-1.5">
                   <Button size="sm" variant="primary" onClick={() => changeRole(staged)}>
                     Make {ROLE_LABELS[staged].toLowerCase()}
                   </Button>
