@@ -1,5 +1,6 @@
-// Agent profiles in Chromium: the owner creates one through the form (after the server refuses
-// max agents below min), edits it, and a member is refused the page.
+// Agent profiles in Chromium: the owner creates one through the form (after one submit names
+// every problem at once, and the server refuses max agents below min), edits it, and a member is
+// refused the page.
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
 
@@ -13,6 +14,16 @@ test("an admin creates and edits an agent profile; a member may not open the pag
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profiles" }).click();
     await page.getByRole("link", { name: "New profile" }).first().click();
     await expect(page).toHaveURL(/\/admin\/profiles\/new$/);
+
+    // One submit names every problem: the server's, and a number the form could not read.
+    await page.getByLabel("Name").fill("Bad Name!");
+    await page.getByLabel("Max turns").fill("1.5");
+    await page.getByRole("button", { name: "Create profile" }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "The profile was not saved" });
+    await expect(refusal).toContainText("use 2–40 lowercase letters");
+    await expect(refusal).toContainText('"1.5" is not a whole number');
+    await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("Max turns").fill("12");
 
     await page.getByLabel("Name").fill(name);
     await page.getByLabel("Description").fill("Reviews changes and reports problems; does not edit files.");

@@ -33,24 +33,23 @@ describe("toFormValues / toProfileFields", () => {
     expect(values.capabilities).toBe("read, analyze");
     expect(values.model).toBe("");
     expect(values.maxConcurrentCalls).toBe("");
-    expect(toProfileFields(values)).toEqual({ ok: true, fields: analyst });
+    expect(toProfileFields(values)).toEqual({ errors: {}, fields: analyst });
   });
 
   it("sends a blank model and a blank call cap as null, and trims numbers and the name", () => {
     const result = toProfileFields({ ...toFormValues(analyst), name: " analyst ", model: "  ", maxTurns: " 20 ", maxConcurrentCalls: "4" });
-    expect(result).toMatchObject({ ok: true, fields: { name: "analyst", model: null, maxTurns: 20, maxConcurrentCalls: 4 } });
+    expect(result).toMatchObject({ errors: {}, fields: { name: "analyst", model: null, maxTurns: 20, maxConcurrentCalls: 4 } });
   });
 
-  it("leaves ranges to the server but refuses text that is not a whole number", () => {
-    expect(toProfileFields({ ...NEW_PROFILE_VALUES, minAgents: "3", maxAgents: "1" })).toMatchObject({ ok: true, fields: { minAgents: 3, maxAgents: 1 } });
-    expect(toProfileFields({ ...NEW_PROFILE_VALUES, maxTurns: "", memoryLimitMb: "1.5", minAgents: "two" })).toEqual({
-      ok: false,
-      errors: { maxTurns: ["enter a whole number"], memoryLimitMb: ['"1.5" is not a whole number'], minAgents: ['"two" is not a whole number'] },
-    });
+  it("leaves ranges to the server, and sends text that is not a whole number as NaN, which the server refuses", () => {
+    expect(toProfileFields({ ...NEW_PROFILE_VALUES, minAgents: "3", maxAgents: "1" })).toMatchObject({ errors: {}, fields: { minAgents: 3, maxAgents: 1 } });
+    const result = toProfileFields({ ...NEW_PROFILE_VALUES, maxTurns: "", memoryLimitMb: "1.5", minAgents: "two", name: "" });
+    expect(result.errors).toEqual({ maxTurns: ["enter a whole number"], memoryLimitMb: ['"1.5" is not a whole number'], minAgents: ['"two" is not a whole number'] });
+    expect(result.fields).toMatchObject({ maxTurns: NaN, memoryLimitMb: NaN, minAgents: NaN, name: "" });
   });
 
   it("keeps tools in the server's order and drops names it no longer offers", () => {
     const values = { ...toFormValues(analyst), allowedTools: ["read_file", "browse_web", "list_files"] };
-    expect(toProfileFields(values)).toMatchObject({ ok: true, fields: { allowedTools: ["list_files", "read_file"] } });
+    expect(toProfileFields(values)).toMatchObject({ errors: {}, fields: { allowedTools: ["list_files", "read_file"] } });
   });
 });

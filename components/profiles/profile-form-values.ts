@@ -73,11 +73,16 @@ export function toFormValues(profile: StoredProfile): ProfileFormValues {
   };
 }
 
-export type ProfileFieldsResult = { ok: true; fields: ProfileFields } | { ok: false; errors: ProfileFieldErrors };
+export interface ProfileFieldsResult {
+  fields: ProfileFields;
+  /** The fields whose text is not a whole number, said in the form's words. */
+  errors: ProfileFieldErrors;
+}
 
 /**
- * The request body, or the fields whose text is not a whole number. Ranges and the other rules
- * are the server's to check, so its messages are the only ones a user sees for them.
+ * The request body, and the fields whose text is not a whole number. Such a field is sent as NaN,
+ * which the server refuses, so one submit brings every other field's problem too: ranges and the
+ * other rules are the server's to check, and its messages are the only ones a user sees for them.
  */
 export function toProfileFields(values: ProfileFormValues): ProfileFieldsResult {
   const errors: ProfileFieldErrors = {};
@@ -86,12 +91,11 @@ export function toProfileFields(values: ProfileFormValues): ProfileFieldsResult 
     if (text === "" && field === "maxConcurrentCalls") return null;
     if (/^-?\d+$/.test(text)) return Number(text);
     errors[field] = [text === "" ? "enter a whole number" : `"${text}" is not a whole number`];
-    return null;
+    return NaN;
   };
   const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, numberOf(field)]));
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
-    ok: true,
+    errors,
     fields: {
       name: values.name.trim(),
       description: values.description,

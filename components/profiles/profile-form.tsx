@@ -49,7 +49,8 @@ export function ProfileForm({ profileId, initialValues }: { profileId?: string; 
     if (failures > 0) summaryRef.current?.focus();
   }, [failures]);
 
-  const errors = localErrors ?? profileFieldErrors(save.error);
+  // The server's refusal, with the form's own words for a number it could not read.
+  const errors = { ...profileFieldErrors(save.error), ...localErrors };
   const failed = localErrors !== null || save.isError;
   const fieldId = (field: ProfileFieldName) => `${id}-${field}`;
   const onChange = <K extends keyof ProfileFormValues>(field: K, value: ProfileFormValues[K]) => setValues((current) => ({ ...current, [field]: value }));
@@ -58,15 +59,9 @@ export function ProfileForm({ profileId, initialValues }: { profileId?: string; 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (save.isPending) return;
-    const result = toProfileFields(values);
-    if (!result.ok) {
-      save.reset();
-      setLocalErrors(result.errors);
-      setFailures((n) => n + 1);
-      return;
-    }
-    setLocalErrors(null);
-    save.mutate(result.fields);
+    const { fields, errors: unreadable } = toProfileFields(values);
+    setLocalErrors(Object.keys(unreadable).length > 0 ? unreadable : null);
+    save.mutate(fields);
   };
 
   return (
