@@ -1,5 +1,6 @@
 // Agent profiles: what each kind of agent can do, how many of it run against the profile's
 // minimum and maximum, and (for admins) a button to start one more.
+import { summarizeLimits } from "@/components/profiles/profile-limits";
 import type { RouterOutputs } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/class-names";
@@ -42,7 +43,7 @@ export function ProfileList({ profiles, counts, canManage }: { profiles: Profile
               ))}
             </div>
             <p className="mt-2 text-xs text-subtle">
-              Tools: {profile.allowedTools.join(", ") || "none"} · {profile.maxTurns} turns · {profile.timeoutSeconds}s timeout · {profile.memoryLimitMb} MB
+              Tools: {profile.allowedTools.join(", ") || "none"} · {summarizeLimits(profile)}
               {profile.model ? ` · ${profile.model}` : ""}
             </p>
             {canManage ? (
