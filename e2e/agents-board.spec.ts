@@ -58,7 +58,9 @@ test("an admin scales a group up and down from the board", async ({ page }, test
   await expect(generalists.getByRole("button", { name: /^Retire one generalist agent on / })).toBeDisabled();
 
   await generalists.getByRole("button", { name: "Add a generalist agent" }).click();
-  await expect(generalists.getByRole("status")).toHaveText("Start sent");
+  // First that it was sent, then what the daemon decided.
+  await expect(generalists.getByRole("status")).toHaveText(/^(Start sent|Started)$/);
+  await expect(generalists.getByRole("status")).toHaveText("Started", { timeout: 15_000 });
   await expect(rowsOf(page, "generalist")).toHaveCount(3, { timeout: 45_000 });
   await expect(page.locator('[data-testid="agent-row"][data-state="IDLE"]')).toHaveCount(5, { timeout: 45_000 });
   await expect(generalists.getByTestId("agent-group-count")).toHaveText(/^3 agents/);

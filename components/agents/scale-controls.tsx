@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import type { AgentGroup } from "./live-agent-table";
 import { isBusy } from "./live-agent-table";
 import type { ProfileView } from "./profile-list";
+import { describeStartDecision, useStartDecision } from "./use-start-decision";
 
 /** The agent to retire: an idle one (idle longest first), else the newest that is not busy. */
 export function agentToRetire(group: AgentGroup) {
@@ -21,14 +22,25 @@ export function agentToRetire(group: AgentGroup) {
 
 export function ScaleControls({ group, profile }: { group: AgentGroup; profile: ProfileView | undefined }) {
   const trpc = useTRPC();
-  // The note of the last command sent, shown a few seconds; the board itself shows the outcome.
+  // The note of the last command sent, shown a few seconds; for a start, then what the daemon
+  // decided ("Started", or why it refused), the board itself showing the rest.
   const [sent, setSent] = useState<string | null>(null);
+  const [startSentAt, setStartSentAt] = useState<Date | null>(null);
+  const decision = useStartDecision(group.profile, sent === "Start sent" ? startSentAt : null);
+  const note = decision ? describeStartDecision(decision) : sent;
   useEffect(() => {
-    if (!sent) return;
+    if (!note) return;
     const timer = setTimeout(() => setSent(null), 6000);
     return () => clearTimeout(timer);
-  }, [sent]);
-  const start = useMutation(trpc.agent.start.mutationOptions({ onSuccess: () => setSent("Start sent") }));
+  }, [note]);
+  const start = useMutation(
+    trpc.agent.start.mutationOptions({
+      onSuccess: (result) => {
+        setStartSentAt(result.sentAt);
+        setSent("Start sent");
+      },
+    }),
+  );
   const stop = useMutation(trpc.agent.stop.mutationOptions({ onSuccess: () => setSent("Retire sent") }));
   const running = group.agents.filter((agent) => agent.state !== "TERMINATING").length;
   const retire = agentToRetire(group);
@@ -43,9 +55,9 @@ export function ScaleControls({ group, profile }: { group: AgentGroup; profile: 
         <span role="alert" className="text-xs text-danger-fg">
           {errorMessage(error)}
         </span>
-      ) : sent ? (
-        <span className="text-xs text-subtle" role="status">
-          {sent}
+      ) : note ? (
+        <span className={decision?.kind === "refused" ? "text-xs text-warning-fg" : "text-xs text-subtle"} role="status">
+          {note}
         </span>
       ) : null}
       <Button

@@ -1,15 +1,18 @@
 "use client";
 // An admin's "Start agent" for one profile. The daemon that can admit it starts it (or records
-// why it refused in the scaling decisions); the button says when the profile is at its maximum.
+// why it refused in the scaling decisions), and the button then says which; it also says when the
+// profile is at its maximum.
 import { withArticle } from "@/components/format/words";
 import { useMutation } from "@tanstack/react-query";
 import { errorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { describeStartDecision, useStartDecision } from "./use-start-decision";
 
 export function StartAgentButton({ profile, atMaximum }: { profile: string; atMaximum: boolean }) {
   const trpc = useTRPC();
   const start = useMutation(trpc.agent.start.mutationOptions());
+  const decision = useStartDecision(profile, start.data?.sentAt ?? null);
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <Button
@@ -27,8 +30,14 @@ export function StartAgentButton({ profile, atMaximum }: { profile: string; atMa
         <span role="alert" className="text-xs text-danger-fg">
           {errorMessage(start.error)}
         </span>
+      ) : decision ? (
+        <span role="status" className={decision.kind === "refused" ? "text-xs text-warning-fg" : "text-xs text-subtle"}>
+          {describeStartDecision(decision)}
+        </span>
       ) : start.isSuccess ? (
-        <span className="text-xs text-subtle">Sent; see Scaling decisions</span>
+        <span role="status" className="text-xs text-subtle">
+          Sent; waiting for the daemon
+        </span>
       ) : null}
     </span>
   );
