@@ -4,7 +4,7 @@
 // here and keep what the agents did so far.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { errorMessage } from "@/components/live/error-message";
+import { formErrorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -85,7 +85,7 @@ export function BudgetBanner({ taskId, createdById, costMicros, budgetMicros }: 
       ) : null}
       {error ? (
         <Alert className="mt-3" title={raise.error ? "The budget was not raised" : "The task was not stopped"}>
-          {errorMessage(error)}
+          {formErrorMessage(error, { budgetUsd: "The new budget" })}
         </Alert>
       ) : null}
     </div>

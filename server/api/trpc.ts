@@ -48,11 +48,16 @@ const t = initTRPC.context<TrpcContext>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : fieldErrorOf(error.cause),
       },
     };
   },
 });
+
+/** A service's refusal of one field, shaped as validation's field errors. */
+function fieldErrorOf(cause: unknown): Record<string, string[]> | null {
+  return cause instanceof ServiceError && cause.field ? { [cause.field]: [cause.fieldMessage] } : null;
+}
 
 /** "prompt: is empty — …; priority: must be at most 10" — each problem named by its field. */
 function describeIssues(error: ZodError): string {

@@ -1,13 +1,22 @@
 // An expected refusal from a service (not found, not allowed, conflicting state), with a message
-// meant for the user. The API layer turns it into the matching tRPC error and HTTP status.
+// meant for the user. The API layer turns it into the matching tRPC error and HTTP status; a
+// refusal of one input field ("budgetUsd: …") names it, and the API reports it among the field
+// errors as validation does, so a form can mark that field and use its own label.
 export type ServiceErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
 
 export class ServiceError extends Error {
   constructor(
     readonly code: ServiceErrorCode,
     message: string,
+    /** The input field refused; the message then starts with "<field>: ". */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "ServiceError";
+  }
+
+  /** The message without its field's name, as a form puts it after the field's label. */
+  get fieldMessage(): string {
+    return this.field && this.message.startsWith(`${this.field}: `) ? this.message.slice(this.field.length + 2) : this.message;
   }
 }

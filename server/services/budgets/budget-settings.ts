@@ -65,5 +65,6 @@ export function assertWithinCeiling(settings: BudgetSettings, budgetMicros: bigi
   throw new ServiceError(
     "FORBIDDEN",
     `budgetUsd: ${formatUsd(budgetMicros)} is above the ${formatUsd(ceiling)} ceiling an admin set for task budgets; choose at most ${formatUsd(ceiling)} or ask an admin.`,
+    "budgetUsd",
   );
 }

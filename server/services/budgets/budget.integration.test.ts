@@ -124,6 +124,10 @@ describe("budget settings", () => {
     const over = await callApi(deps, "task.create", { prompt: "Survey one file", budgetUsd: 3 }, { cookie: memberCookie });
     expect(over.status).toBe(403);
     expect(over.error?.message).toBe("budgetUsd: $3.00 is above the $2.00 ceiling an admin set for task budgets; choose at most $2.00 or ask an admin.");
+    // The refused field is named among the field errors, as validation names one, for the form to mark it.
+    expect((over.raw as { error: { json: { data: { fieldErrors: unknown } } } }).error.json.data.fieldErrors).toEqual({
+      budgetUsd: ["$3.00 is above the $2.00 ceiling an admin set for task budgets; choose at most $2.00 or ask an admin."],
+    });
     const overRaise = await callApi(deps, "task.raiseBudget", { id: byDefault.data!.id, budgetUsd: 3 }, { cookie: memberCookie });
     expect(overRaise.status).toBe(403);
 
