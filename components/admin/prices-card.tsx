@@ -37,9 +37,12 @@ export function PricesCard() {
   const queryClient = useQueryClient();
   const prices = useQuery(trpc.pricing.list.queryOptions());
   const [draft, setDraft] = useState<PriceDraft>(EMPTY_DRAFT);
+  // A row taken into the form for editing starts a new form: an earlier refusal is not about it.
+  const [edits, setEdits] = useState(0);
   const remove = useMutation(trpc.pricing.remove.mutationOptions({ onSettled: () => queryClient.invalidateQueries(trpc.pricing.list.queryFilter()) }));
 
-  const edit = (row: PriceRow) =>
+  const edit = (row: PriceRow) => {
+    setEdits((n) => n + 1);
     setDraft({
       model: row.model,
       input: String(microsToUsd(row.inputMicrosPerMTok)),
@@ -47,11 +50,12 @@ export function PricesCard() {
       cacheWrite: String(microsToUsd(row.cacheWriteMicrosPerMTok)),
       cacheRead: String(microsToUsd(row.cacheReadMicrosPerMTok)),
     });
+  };
 
   return (
     <Card>
       <CardHeader title="Model prices" description="Dollars per million tokens. A model missing here is recorded at cost 0, and its agents log a warning." />
-      <PriceForm draft={draft} onDraft={setDraft} />
+      <PriceForm key={edits} draft={draft} onDraft={setDraft} />
       {remove.error ? (
         <div className="px-4 pt-4">
           <Alert title="The price was not removed">{errorMessage(remove.error)}</Alert>
