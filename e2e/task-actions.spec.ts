@@ -44,6 +44,8 @@ test("cancel stops a running task, which then offers a re-run but no retry", asy
   await expect(page.getByTestId("task-cancelled")).toBeVisible();
   await expect(actions.getByRole("button", { name: "Cancel task" })).toHaveCount(0);
   await expect(actions.getByRole("button", { name: "Re-run" })).toBeVisible();
+  // Keyboard focus moved from the cancel, now gone, to the ended task's first action.
+  await expect(actions.getByRole("button", { name: "Re-run" })).toBeFocused();
   await expect(actions.getByRole("button", { name: "Retry failed subtasks" })).toHaveCount(0);
 });
 

@@ -4,6 +4,7 @@
 // once, or edited first. Each action shows only to people the permission matrix lets use it.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { errorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { OPEN_TASK_STATUSES } from "@/components/tasks/task-header";
@@ -64,6 +65,16 @@ export function TaskActions({ task }: { task: TaskActionsInput }) {
   const eligibility = retryEligibility(task.status, task.subtasks);
   const busy = cancel.isPending || retry.isPending || rerun.isPending;
 
+  // Once a cancel from here has ended the task, keyboard focus moves from the button that is gone
+  // to the first action the ended task offers (Re-run).
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const cancelledHere = useRef(false);
+  useEffect(() => {
+    if (open || !cancelledHere.current) return;
+    cancelledHere.current = false;
+    actionsRef.current?.querySelector<HTMLElement>("button, a")?.focus();
+  }, [open]);
+
   const failure = cancel.error
     ? { title: "Could not cancel the task", error: cancel.error }
     : retry.error
@@ -74,7 +85,7 @@ export function TaskActions({ task }: { task: TaskActionsInput }) {
 
   return (
     <div className="flex flex-col items-end gap-2">
-      <div className="flex flex-wrap items-center justify-end gap-2" data-testid="task-actions">
+      <div ref={actionsRef} className="flex flex-wrap items-center justify-end gap-2" data-testid="task-actions">
         {open && mayCancel ? (
           <ConfirmButton
             variant="danger"
@@ -85,7 +96,10 @@ export function TaskActions({ task }: { task: TaskActionsInput }) {
             pendingLabel="Cancelling…"
             dismissLabel="Keep it running"
             pending={cancel.isPending}
-            onConfirm={() => cancel.mutate({ id: task.id })}
+            onConfirm={() => {
+              cancelledHere.current = true;
+              cancel.mutate({ id: task.id });
+            }}
             disabled={busy}
           />
         ) : null}
