@@ -87,18 +87,23 @@ local_pg_ctl() {
   as_postgres "$(pg_bin)/pg_ctl" -D "$data" -l "$data/server.log" -w "$@" >/dev/null
 }
 
-# Sets DATABASE_URL to a reachable server and database $1.
+# Sets DATABASE_URL to a reachable server and database $1. Without $1: the database DATABASE_URL
+# names when its server is the one used, else "baton".
 ensure_postgres() {
-  local db="$1" base=""
+  local db="${1:-}" base=""
   # DATABASE_URL's server, reached through its own database or, while that does not exist yet,
   # through the server's postgres database.
   if [ -n "${DATABASE_URL:-}" ] && { node bin/lib/probe.mjs pg "$DATABASE_URL" || node bin/lib/probe.mjs pg "${DATABASE_URL%/*}/postgres"; }; then
     base="${DATABASE_URL%/*}"
+    if [ -z "$db" ]; then
+      case "$DATABASE_URL" in *://*/?*) db="${DATABASE_URL##*/}" db="${db%%\?*}" ;; esac
+    fi
   elif node bin/lib/probe.mjs pg "postgresql://postgres@127.0.0.1:5432/postgres"; then
     base="postgresql://postgres@127.0.0.1:5432"
   else
     base=$(start_local_postgres)
   fi
+  db="${db:-baton}"
   export DATABASE_URL="$base/$db"
   node bin/lib/probe.mjs ensure-db "$DATABASE_URL" || die "cannot create database $db on ${base}"
 }
