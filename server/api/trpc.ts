@@ -13,7 +13,7 @@ import type { OrchestratorDeps } from "../services/orchestration/deps";
 import { ServiceError } from "../services/service-error";
 import type { WorkspaceConfig } from "../services/tasks/task-workspace";
 import { findUnstorableText } from "./unstorable-text";
-import "../contracts/plain-messages";
+import { describeIssue } from "../contracts/plain-messages";
 
 export interface ApiDeps extends OrchestratorDeps {
   /** The model of profiles that name none (BATON_MODEL), for plan estimates. */
@@ -61,7 +61,7 @@ function fieldErrorOf(cause: unknown): Record<string, string[]> | null {
 
 /** "prompt: is empty — …; priority: must be at most 10" — each problem named by its field. */
 function describeIssues(error: ZodError): string {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join(".") : "input"}: ${issue.message}`).join("; ");
+  return error.issues.map(describeIssue).join("; ");
 }
 
 export const createTRPCRouter = t.router;

@@ -67,4 +67,7 @@ export function plainMessage(issue: Issue): string | undefined {
   }
 }
 
+/** "priority: must be at most 10": one problem named by its field ("input" for the whole). */
+export const describeIssue = (issue: z.core.$ZodIssue) => `${issue.path.length ? issue.path.join(".") : "input"}: ${issue.message}`;
+
 z.config({ customError: plainMessage });

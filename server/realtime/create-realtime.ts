@@ -14,6 +14,7 @@ import { authenticate, sessionTokenFromCookie, type Credentials } from "../auth/
 import { originRefusal } from "../auth/csrf";
 import { can } from "../auth/permissions";
 import { RateLimitedError, type RateLimits } from "../auth/rate-limits";
+import { describeIssue } from "../contracts/plain-messages";
 import { rooms, RETRYABLE_REFUSAL, ZSubscribeSchema, type ClientToServerEvents, type ServerToClientEvents } from "../contracts/realtime";
 import type { Db } from "../db/create-prisma";
 import { taskExists } from "../services/tasks/get-task";
@@ -92,10 +93,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     socket.on("subscribe", async (request, ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       const parsed = ZSubscribeSchema.safeParse(request);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return reply({ ok: false, error: issue ? `${issue.path.join(".") || "input"}: ${issue.message}` : "input: not a room request" });
-      }
+      if (!parsed.success) return reply({ ok: false, error: describeIssue(parsed.error.issues[0]!) });
       const { room } = parsed.data;
       // The database away for a moment is no reason to sign anyone out: the client asks again.
       const unchecked = () => reply({ ok: false, error: "Could not check access to this room right now; try again.", retryable: true });

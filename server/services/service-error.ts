@@ -5,18 +5,17 @@
 export type ServiceErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
 
 export class ServiceError extends Error {
+  /** The message without its field's name, as a form puts it after the field's label. */
+  readonly fieldMessage: string;
+
   constructor(
     readonly code: ServiceErrorCode,
     message: string,
-    /** The input field refused; the message then starts with "<field>: ". */
+    /** The input field refused; the message is then "<field>: <message>". */
     readonly field?: string,
   ) {
-    super(message);
+    super(field ? `${field}: ${message}` : message);
     this.name = "ServiceError";
-  }
-
-  /** The message without its field's name, as a form puts it after the field's label. */
-  get fieldMessage(): string {
-    return this.field && this.message.startsWith(`${this.field}: `) ? this.message.slice(this.field.length + 2) : this.message;
+    this.fieldMessage = message;
   }
 }

@@ -64,7 +64,7 @@ export function assertWithinCeiling(settings: BudgetSettings, budgetMicros: bigi
   if (mayExceed || ceiling === null || budgetMicros <= ceiling) return;
   throw new ServiceError(
     "FORBIDDEN",
-    `budgetUsd: ${formatUsd(budgetMicros)} is above the ${formatUsd(ceiling)} ceiling an admin set for task budgets; choose at most ${formatUsd(ceiling)} or ask an admin.`,
+    `${formatUsd(budgetMicros)} is above the ${formatUsd(ceiling)} ceiling an admin set for task budgets; choose at most ${formatUsd(ceiling)} or ask an admin.`,
     "budgetUsd",
   );
 }

@@ -22,7 +22,7 @@ export async function raiseTaskBudget(deps: OrchestratorDeps, args: { taskId: st
     if (!task) throw new ServiceError("NOT_FOUND", `No task with id "${args.taskId}".`);
     if (!OPEN.includes(task.status)) throw new ServiceError("CONFLICT", `The task has already finished (${task.status.toLowerCase()}).`);
     if (args.budgetMicros <= task.costMicros) {
-      throw new ServiceError("BAD_REQUEST", `budgetUsd: must be more than the ${formatUsd(task.costMicros)} already spent.`, "budgetUsd");
+      throw new ServiceError("BAD_REQUEST", `must be more than the ${formatUsd(task.costMicros)} already spent.`, "budgetUsd");
     }
     await recordAudit(tx, {
       actor: args.actor,
