@@ -4,7 +4,7 @@
 // Each may be left empty: no default budget, no ceiling, no mandatory review.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { errorMessage, formErrorMessage } from "@/components/live/error-message";
+import { clearAnswerOnEdit, errorMessage, formErrorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -60,11 +60,7 @@ function BudgetSettingsForm({ settings }: { settings: BudgetSettings }) {
   return (
     <form
       onSubmit={submit}
-      // An edit clears the last answer: its message may no longer hold, and the browser's own check
-      // may block the next submit before the server is asked.
-      onChange={() => {
-        if (save.isError || save.isSuccess) save.reset();
-      }}
+      onChange={clearAnswerOnEdit(save, { andSaved: true })}
       className="space-y-3 p-4"
     >
       <div className="flex flex-wrap items-end gap-4">

@@ -4,7 +4,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { formatShortDate } from "@/components/format/time";
-import { formErrorMessage } from "@/components/live/error-message";
+import { clearAnswerOnEdit, formErrorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -46,11 +46,7 @@ export function InvitationForm({ actor, baseUrl }: { actor: PageActor; baseUrl: 
   return (
     <form
       onSubmit={submit}
-      // An edit clears the last answer: its message may no longer hold, and the browser's own check
-      // may block the next submit before the server is asked.
-      onChange={() => {
-        if (invite.isError) invite.reset();
-      }}
+      onChange={clearAnswerOnEdit(invite)}
       className="space-y-4 border-b border-border p-4"
       aria-describedby={invite.error ? `${id}-error` : undefined}
     >

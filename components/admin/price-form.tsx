@@ -4,7 +4,7 @@
 // the input price (writes 1.25×, reads 0.1×).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { formErrorMessage } from "@/components/live/error-message";
+import { clearAnswerOnEdit, formErrorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -74,11 +74,7 @@ export function PriceForm({ draft, onDraft }: { draft: PriceDraft; onDraft: (dra
   return (
     <form
       onSubmit={submit}
-      // An edit clears the last answer: its message may no longer hold, and the browser's own check
-      // may block the next submit before the server is asked.
-      onChange={() => {
-        if (save.isError) save.reset();
-      }}
+      onChange={clearAnswerOnEdit(save)}
       className="space-y-3 border-b border-border p-4"
     >
       <div className="flex flex-wrap items-end gap-3">

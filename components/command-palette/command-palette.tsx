@@ -95,9 +95,8 @@ function Palette({ isAdmin, canCreate, close }: { isAdmin: boolean; canCreate: b
   // Results arrive after typing; keep the highlight on a row that exists, else on the first one.
   const values = [...taskItems.map((task) => `task:${task.id}`), ...commands.map((command) => command.id)];
   const highlighted = values.includes(selected) ? selected : (values[0] ?? "");
-  const firstFound = !searching && enterOn === search ? taskItems[0]?.id : undefined;
-
   const answered = enterOn !== null && !searching && enterOn === search;
+  const firstFound = answered ? taskItems[0]?.id : undefined;
   useEffect(() => {
     if (!answered || enterSettled.current) return;
     enterSettled.current = true;

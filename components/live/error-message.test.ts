@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorMessage, fieldErrorsOf, formErrorMessage } from "./error-message";
+import { clearAnswerOnEdit, errorMessage, fieldErrorsOf, formErrorMessage } from "./error-message";
 
 /** What a tRPC client error carries: the server's message and its `data`. */
 const refusal = (message: string, fieldErrors: Record<string, string[]> | null) => Object.assign(new Error(message), { data: { code: "BAD_REQUEST", fieldErrors } });
@@ -24,5 +24,23 @@ describe("formErrorMessage", () => {
   it("reads no field errors from an error without them", () => {
     expect(fieldErrorsOf(refusal("x", { a: [] }))).toBeNull();
     expect(fieldErrorsOf(null)).toBeNull();
+  });
+});
+
+describe("clearAnswerOnEdit", () => {
+  const mutation = (isError: boolean, isSuccess: boolean) => {
+    const state = { isError, isSuccess, resets: 0, reset: () => void state.resets++ };
+    return state;
+  };
+
+  it("clears a refusal on an edit, and a success only when asked to", () => {
+    const refused = mutation(true, false);
+    clearAnswerOnEdit(refused)();
+    expect(refused.resets).toBe(1);
+    const saved = mutation(false, true);
+    clearAnswerOnEdit(saved)();
+    expect(saved.resets).toBe(0);
+    clearAnswerOnEdit(saved, { andSaved: true })();
+    expect(saved.resets).toBe(1);
   });
 });

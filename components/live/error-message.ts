@@ -18,6 +18,17 @@ export function fieldErrorsOf(error: unknown): Record<string, string[]> | null {
 }
 
 /**
+ * A form's onChange that clears the mutation's last refusal (with `andSaved`, its success too):
+ * once a field changes the message may no longer hold, and the browser's own check may block the
+ * next submit before the server is asked, which would leave it beside the new attempt.
+ */
+export const clearAnswerOnEdit =
+  (mutation: { isError: boolean; isSuccess: boolean; reset: () => void }, { andSaved = false } = {}) =>
+  () => {
+    if (mutation.isError || (andSaved && mutation.isSuccess)) mutation.reset();
+  };
+
+/**
  * A refusal as a form shows it: each field the server named, by the form's label for it
  * ("Budget must be at most $1,000,000", not "budgetUsd: …"), one per line; any other error as
  * the server worded it.

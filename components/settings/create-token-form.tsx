@@ -3,7 +3,7 @@
 // validates; its message is shown as-is.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { formErrorMessage } from "@/components/live/error-message";
+import { clearAnswerOnEdit, formErrorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -55,11 +55,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedTok
   return (
     <form
       onSubmit={submit}
-      // An edit clears the last answer: its message may no longer hold, and the browser's own check
-      // may block the next submit before the server is asked.
-      onChange={() => {
-        if (create.isError) create.reset();
-      }}
+      onChange={clearAnswerOnEdit(create)}
       className="space-y-4 p-4"
       aria-describedby={create.error ? `${id}-error` : undefined}
     >
