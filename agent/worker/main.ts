@@ -31,7 +31,7 @@ const env = parseAgentEnv();
 if (!env.BATON_AGENT_ID || !env.BATON_PROFILE) throw new Error("BATON_AGENT_ID and BATON_PROFILE must be set (the daemon sets them).");
 const agentId = env.BATON_AGENT_ID;
 
-const { db, sql } = createDatabase(env.DATABASE_URL, { max: 3 });
+const { db, sql } = createDatabase(env.DATABASE_URL, { max: 3, genericPlans: true });
 const redis = createRedis(env.REDIS_URL);
 const blocking = createRedis(env.REDIS_URL, "blocking");
 const subscriber = createRedis(env.REDIS_URL, "subscribe");

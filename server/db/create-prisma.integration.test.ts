@@ -69,3 +69,23 @@ it("gives the hot path's SQL the same values Prisma's raw queries do, on the cli
   // Disconnecting the client ends the pool the SQL runs on.
   await expect(sql.query`SELECT 1`).rejects.toThrow();
 });
+
+it("plans a statement once per connection when asked to, and for its values otherwise", async () => {
+  // Eight runs of one statement with two values (pg_prepared_statements counts the runs of each
+  // kind of plan). PostgreSQL plans at least the first five for their values; asked for one plan,
+  // it runs them all on the plan it made without values.
+  const plansOf = async (genericPlans: boolean) => {
+    const { db, sql } = createDatabase(scratch.toString(), { max: 1, genericPlans });
+    try {
+      for (let i = 0; i < 8; i++) await sql.query`SELECT count(*) FROM pg_class WHERE relkind = ${i % 2 === 0 ? "r" : "S"}::"char"`;
+      const [row] = await sql.query<{ generic: bigint; custom: bigint }>`
+        SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements
+        WHERE statement LIKE '%FROM pg_class WHERE relkind%' AND statement NOT LIKE '%pg_prepared_statements%'`;
+      return { generic: Number(row!.generic), custom: Number(row!.custom) };
+    } finally {
+      await db.$disconnect();
+    }
+  };
+  expect(await plansOf(true)).toEqual({ generic: 8, custom: 0 });
+  expect((await plansOf(false)).custom).toBeGreaterThanOrEqual(5);
+});
