@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+  // A backend whose client has just ended may not have exited yet.
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.end();
 });
 
