@@ -2,9 +2,9 @@
 // An admin's scale controls for one group of the live board (a profile on a host): add an agent
 // of the profile, or retire one — the agent idle longest, gracefully, so no subtask is cut off.
 // Below the profile's minimum the daemon would start a replacement, so retiring stops there.
-import { withArticle } from "@/components/format/words";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { withArticle } from "@/components/format/words";
 import { errorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
@@ -24,24 +24,16 @@ export function ScaleControls({ group, profile }: { group: AgentGroup; profile: 
   const trpc = useTRPC();
   // The note of the last command sent, shown a few seconds; for a start, then what the daemon
   // decided ("Started", or why it refused), the board itself showing the rest.
-  const [sent, setSent] = useState<string | null>(null);
-  const [startSentAt, setStartSentAt] = useState<Date | null>(null);
-  const decision = useStartDecision(group.profile, sent === "Start sent" ? startSentAt : null);
-  const note = decision ? describeStartDecision(decision) : sent;
+  const [sent, setSent] = useState<{ note: string; startSentAt: Date | null } | null>(null);
+  const decision = useStartDecision(group.profile, sent?.startSentAt ?? null);
+  const note = decision ? describeStartDecision(decision) : (sent?.note ?? null);
   useEffect(() => {
     if (!note) return;
     const timer = setTimeout(() => setSent(null), 6000);
     return () => clearTimeout(timer);
   }, [note]);
-  const start = useMutation(
-    trpc.agent.start.mutationOptions({
-      onSuccess: (result) => {
-        setStartSentAt(result.sentAt);
-        setSent("Start sent");
-      },
-    }),
-  );
-  const stop = useMutation(trpc.agent.stop.mutationOptions({ onSuccess: () => setSent("Retire sent") }));
+  const start = useMutation(trpc.agent.start.mutationOptions({ onSuccess: (result) => setSent({ note: "Start sent", startSentAt: result.sentAt }) }));
+  const stop = useMutation(trpc.agent.stop.mutationOptions({ onSuccess: () => setSent({ note: "Retire sent", startSentAt: null }) }));
   const running = group.agents.filter((agent) => agent.state !== "TERMINATING").length;
   const retire = agentToRetire(group);
   const atMinimum = profile ? running <= profile.minAgents : false;

@@ -2,8 +2,8 @@
 // An admin's "Start agent" for one profile. The daemon that can admit it starts it (or records
 // why it refused in the scaling decisions), and the button then says which; it also says when the
 // profile is at its maximum.
-import { withArticle } from "@/components/format/words";
 import { useMutation } from "@tanstack/react-query";
+import { withArticle } from "@/components/format/words";
 import { errorMessage } from "@/components/live/error-message";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { accessRuleFor, can, type Ability } from "../auth/permissions";
 import type { RateLimits } from "../auth/rate-limits";
 import { ROLE_LABELS } from "../auth/roles";
+import { describeIssue } from "../contracts/plain-messages";
 import type { AgentSamples } from "../services/agents/agent-samples";
 import type { FleetPause } from "../services/fleet/fleet-pause";
 import type { FleetCommands } from "../queues/fleet-commands";
@@ -13,7 +14,6 @@ import type { OrchestratorDeps } from "../services/orchestration/deps";
 import { ServiceError } from "../services/service-error";
 import type { WorkspaceConfig } from "../services/tasks/task-workspace";
 import { findUnstorableText } from "./unstorable-text";
-import { describeIssue } from "../contracts/plain-messages";
 
 export interface ApiDeps extends OrchestratorDeps {
   /** The model of profiles that name none (BATON_MODEL), for plan estimates. */

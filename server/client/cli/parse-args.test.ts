@@ -69,7 +69,6 @@ describe("parseCommandLine", () => {
   it("shortens node:util's own wording of unknown or incomplete options to one sentence", () => {
     expect(usageError(["task", "list", "--verbose"])).toBe("unknown option '--verbose' (see baton --help)");
     expect(usageError(["task", "create", "x", "--title"])).toMatch(/^option '--title <value>' argument missing \(see baton --help\)$/);
-
   });
 
   it("says how to write a value that starts with a dash, and then judges the value", () => {

@@ -23,13 +23,13 @@ interface Deps {
 type Command = FleetCommand extends infer C ? (C extends FleetCommand ? Omit<C, "id" | "requestedBy"> : never) : never;
 
 async function send(deps: Deps, actor: Actor, command: Command, profileId: string, ip?: string) {
-  const sentFrom = new Date();
+  // By this server's clock, which also stamps the daemons' decisions (ScalingEvent).
+  const sentAt = new Date();
   const full = { ...command, id: randomUUID(), requestedBy: actor.email } as FleetCommand;
   await recordAudit(deps.db, { actor, action: "agents.scaled", target: { type: "agent_profile", id: profileId }, data: { ...command }, ip });
   const listening = await deps.fleetCommands.send(full);
   if (listening === 0) throw new ServiceError("CONFLICT", "No agent daemon is listening, so nothing can act on this. Start the daemon (npm run daemon).");
-  // When it was sent, by this server's clock, which also stamps the daemons' decisions (ScalingEvent).
-  return { commandId: full.id, daemons: listening, sentAt: sentFrom };
+  return { commandId: full.id, daemons: listening, sentAt };
 }
 
 export async function startAgent(deps: Deps, actor: Actor, input: z.output<typeof ZStartAgentRequestSchema>, ip?: string) {
