@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import { mutedTableCell, Table, tableCell, type TableColumn } from "@/components/ui/table";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
 
 type CostRow = RouterOutputs["cost"]["summary"]["byProfile"][number];

@@ -12,7 +12,7 @@ import { errorMessage } from "@/components/live/error-message";
 import { TASKS_ROOM } from "@/components/live/rooms";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 import type { AnalyticsInput } from "./analytics-data";
 import { analyticsSearch, readAnalyticsView } from "./analytics-view";
 import { EstimateCard, SpendCard, UsageBreakdownCard } from "./cost-cards";

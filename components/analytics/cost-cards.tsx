@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { formatCount, plural } from "@/components/format/numbers";
 import { useTRPC, type RouterOutputs } from "@/components/providers/trpc";
 import { Select } from "@/components/ui/select";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 import { bucketColumn, microsToDollars, toPoints, type CardProps } from "./analytics-data";
 import { BreakdownChart } from "./breakdown-chart";
 import { ChartCard, type DataColumn } from "./chart-card";

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { errorMessage } from "@/components/live/error-message";
 import { Alert } from "@/components/ui/alert";
 import { LinkButton } from "@/components/ui/link-button";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 import { FleetGlance } from "./fleet-glance";
 import { queuedDetail, recentDetail, runningDetail, TaskGlance } from "./task-glance";
 import { useOverview } from "./use-overview";

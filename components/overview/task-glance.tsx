@@ -11,7 +11,7 @@ import { TaskProgress } from "@/components/tasks/task-progress";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { TableSkeleton } from "@/components/ui/table-skeleton";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 
 type Overview = RouterOutputs["overview"]["tasks"];
 export type GlanceTask = Overview["running"][number];

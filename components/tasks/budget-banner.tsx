@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { MoneyInput } from "@/components/ui/money-input";
 import { can, PROCEDURE_RULES } from "@/server/auth/permissions";
 import { microsToUsd } from "@/server/services/costs/compute-cost";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 
 interface BudgetBannerProps {
   taskId: string;

@@ -7,7 +7,7 @@ import { elapsedMs, formatDuration } from "@/components/format/duration";
 import { formatCount } from "@/components/format/numbers";
 import { formatFullDate, formatShortDate } from "@/components/format/time";
 import { useNow } from "@/components/hooks/use-now";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 
 export interface TaskFactsInput {
   priority: number;

@@ -8,7 +8,7 @@ import { formatClock, formatFullDate } from "@/components/format/time";
 import { useNow } from "@/components/hooks/use-now";
 import type { SubtaskView } from "@/components/tasks/subtask-view";
 import { FactList } from "@/components/ui/fact-list";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 
 export interface TaskTotals {
   inputTokens: number;

@@ -8,7 +8,7 @@ import { useNow } from "@/components/hooks/use-now";
 import type { RouterOutputs } from "@/components/providers/trpc";
 import { StatusBadge } from "@/components/status-badge";
 import { Table, type TableColumn } from "@/components/ui/table";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 import { TaskProgress } from "../task-progress";
 
 export type TaskListItem = RouterOutputs["task"]["list"]["items"][number];

@@ -2,7 +2,7 @@
 // it is above the task's budget (the task would pause there).
 import { formatDuration } from "@/components/format/duration";
 import { formatCount } from "@/components/format/numbers";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 
 interface PlanEstimateSummaryProps {
   estimatedTokens: number | null;

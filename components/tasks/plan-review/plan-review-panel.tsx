@@ -13,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { can, PROCEDURE_RULES } from "@/server/auth/permissions";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 import { routeProfile } from "@/server/services/profiles/route-profile";
 import { capabilityChoices, describePlanError, draftFromSaved, isChanged, newDraftSubtask, removeSubtask, toEditRequest, toggleCapability, toggleDependency, updateSubtask, type DraftSubtask } from "./plan-draft";
 import { PlanEstimateSummary } from "./plan-estimate-summary";

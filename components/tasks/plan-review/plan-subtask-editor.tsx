@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 import { describeBasis, type DraftSubtask } from "./plan-draft";
 
 interface PlanSubtaskEditorProps {

@@ -6,7 +6,7 @@ import { assertWithinCeiling, getBudgetSettings, ZBudgetUsd } from "../../servic
 import { raiseTaskBudget } from "../../services/budgets/resume-task";
 import { stopAtBudget } from "../../services/budgets/stop-at-budget";
 import { usdToMicros } from "../../services/costs/compute-cost";
-import { formatUsd } from "../../services/costs/format-usd";
+import { formatUsd } from "../../client/format-usd";
 import type { Db } from "../../db/create-prisma";
 import { cancelTask, ZCancelTaskRequestSchema } from "../../services/tasks/cancel-task";
 import { createTask, ZCreateTaskRequestSchema } from "../../services/tasks/create-task";

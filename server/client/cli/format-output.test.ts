@@ -89,6 +89,8 @@ describe("formatTaskDetail", () => {
     finishedAt: at("2025-11-22T06:33:07Z"),
     inputTokens: 12345,
     outputTokens: 678,
+    costMicros: 84_300n,
+    budgetMicros: null,
     resultMarkdown: null,
     subtasks: [
       { id: "s1", index: 0, title: "List files", status: "SUCCEEDED", profileName: "analyst" },
@@ -107,6 +109,7 @@ describe("formatTaskDetail", () => {
         "Started:   2025-11-22 06:30",
         "Finished:  2025-11-22 06:33 (took 3 min 5 s)",
         "Tokens:    12,345 in, 678 out",
+        "Cost:      $0.0843",
         "",
         "Subtasks (1/2 done):",
         "  #1  SUCCEEDED  analyst  List files",
@@ -115,6 +118,11 @@ describe("formatTaskDetail", () => {
         "Prompt: Survey the workspace",
       ].join("\n"),
     );
+  });
+
+  it("puts the cost beside the task's budget when it has one", () => {
+    const budgeted = { ...detail, costMicros: 1_234_567n, budgetMicros: 5_000_000n } as TaskDetail;
+    expect(formatTaskDetail(budgeted, utc)).toContain("\nCost:      $1.23 / $5.00 budget\n");
   });
 
   it("ends with the result when there is one", () => {

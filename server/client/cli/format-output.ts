@@ -2,6 +2,7 @@
 // Pure functions of their input (and a time zone, so tests do not depend on the machine's).
 import type { LogEventMessage } from "../../contracts/realtime";
 import type { RouterOutputs } from "../create-baton-client";
+import { formatUsd } from "../format-usd";
 
 export type TaskListItem = RouterOutputs["task"]["list"]["items"][number];
 export type TaskDetail = RouterOutputs["task"]["byId"];
@@ -108,6 +109,8 @@ export function formatTaskDetail(task: TaskDetail, options: FormatOptions = {}):
     ["Started", when(task.startedAt)],
     ["Finished", `${when(task.finishedAt)}${took}`],
     ["Tokens", `${task.inputTokens.toLocaleString("en-US")} in, ${task.outputTokens.toLocaleString("en-US")} out`],
+    // As the task page puts it: "$0.0843 / $5.00" when the task has a budget.
+    ["Cost", task.budgetMicros === null ? formatUsd(task.costMicros) : `${formatUsd(task.costMicros)} / ${formatUsd(task.budgetMicros)} budget`],
   ];
   const sections = [alignColumns(fields.map(([name, value]) => [`${name}:`, value!])).join("\n")];
   if (task.subtasks.length > 0) {

@@ -6,7 +6,7 @@ import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db/create-prisma";
 import { recordAudit } from "../audit/record-audit";
 import { usdToMicros } from "../costs/compute-cost";
-import { formatUsd } from "../costs/format-usd";
+import { formatUsd } from "../../client/format-usd";
 import { ServiceError } from "../service-error";
 
 /** A budget in dollars as people type it: more than nothing, at most a million. */

@@ -1,7 +1,7 @@
 // Pauses a task whose next model call could pass its budget: BUDGET_REACHED instead of failing.
 // Queued subtasks go back to PENDING with their waiting jobs removed; running ones stop at their
 // next model call (the agents check the status), so nothing done so far is lost or redone.
-import { formatUsd } from "../costs/format-usd";
+import { formatUsd } from "../../client/format-usd";
 import { recordLogs } from "../logs/append-logs";
 import type { OrchestratorDeps } from "../orchestration/deps";
 import { GENERALIST_PROFILE } from "../profiles/route-profile";

@@ -4,7 +4,7 @@
 import type { Actor } from "../../auth/actor";
 import { recordAudit } from "../audit/record-audit";
 import { microsToUsd } from "../costs/compute-cost";
-import { formatUsd } from "../costs/format-usd";
+import { formatUsd } from "../../client/format-usd";
 import { recordLogs } from "../logs/append-logs";
 import { advance } from "../orchestration/advance";
 import type { OrchestratorDeps } from "../orchestration/deps";

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Plan } from "../../contracts/plan";
 import { getBudgetSettings } from "../budgets/budget-settings";
-import { formatUsd } from "../costs/format-usd";
+import { formatUsd } from "../../client/format-usd";
 import { loadPlanEstimate } from "../estimates/load-plan-estimate";
 import { recordLogs } from "../logs/append-logs";
 import { advance } from "./advance";

@@ -7,7 +7,7 @@ import type { Actor } from "../../auth/actor";
 import { MAX_PLAN_SUBTASKS, ZPlannedSubtaskSchema } from "../../contracts/plan";
 import { recordAudit } from "../audit/record-audit";
 import { microsToUsd } from "../costs/compute-cost";
-import { formatUsd } from "../costs/format-usd";
+import { formatUsd } from "../../client/format-usd";
 import { loadPlanEstimate } from "../estimates/load-plan-estimate";
 import { recordLogs } from "../logs/append-logs";
 import type { OrchestratorDeps } from "../orchestration/deps";

@@ -4,7 +4,7 @@ import { requirePageActor } from "@/server/auth/page-access";
 import { can, PROCEDURE_RULES } from "@/server/auth/permissions";
 import { db } from "@/server/db";
 import { getBudgetSettings } from "@/server/services/budgets/budget-settings";
-import { formatUsd } from "@/server/services/costs/format-usd";
+import { formatUsd } from "@/server/client/format-usd";
 
 export const dynamic = "force-dynamic";
 
