@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { formatUsd } from "../server/client/format-usd";
 import { createPrisma, type Db } from "../server/db/create-prisma";
 import { apiTokenFor, createUser } from "../server/testing/test-users";
 
@@ -135,6 +136,11 @@ test("task logs --follow streams a running task until another process cancels it
   expect(seqsOf(stored.stdout)).toEqual(followedSeqs);
   const status = await runBaton(["task", "get", taskId, "--json"], as);
   expect(JSON.parse(status.stdout)).toMatchObject({ status: "CANCELLED" });
+  // For people: what the task has spent, the server's figure (micro-dollars, a bigint) in dollars.
+  const { costMicros } = JSON.parse(status.stdout) as { costMicros: string };
+  expect(BigInt(costMicros)).toBeGreaterThan(0n);
+  const shown = await runBaton(["task", "get", taskId], as);
+  expect(shown.stdout).toContain(`\nCost:      ${formatUsd(BigInt(costMicros))}\n`);
 });
 
 test("a read-only token can look but not create", async ({ baseURL }) => {
