@@ -38,7 +38,16 @@ test("cancel stops a running task, which then offers a re-run but no retry", asy
   await question.getByRole("button", { name: "Keep it running" }).click();
   await expect(actions.getByRole("button", { name: "Cancel task" })).toBeFocused();
   await expect(page.getByTestId("task-cancelled")).toHaveCount(0);
-  // From the keyboard: Enter asks, Enter confirms.
+  // From the keyboard: Enter asks, Enter confirms. The cancel's answer is held back until the live
+  // update has ended the task, the order a busy server can give them in.
+  await page.route(
+    (url) => url.pathname.includes("task.cancel"),
+    async (route) => {
+      const response = await route.fetch();
+      await expect(page.getByTestId("task-cancelled")).toBeVisible();
+      await route.fulfill({ response });
+    },
+  );
   await page.keyboard.press("Enter");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("task-cancelled")).toBeVisible();

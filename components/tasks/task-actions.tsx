@@ -66,14 +66,15 @@ export function TaskActions({ task }: { task: TaskActionsInput }) {
   const busy = cancel.isPending || retry.isPending || rerun.isPending;
 
   // Once a cancel from here has ended the task, keyboard focus moves from the button that is gone
-  // to the first action the ended task offers (Re-run).
+  // to the first action the ended task offers (Re-run). The live update can end the task before
+  // the cancel's own answer arrives, while the actions are still disabled: focus waits for both.
   const actionsRef = useRef<HTMLDivElement>(null);
   const cancelledHere = useRef(false);
   useEffect(() => {
-    if (open || !cancelledHere.current) return;
+    if (open || busy || !cancelledHere.current) return;
     cancelledHere.current = false;
     actionsRef.current?.querySelector<HTMLElement>("button, a")?.focus();
-  }, [open]);
+  }, [open, busy]);
 
   const failure = cancel.error
     ? { title: "Could not cancel the task", error: cancel.error }
